@@ -1,0 +1,132 @@
+/**
+ * One HTTP exchange over node:http/https with a hard deadline and a cap on how much of the body is kept.
+ * Redirects are never followed (the token must not travel to another host). Bodies larger than the cap are
+ * cut: the client stops reading and closes the connection, so a 10 MB or endless body costs at most the cap.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { RecordedResponse, TransportErrorCode } from '../model/exchange.js';
+
+export interface TransportRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  insecure?: boolean;
+  ca?: string;
+}
+
+export class TransportError extends Error {
+  constructor(
+    readonly code: TransportErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}
+
+export function send(request: TransportRequest): Promise<RecordedResponse> {
+  const url = new URL(request.url);
+  const isHttps = url.protocol === 'https:';
+  const lib = isHttps ? https : http;
+  const headers: Record<string, string | number> = { ...request.headers };
+  if (request.body !== undefined) headers['Content-Length'] = Buffer.byteLength(request.body);
+  const options: https.RequestOptions = {
+    method: request.method,
+    headers,
+    agent: false,
+    ...(isHttps ? { rejectUnauthorized: !request.insecure, ...(request.ca ? { ca: request.ca } : {}) } : {}),
+  };
+
+  return new Promise<RecordedResponse>((resolve, reject) => {
+    let settled = false;
+    const finish = (error: TransportError | undefined, response?: RecordedResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(response!);
+    };
+    const req = lib.request(url, options, (res) => {
+      const chunks: Buffer[] = [];
+      let kept = 0;
+      let bytes = 0;
+      let truncated = false;
+      const done = () =>
+        finish(undefined, {
+          status: res.statusCode ?? 0,
+          statusText: res.statusMessage ?? '',
+          headers: flattenHeaders(res.headers),
+          body: Buffer.concat(chunks).toString('utf8'),
+          bytes,
+          truncated,
+        });
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+        if (truncated) return;
+        const room = request.maxBodyBytes - kept;
+        if (chunk.length > room) {
+          chunks.push(chunk.subarray(0, room));
+          kept += room;
+          truncated = true;
+          // Stop reading: the rest of an oversized (or endless) body is not needed to judge the response.
+          done();
+          res.destroy();
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+        kept += chunk.length;
+      });
+      res.on('end', done);
+      res.on('aborted', () => finish(new TransportError('connection-reset', 'the connection closed before the response body was complete')));
+      res.on('error', (error) => finish(classify(error, request)));
+    });
+    const timer = setTimeout(() => {
+      finish(new TransportError('timeout', `no complete response within ${request.timeoutMs} ms`));
+      req.destroy();
+    }, request.timeoutMs);
+    req.on('error', (error) => finish(classify(error, request)));
+    if (request.body !== undefined) req.write(request.body);
+    req.end();
+  });
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'EPROTO',
+]);
+
+function classify(error: NodeJS.ErrnoException, request: TransportRequest): TransportError {
+  const code = error.code ?? '';
+  const host = new URL(request.url).host;
+  if (code === 'ECONNREFUSED') return new TransportError('connection-refused', `connection refused by ${host}`);
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
+    return new TransportError('connection-reset', `connection to ${host} was reset`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `host ${new URL(request.url).hostname} not found`);
+  if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(error.message)) {
+    const advice = code.includes('SELF_SIGNED') || code.includes('ISSUER') || code.includes('VERIFY')
+      ? ' (pass --ca <file.pem> to trust its certificate authority, or --insecure to skip verification for a test server)'
+      : '';
+    return new TransportError('tls', `TLS error with ${host}: ${code || error.message}${advice}`);
+  }
+  return new TransportError('network', `network error with ${host}: ${code || error.message}`);
+}

@@ -1,0 +1,47 @@
+/**
+ * One HTTP request and what came back, as recorded by the SCIM client. Exchanges are JSON-safe (they travel
+ * from the test worker to the runner in vitest task meta) and are redacted before they exist: the bearer
+ * token never appears in one.
+ */
+export interface RecordedRequest {
+  method: string;
+  /** Full URL as sent, token-free. */
+  url: string;
+  headers: Record<string, string>;
+  /** Body as sent (text), if any. */
+  body?: string;
+}
+
+export interface RecordedResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  /** Body text as kept by the client: at most the body cap, decoded as UTF-8. */
+  body: string;
+  /** Bytes received before the client stopped reading. */
+  bytes: number;
+  /** True when the body was longer than the cap and the client stopped reading it. */
+  truncated: boolean;
+}
+
+export type TransportErrorCode =
+  | 'timeout'
+  | 'connection-refused'
+  | 'connection-reset'
+  | 'dns'
+  | 'tls'
+  | 'body-too-large'
+  | 'network';
+
+export interface Exchange {
+  /** Order of the exchange within its test, from 1. */
+  seq: number;
+  request: RecordedRequest;
+  response?: RecordedResponse;
+  /** Set when no complete response was received. */
+  error?: { code: TransportErrorCode; message: string };
+  startedAt: string;
+  durationMs: number;
+  /** 1 for the first attempt; higher when the client retried after 429. */
+  attempt: number;
+}

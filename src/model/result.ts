@@ -1,0 +1,86 @@
+/**
+ * The result model: built once from vitest's collected tasks after a run, consumed by every reporter.
+ * Versioned: results.json is this object (see schemas/results.schema.json and the README).
+ */
+import type { Exchange } from './exchange.js';
+import type { Level, Mode } from '../catalog/types.js';
+
+export const RESULT_SCHEMA_VERSION = 1;
+
+export type TestStatus = 'passed' | 'failed' | 'skipped';
+
+/** A judgement that did not hold, written for the person who must fix their server. */
+export interface Failure {
+  /** One line: what was sent, what came back, what was expected. */
+  message: string;
+  expected?: string;
+  actual?: string;
+  /** What Entra would do about it (from the catalog, or the check). */
+  entra?: string;
+  /** How to fix it, when the check knows. */
+  hint?: string;
+  /** Index (0-based) into the test's exchanges of the exchange that showed the failure, if any. */
+  exchange?: number;
+  /** Set when the failure is not a conformance judgement but an error of the run (transport, tool). */
+  kind: 'conformance' | 'transport' | 'error';
+}
+
+export interface ResourceRef {
+  type: 'User' | 'Group';
+  id: string;
+  /** userName or displayName, for the report. */
+  name?: string;
+}
+
+export interface TestResult {
+  /** Catalog id, e.g. "U-14". */
+  behaviour: string;
+  /** Full test name as shown everywhere: "U-14 Disable user: default mode (string "False")". */
+  name: string;
+  /** Suite area, from the suite file name (users, groups, discovery, ...). */
+  area: string;
+  /** Suite file, relative to the package root. */
+  file: string;
+  level: Level;
+  mode: Mode;
+  spec: string[];
+  tags: string[];
+  status: TestStatus;
+  skipReason?: string;
+  durationMs: number;
+  failure?: Failure;
+  exchanges: Exchange[];
+}
+
+export interface CleanupReport {
+  created: ResourceRef[];
+  deleted: ResourceRef[];
+  /** Created by this run and still present on the target after cleanup. */
+  leftBehind: Array<ResourceRef & { reason: string }>;
+}
+
+export interface RunSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** HTTP requests sent to the target (including cleanup). */
+  requests: number;
+}
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  tool: { name: string; version: string };
+  runId: string;
+  seed: number;
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  target: { url: string; demo: boolean };
+  profile: { name: string; title: string; mode: 'default' | 'flag' };
+  summary: RunSummary;
+  tests: TestResult[];
+  cleanup: CleanupReport;
+  /** Errors outside any test (a suite that failed to load, an unhandled rejection), one line each. */
+  errors: string[];
+}

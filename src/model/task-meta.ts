@@ -1,0 +1,34 @@
+/**
+ * What each suite test carries in vitest's task meta, set by the harness in the worker and read by the runner
+ * after the run. JSON-safe by construction.
+ */
+import type { Level, Mode } from '../catalog/types.js';
+import type { Exchange } from './exchange.js';
+import type { Failure, ResourceRef } from './result.js';
+import type { Profile } from '../profiles/profile-schema.js';
+import type { TargetConfig } from './target.js';
+
+export interface ScimTaskMeta {
+  behaviour: string;
+  level: Level;
+  mode: Mode;
+  spec: string[];
+  entra: string;
+  exchanges: Exchange[];
+  failure?: Failure;
+  created: ResourceRef[];
+  deleted: ResourceRef[];
+  /** Requests sent by cleanup (not listed as exchanges of the test). */
+  cleanupRequests: number;
+  cleanupErrors: string[];
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    scim?: ScimTaskMeta;
+  }
+  interface ProvidedContext {
+    target: TargetConfig;
+    profile: Profile;
+  }
+}
