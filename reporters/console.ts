@@ -1,0 +1,135 @@
+/**
+ * Progress and summary on the terminal. The CLI owns the stream and decides colour (see shared/color.ts);
+ * this module only formats. Text that came from the target is stripped of control characters first.
+ */
+import type { RunResult, TestResult } from '../src/model/result.js';
+import { palette, stripControl, type Palette } from './shared/color.js';
+import { formatDuration } from './shared/duration.js';
+import { oneLine } from './shared/escape.js';
+import { countsByArea, countsText, LEVELS, verdictOf, type Verdict } from './shared/summary.js';
+
+export interface ConsoleReporterOptions {
+  write: (s: string) => void;
+  color: boolean;
+}
+
+export interface StartInfo {
+  total: number;
+  target: string;
+  profile: string;
+  seed: number;
+}
+
+export type ProgressTest = Pick<TestResult, 'name' | 'area' | 'status' | 'durationMs' | 'failure' | 'skipReason' | 'level'>;
+
+export interface ConsoleReporter {
+  start(info: StartInfo): void;
+  testDone(test: ProgressTest, done: number, total: number): void;
+  finish(result: RunResult, reportPaths: string[]): void;
+}
+
+const MARKS = { passed: '✓', failed: '✗', skipped: '↓' } as const;
+
+function clean(text: string, max = 300): string {
+  return oneLine(stripControl(text), max);
+}
+
+function mark(p: Palette, status: ProgressTest['status']): string {
+  if (status === 'passed') return p.green(MARKS.passed);
+  if (status === 'failed') return p.red(MARKS.failed);
+  return p.yellow(MARKS.skipped);
+}
+
+function failureLabel(test: Pick<TestResult, 'failure'>): string {
+  const kind = test.failure?.kind;
+  return kind === 'transport' ? 'transport error: ' : kind === 'error' ? 'error: ' : '';
+}
+
+function verdictLine(p: Palette, verdict: Verdict): string {
+  if (verdict.kind === 'ready') return p.bold(p.green(verdict.headline));
+  if (verdict.kind === 'not-ready') return p.bold(p.red(verdict.headline));
+  return p.bold(p.yellow(verdict.headline));
+}
+
+function failureSection(p: Palette, result: RunResult): string[] {
+  const failed = result.tests.filter((test) => test.status === 'failed');
+  if (failed.length === 0) return [];
+  const lines = ['', p.bold('Failures')];
+  for (const level of LEVELS) {
+    const atLevel = failed.filter((test) => test.level === level);
+    if (atLevel.length === 0) continue;
+    const label = level === 'required' ? p.red(level) : level === 'recommended' ? p.yellow(level) : level;
+    const note = level === 'required' ? ': block readiness' : level === 'recommended' ? ': warnings, not blocking' : '';
+    lines.push(`  ${label} (${atLevel.length})${note}`);
+    for (const test of atLevel) {
+      lines.push(`    ${p.red(MARKS.failed)} ${clean(test.name, 200)} ${p.dim(`[${test.area}]`)}`);
+      if (test.failure) lines.push(`        ${failureLabel(test)}${clean(test.failure.message)}`);
+      if (test.failure?.hint) lines.push(`        ${p.dim(`hint: ${clean(test.failure.hint)}`)}`);
+    }
+  }
+  return lines;
+}
+
+function cleanupSection(p: Palette, result: RunResult): string[] {
+  const { created, deleted, leftBehind } = result.cleanup;
+  const left = leftBehind.length > 0 ? p.red(`${leftBehind.length} left behind`) : '0 left behind';
+  const lines = ['', `${p.bold('Cleanup')}: ${created.length} created, ${deleted.length} deleted, ${left}`];
+  for (const ref of leftBehind) {
+    const name = ref.name ? ` (${clean(ref.name, 80)})` : '';
+    lines.push(`    ${ref.type} ${clean(ref.id, 80)}${name}: ${clean(ref.reason, 200)}`);
+  }
+  return lines;
+}
+
+export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleReporter {
+  const p = palette(options.color);
+  const out = (line = ''): void => options.write(`${line}\n`);
+  let width = 1;
+
+  return {
+    start(info) {
+      width = String(info.total).length;
+      out(`${p.bold('scim-conformance')}: ${info.total} tests against ${clean(info.target, 200)}`);
+      out(p.dim(`profile ${info.profile} · seed ${info.seed}`));
+      out();
+    },
+
+    testDone(test, done, total) {
+      const counter = p.dim(`${String(done).padStart(width)}/${total}`);
+      const time = p.dim(formatDuration(test.durationMs));
+      out(`${mark(p, test.status)} ${p.cyan(test.area.padEnd(10))} ${counter} ${clean(test.name, 200)} ${time}`);
+      if (test.status === 'failed' && test.failure) {
+        out(`      ${p.red(`${failureLabel(test)}${clean(test.failure.message)}`)}`);
+      } else if (test.status === 'skipped' && test.skipReason) {
+        out(`      ${p.dim(`skipped: ${clean(test.skipReason)}`)}`);
+      }
+    },
+
+    finish(result, reportPaths) {
+      const verdict = verdictOf(result);
+      const s = result.summary;
+      const lines = [
+        '',
+        `${p.bold('Summary')}: ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
+      ];
+      for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
+      lines.push(...failureSection(p, result));
+      if (result.errors.length > 0) {
+        lines.push('', p.bold(p.red(`Errors outside the tests (${result.errors.length})`)));
+        for (const error of result.errors) lines.push(`    ${clean(error)}`);
+      }
+      lines.push(...cleanupSection(p, result));
+      lines.push('', verdictLine(p, verdict));
+      const warned = new Set(verdict.warnings.map((test) => test.behaviour)).size;
+      if (warned > 0) {
+        lines.push(p.yellow(`  ${warned} recommended ${warned === 1 ? 'behaviour fails' : 'behaviours fail'} (warnings, not blocking)`));
+      }
+      lines.push('', `Seed ${result.seed}: replay this exact run with ${p.bold(`--seed ${result.seed}`)}`);
+      if (reportPaths.length > 0) {
+        lines.push('Reports:');
+        for (const path of reportPaths) lines.push(`  ${path}`);
+      }
+      for (const line of lines) out(line);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The top of the report, for a reader who will not scroll: the verdict, the run's facts, counts by area and
+ * by level, the list of what blocks readiness, and at the bottom what the run left on the target.
+ */
+import type { RunResult, TestResult } from '../../src/model/result.js';
+import { formatDuration } from '../shared/duration.js';
+import { oneLine } from '../shared/escape.js';
+import { countsByArea, countsByLevel, type Counts, type Verdict } from '../shared/summary.js';
+import { attrs, formatDate, plural, text } from './format.js';
+
+function distinctBehaviours(tests: readonly TestResult[]): number {
+  return new Set(tests.map((test) => test.behaviour)).size;
+}
+
+export function verdictHtml(result: RunResult, verdict: Verdict): string {
+  const { summary } = result;
+  const notes: string[] = [`${summary.passed} of ${summary.total} tests passed`];
+  if (summary.skipped) notes.push(`${summary.skipped} skipped`);
+  const warned = distinctBehaviours(verdict.warnings);
+  if (warned) notes.push(`${plural(warned, 'recommended behaviour fails', 'recommended behaviours fail')} (warnings, not blocking)`);
+  const explain = verdict.kind === 'ready'
+    ? 'Every required behaviour that was tested works as Entra ID expects.'
+    : verdict.kind === 'not-ready'
+      ? 'Entra ID provisioning fails, duplicates or quarantines when a required behaviour is wrong. Fix these first.'
+      : 'The run could not show whether the endpoint is ready; see the errors below.';
+  return `<header${attrs({ class: `verdict v-${verdict.kind}`, id: 'verdict' })}>`
+    + `<p class="kicker">SCIM conformance for Microsoft Entra ID provisioning</p>`
+    + `<h1>${text(verdict.headline)}</h1><p class="explain">${text(explain)}</p>`
+    + `<p class="notes">${text(notes.join(' · '))}</p></header>`;
+}
+
+export function metaHtml(result: RunResult): string {
+  const rows: Array<[string, string, string?]> = [
+    ['Target', result.target.url + (result.target.demo ? ' (built-in demo server)' : ''), 'wide'],
+    ['Profile', `${result.profile.title} (${result.profile.name}, ${result.profile.mode} mode)`],
+    ['Seed', `${result.seed} · replay with --seed ${result.seed}`],
+    ['Duration', `${formatDuration(result.durationMs)} · ${plural(result.summary.requests, 'request', 'requests')}`],
+    ['Date', formatDate(result.finishedAt)],
+    ['Tool', `${result.tool.name} ${result.tool.version}`],
+    ['Run id', result.runId],
+  ];
+  const items = rows.map(([k, v, cls]) => `<div${attrs({ class: cls })}><dt>${text(k)}</dt><dd>${text(v)}</dd></div>`).join('');
+  return `<section class="meta" aria-label="Run details"><dl>${items}</dl></section>`;
+}
+
+function countRow(label: string, counts: Counts, cls: string): string {
+  const cell = (n: number, kind: string): string => `<td${attrs({ class: n ? kind : 'zero' })}>${n}</td>`;
+  return `<tr${attrs({ class: cls || undefined })}><th scope="row">${text(label)}</th>${cell(counts.passed, 'n-pass')}`
+    + `${cell(counts.failed, 'n-fail')}${cell(counts.skipped, 'n-skip')}<td>${counts.total}</td></tr>`;
+}
+
+function countTable(caption: string, rows: string): string {
+  return `<table class="counts"><caption>${text(caption)}</caption><thead><tr><th scope="col"></th>`
+    + '<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Skipped</th><th scope="col">Total</th>'
+    + `</tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+export function countsHtml(result: RunResult): string {
+  const areaRows = [...countsByArea(result.tests)].map(([area, counts]) => countRow(area, counts, '')).join('');
+  const levelRows = [...countsByLevel(result.tests)]
+    .filter(([, counts]) => counts.total > 0)
+    .map(([level, counts]) => countRow(level, counts, `lv-row lv-${level}`))
+    .join('');
+  return `<section class="tables" aria-label="Counts">${countTable('By area', areaRows)}${countTable('By level', levelRows)}</section>`;
+}
+
+function problemList(title: string, cls: string, tests: readonly TestResult[], indexOf: Map<TestResult, number>): string {
+  if (tests.length === 0) return '';
+  const items = tests.map((test) => {
+    const message = test.failure ? ` <span class="why">${text(oneLine(test.failure.message, 200))}</span>` : '';
+    return `<li><a href="#t-${indexOf.get(test) ?? 0}">${text(test.name)}</a>${message}</li>`;
+  }).join('');
+  return `<section${attrs({ class: `problems ${cls}` })}><h2>${text(title)}</h2><ul>${items}</ul></section>`;
+}
+
+export function problemsHtml(result: RunResult, verdict: Verdict): string {
+  const indexOf = new Map(result.tests.map((test, index) => [test, index] as const));
+  const runErrors = result.errors.length === 0
+    ? ''
+    : `<section class="problems p-errors"><h2>${text(plural(result.errors.length, 'error', 'errors'))} outside the tests</h2>`
+      + `<ul>${result.errors.map((error) => `<li>${text(error)}</li>`).join('')}</ul></section>`;
+  return runErrors
+    + problemList('Blocking: required behaviours that fail', 'p-blocking', verdict.blocking, indexOf)
+    + problemList('Warnings: recommended behaviours that fail', 'p-warnings', verdict.warnings, indexOf)
+    + problemList('Other failures (gallery, validator, informational)', 'p-other', verdict.other, indexOf);
+}
+
+function refRows(refs: ReadonlyArray<{ type: string; id: string; name?: string; reason?: string }>, withReason: boolean): string {
+  return refs.map((ref) => `<tr><td>${text(ref.type)}</td><td><code>${text(ref.id)}</code></td><td>${text(ref.name ?? '')}</td>`
+    + `${withReason ? `<td>${text(ref.reason ?? '')}</td>` : ''}</tr>`).join('');
+}
+
+function refTable(title: string, refs: ReadonlyArray<{ type: string; id: string; name?: string; reason?: string }>, withReason: boolean): string {
+  if (refs.length === 0) return '';
+  const head = `<tr><th scope="col">Type</th><th scope="col">id</th><th scope="col">Name</th>${withReason ? '<th scope="col">Why</th>' : ''}</tr>`;
+  return `<details${attrs({ class: 'refs', open: withReason })}><summary>${text(title)} (${refs.length})</summary>`
+    + `<table class="reftable"><thead>${head}</thead><tbody>${refRows(refs, withReason)}</tbody></table></details>`;
+}
+
+export function cleanupHtml(result: RunResult): string {
+  const { created, deleted, leftBehind } = result.cleanup;
+  const state = leftBehind.length > 0
+    ? `<p class="left-warn">${text(plural(leftBehind.length, 'resource', 'resources'))} created by this run ${leftBehind.length === 1 ? 'is' : 'are'} still on the target. Delete ${leftBehind.length === 1 ? 'it' : 'them'} by hand.</p>`
+    : '<p class="left-ok">Everything this run created was deleted.</p>';
+  return `<section class="cleanup" id="cleanup"><h2>Cleanup</h2>`
+    + `<p class="cleanup-counts">${text(`${created.length} created · ${deleted.length} deleted · ${leftBehind.length} left behind`)}</p>${state}`
+    + refTable('Left behind', leftBehind, true)
+    + refTable('Created', created, false)
+    + refTable('Deleted', deleted, false)
+    + '</section>';
+}

@@ -1,0 +1,138 @@
+/**
+ * Catalog §7 Schema extensions (X-): the enterprise extension, manager references and custom extension URNs.
+ * Titles are the catalog headings (backticks removed); level, mode and the one-sentence Entra consequence are
+ * taken from each entry's Level, Mode and "If wrong" / "Entra reaction" lines and from the vendor-mistake table (§9).
+ * @see ../../../../shared/entra-behaviours.md
+ */
+import type { BehaviourInfo } from '../types.js';
+
+export const EXTENSION_BEHAVIOURS = {
+  'X-01': {
+    section: 'X',
+    title: 'Enterprise extension in a create body',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-3.3', 'rfc7643#section-4.3', 'entra:DEV', 'entra:ATTR', 'entra:VALRUNS'],
+    entra: 'Department and employee number, mapped by default, are rejected, lost or returned elsewhere, so Entra re-PATCHes them every cycle.',
+  },
+  'X-02': {
+    section: 'X',
+    title: 'Enterprise URN listed in schemas without an enterprise object',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-3', 'entra:DEV'],
+    entra: 'Creates fail with 400 for every user whose enterprise attributes happen to be empty.',
+  },
+  'X-03': {
+    section: 'X',
+    title: 'Enterprise attribute PATCH — default mode (one op per attribute, URN path)',
+    level: 'required',
+    mode: 'default',
+    spec: ['rfc7644#section-3.5.2', 'rfc7644#section-3.10', 'entra:COMPAT'],
+    entra: 'Department and employee-number updates fail or land in the wrong place, so they never reach the app and are retried every cycle.',
+  },
+  'X-04': {
+    section: 'X',
+    title: 'Enterprise attribute PATCH — flag mode (URN key inside a path-less value object)',
+    level: 'required',
+    mode: 'flag',
+    spec: ['rfc7644#section-3.5.2.3', 'rfc7644#section-3.10', 'entra:COMPAT'],
+    entra: 'The endpoint answers 200 but drops the URN-keyed value, so enterprise attributes stay stale while Entra believes they are in sync.',
+  },
+  'X-05': {
+    section: 'X',
+    title: 'Extension object as the value of a path-less operation (RFC form)',
+    level: 'recommended',
+    mode: 'gallery',
+    spec: ['rfc7644#section-3.5.2.3', 'rfc7644#section-3.5.2.1', 'entra:GALLERY'],
+    entra: 'Replacing the whole extension object wipes the manager link and employee number that the operation did not mention.',
+  },
+  'X-06': {
+    section: 'X',
+    title: 'Manager set/change — shapes to accept',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-4.3', 'rfc7644#section-3.5.2', 'entra:GALLERY', 'entra:VALRUNS', 'entra:VALNOTES', 'entra:LEGACY'],
+    entra: 'Every manager update fails with 400 and goes to escrow, and enough of these reference failures quarantine the job.',
+  },
+  'X-07': {
+    section: 'X',
+    title: 'Manager as a plain string inside a create or replace body',
+    level: 'recommended',
+    mode: 'default',
+    spec: ['rfc7643#section-4.3', 'entra:DEV'],
+    entra: 'Users created with an inline manager string fail with 400 when the tenant maps manager as a plain value.',
+  },
+  'X-08': {
+    section: 'X',
+    title: 'Manager removal — shapes to accept',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7644#section-3.5.2.2', 'rfc7644#section-3.5.2.3', 'entra:GALLERY', 'entra:VALRUNS', 'entra:VALNOTES'],
+    entra: 'Removing a manager fails on every cycle, so the user keeps a stale manager in the app and the failures count toward quarantine.',
+  },
+  'X-09': {
+    section: 'X',
+    title: 'Manager must be returned as a complex object',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-4.3'],
+    entra: 'A manager returned as a plain string makes Entra fail the whole user with ServiceIncompatible, and a manager value other than the id Entra wrote is re-PATCHed every cycle.',
+  },
+  'X-10': {
+    section: 'X',
+    title: 'Custom extension attribute naming',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-3.3', 'entra:ATTR', 'entra:DEV'],
+    entra: 'Custom attributes the app names differently cannot be mapped in Entra, or reach the app under a URN it does not recognise.',
+  },
+  'X-11': {
+    section: 'X',
+    title: 'Custom extension data in a create body — URN not listed in schemas',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7643#section-3', 'rfc7643#section-3.3', 'entra:ATTR'],
+    entra: 'Every user with a custom attribute fails to create, because Entra does not list the custom URN in schemas.',
+  },
+  'X-12': {
+    section: 'X',
+    title: 'Custom extension PATCH paths',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7644#section-3.5.2', 'rfc7644#section-3.10', 'entra:ATTR', 'entra:COMPAT'],
+    entra: 'Custom attribute updates fail or are dropped, so they never reach the app and are retried every cycle.',
+  },
+  'X-13': {
+    section: 'X',
+    title: 'Legacy dot notation for extension paths',
+    level: 'informational',
+    mode: 'legacy',
+    spec: ['rfc7644#section-3.10', 'entra:COMPAT', 'entra:LEGACY'],
+    entra: 'Only pre-2018 customappsso jobs send dotted extension paths; a vendor is not failed either way.',
+  },
+  'X-14': {
+    section: 'X',
+    title: "Microsoft's group schema URN",
+    level: 'required',
+    mode: 'default',
+    spec: ['rfc7643#section-3', 'entra:DEV', 'entra:COMPAT', 'entra:LEGACY'],
+    entra: 'Rejecting the unknown ADSCIM schema URN breaks every group create.',
+  },
+  'X-15': {
+    section: 'X',
+    title: 'Advertise extensions in discovery',
+    level: 'gallery',
+    mode: 'both',
+    spec: ['rfc7643#section-6', 'rfc7643#section-7', 'rfc7644#section-4', 'entra:GALLERY', 'entra:VALDOC'],
+    entra: 'Extension attributes missing from /Schemas or /ResourceTypes cannot be discovered, and the gallery discoverability test fails for every mapped one.',
+  },
+  'X-16': {
+    section: 'X',
+    title: 'Attributes the endpoint never returns',
+    level: 'validator',
+    mode: 'validator',
+    spec: ['rfc7643#section-7', 'entra:VALNOTES'],
+    entra: 'The SCIM Validator reports write-only attributes as missing, and Entra probably re-sends a mapped attribute it can never read back on every cycle.',
+  },
+} satisfies Record<`X-${string}`, Omit<BehaviourInfo, 'id'>>;

@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  BEHAVIOURS,
+  allBehaviourIds,
+  behaviourIdsInSection,
+  behaviourInfo,
+  isBehaviourId,
+} from '../../../src/catalog/behaviours.js';
+import { isSpecAnchor, specLabel, specUrl } from '../../../src/catalog/spec-links.js';
+import type { Section } from '../../../src/catalog/types.js';
+import { UNOBSERVABLE } from '../../../src/catalog/unobservable.js';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** CI checks the repository out with ../shared beside it; a bare clone may lack it. */
+const catalogMarkdown = resolve(repoRoot, '../shared/entra-behaviours.md');
+
+const EXPECTED_COUNTS: Record<Section, number> = { U: 29, F: 11, P: 18, G: 22, D: 21, X: 16 };
+const LEVELS = ['required', 'recommended', 'gallery', 'validator', 'informational'];
+const MODES = ['default', 'flag', 'both', 'legacy', 'validator', 'gallery'];
+
+function expectedIds(section: Section, count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `${section}-${String(i + 1).padStart(2, '0')}`);
+}
+
+describe('behaviour catalog', () => {
+  it('has 117 behaviours', () => {
+    expect(allBehaviourIds()).toHaveLength(117);
+  });
+
+  it.each(Object.entries(EXPECTED_COUNTS) as Array<[Section, number]>)(
+    'section %s holds exactly its catalog ids (%i)',
+    (section, count) => {
+      expect(behaviourIdsInSection(section)).toEqual(expectedIds(section, count));
+    },
+  );
+
+  it.each(allBehaviourIds())('%s has a complete, consistent entry', (id) => {
+    const info = behaviourInfo(id);
+    expect(info.id).toBe(id);
+    expect(info.section).toBe(id.slice(0, 1));
+    expect(info.title.trim()).not.toBe('');
+    expect(info.title).not.toMatch(/`/);
+    expect(LEVELS).toContain(info.level);
+    expect(MODES).toContain(info.mode);
+    expect(info.spec.length).toBeGreaterThan(0);
+    expect(new Set(info.spec).size).toBe(info.spec.length);
+    expect(info.entra.trim()).not.toBe('');
+    // One sentence: ends with a full stop and has no sentence break inside.
+    expect(info.entra).toMatch(/\.$/);
+    expect(info.entra.slice(0, -1)).not.toMatch(/\.\s+[A-Z]/);
+  });
+
+  it('resolves every spec anchor to an https URL and a label', () => {
+    for (const id of allBehaviourIds()) {
+      for (const anchor of BEHAVIOURS[id].spec) {
+        expect(isSpecAnchor(anchor), `${id}: ${anchor}`).toBe(true);
+        expect(specUrl(anchor)).toMatch(/^https:\/\//);
+        expect(specLabel(anchor)).not.toBe('');
+      }
+    }
+  });
+
+  it('maps anchors to the documented URLs and labels', () => {
+    expect(specUrl('rfc7644#section-3.5.2.3')).toBe('https://datatracker.ietf.org/doc/html/rfc7644#section-3.5.2.3');
+    expect(specLabel('rfc7644#section-3.5.2.3')).toBe('RFC 7644 §3.5.2.3');
+    expect(specUrl('rfc6750#section-3')).toBe('https://datatracker.ietf.org/doc/html/rfc6750#section-3');
+    expect(specUrl('entra:DEV')).toBe(
+      'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/use-scim-to-provision-users-and-groups',
+    );
+    expect(specUrl('entra:COMPAT')).toBe(
+      'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
+    );
+    expect(specLabel('entra:DEV')).toBe('Microsoft: Develop a SCIM endpoint');
+    expect(() => specUrl('entra:NOPE')).toThrow(/Unknown spec anchor/);
+    expect(() => specUrl('rfc7644 3.5')).toThrow(/Unknown spec anchor/);
+  });
+
+  it('throws on an unknown id', () => {
+    expect(() => behaviourInfo('U-99')).toThrow(/Unknown behaviour id "U-99"/);
+    expect(isBehaviourId('U-99')).toBe(false);
+    expect(isBehaviourId('U-14')).toBe(true);
+  });
+
+  it('lists only catalog ids as unobservable, each with a reason, and never a required behaviour the suites can send', () => {
+    const entries = Object.entries(UNOBSERVABLE);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const [id, reason] of entries) {
+      expect(isBehaviourId(id), id).toBe(true);
+      expect(reason?.trim()).not.toBe('');
+    }
+    // Spot checks of the conservative rule: observable behaviours must stay testable.
+    for (const id of ['D-02', 'D-14', 'D-15', 'U-23', 'X-16'] as const) expect(UNOBSERVABLE[id]).toBeUndefined();
+  });
+
+  it.skipIf(!existsSync(catalogMarkdown))('matches the ids and headings of ../shared/entra-behaviours.md', () => {
+    const markdown = readFileSync(catalogMarkdown, 'utf8');
+    const headings = new Map<string, string>();
+    for (const match of markdown.matchAll(/^### ([UFPGDX]-\d{2}) (.+)$/gm)) {
+      headings.set(match[1]!, match[2]!.replace(/`/g, '').trim());
+    }
+    expect([...headings.keys()].sort()).toEqual([...allBehaviourIds()].sort());
+    for (const [id, title] of headings) expect(behaviourInfo(id).title, id).toBe(title);
+  });
+});

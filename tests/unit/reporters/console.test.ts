@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createConsoleReporter } from '../../../reporters/console.js';
+import { shouldUseColor } from '../../../reporters/shared/color.js';
+import type { RunResult } from '../../../src/model/result.js';
+import { sampleRun } from './helpers.js';
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[/;
+
+function run(result: RunResult, color: boolean): string {
+  let out = '';
+  const reporter = createConsoleReporter({ write: (s) => { out += s; }, color });
+  reporter.start({ total: result.tests.length, target: result.target.url, profile: result.profile.name, seed: result.seed });
+  result.tests.forEach((test, i) => reporter.testDone(test, i + 1, result.tests.length));
+  reporter.finish(result, ['reports/junit.xml', 'reports/report.html']);
+  return out;
+}
+
+describe('console reporter', () => {
+  const plain = run(sampleRun(), false);
+
+  it('writes no ANSI codes when color is false, even from hostile responses', () => {
+    expect(plain).not.toMatch(ANSI);
+    // eslint-disable-next-line no-control-regex
+    expect(plain).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+  });
+
+  it('colours when asked', () => {
+    expect(run(sampleRun(), true)).toMatch(ANSI);
+  });
+
+  it('prints one line per finished test with mark, area, n/N and name; failures indented with their message', () => {
+    expect(plain).toContain('scim-conformance: 9 tests against https://scim.example-vendor.test/scim/v2');
+    expect(plain).toMatch(/^✓ users {6}1\/9 U-01 Create user/m);
+    expect(plain).toMatch(/^✗ users {6}2\/9 U-14 Disable user: default mode \(string "False"\) 422 ms\n {6}PATCH \/Users\/\{id\} replace active/m);
+    expect(plain).toMatch(/^↓ discovery {2}7\/9 D-05 ResourceTypes lists User and Group 0 ms\n {6}skipped: Profile entra-default/m);
+    expect(plain).toContain('      transport error: PATCH /Groups/{id} remove member');
+  });
+
+  it('ends with counts, failures by level, cleanup, verdict, seed and report paths', () => {
+    const summary = plain.slice(plain.indexOf('Summary'));
+    expect(summary).toContain('Summary: 9 tests: 4 passed, 4 failed, 1 skipped (33.4 s, 14 requests)');
+    expect(summary).toContain('  required (2): block readiness\n    ✗ U-14 Disable user');
+    expect(summary.indexOf('  required (2)')).toBeLessThan(summary.indexOf('  recommended (2): warnings, not blocking'));
+    expect(summary).toContain('hint: Accept the string values');
+    expect(summary).toContain('Cleanup: 3 created, 2 deleted, 1 left behind');
+    expect(summary).toContain('User 2819c223-7f76-453a-919d-413861904646 (josé.müller+7f3a@contoso.test): DELETE /Users/{id} returned 500');
+    expect(summary).toContain('Not ready: 2 required behaviours fail');
+    expect(summary).toContain('2 recommended behaviours fail (warnings, not blocking)');
+    expect(summary).toContain('replay this exact run with --seed 424242');
+    expect(summary).toMatch(/Reports:\n {2}reports\/junit.xml\n {2}reports\/report.html\n$/);
+  });
+
+  it('says ready when no required behaviour fails, and lists run errors', () => {
+    const ok = sampleRun();
+    ok.tests = ok.tests.filter((t) => t.status !== 'failed' || t.level !== 'required');
+    expect(run(ok, false)).toContain('Ready for Entra provisioning');
+    ok.errors = ['suites/broken.test.ts failed to load'];
+    const out = run(ok, false);
+    expect(out).toContain('Errors outside the tests (1)');
+    expect(out).toContain('Inconclusive: the run had 1 error outside the tests');
+  });
+});
+
+describe('shouldUseColor', () => {
+  it('follows no-color.org, FORCE_COLOR, CI and the terminal', () => {
+    expect(shouldUseColor({}, true)).toBe(true);
+    expect(shouldUseColor({}, false)).toBe(false);
+    expect(shouldUseColor({ NO_COLOR: '1' }, true)).toBe(false);
+    expect(shouldUseColor({ NO_COLOR: '' }, true)).toBe(true);
+    expect(shouldUseColor({ NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(shouldUseColor({ FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(shouldUseColor({ CI: 'true' }, true)).toBe(false);
+    expect(shouldUseColor({ CI: 'true', FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(shouldUseColor({ FORCE_COLOR: '0' }, false)).toBe(false);
+  });
+});
