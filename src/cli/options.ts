@@ -1,0 +1,117 @@
+/**
+ * Every flag of the run command, once: its parse type, help line and default. parse-args.ts tokenises with
+ * node:util parseArgs from this table and validates with the zod schema below; --help is generated from it.
+ */
+import { z } from 'zod';
+import { REPORTERS, type ReporterName } from '../../reporters/index.js';
+
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  value?: string;
+  help: string;
+}
+
+export const RUN_FLAGS = {
+  url: { type: 'string', value: 'URL', help: 'Base URL of the SCIM endpoint, as entered in Entra\'s Tenant URL (e.g. https://app.example.com/scim/v2)' },
+  token: { type: 'string', value: 'TOKEN', help: 'Bearer token (prefer SCIM_TOKEN or --token-file: a token on the command line leaks into shell history)' },
+  'token-file': { type: 'string', value: 'FILE', help: 'Read the bearer token from FILE' },
+  demo: { type: 'boolean', help: 'Start the bundled reference server and run against it' },
+  profile: { type: 'string', value: 'NAME|FILE', help: 'Target app profile: a built-in name or a JSON file (default: entra-default)' },
+  suite: { type: 'string', multiple: true, value: 'NAME', help: 'Run only these suites (repeat or comma-separate), e.g. users,groups' },
+  grep: { type: 'string', value: 'PATTERN', help: 'Run only tests whose name matches PATTERN (a regular expression), e.g. "U-1[0-9]"' },
+  reporter: { type: 'string', multiple: true, value: 'NAME', help: `Reporters (repeat or comma-separate): ${Object.keys(REPORTERS).join(', ')} (default: all)` },
+  'out-dir': { type: 'string', value: 'DIR', help: 'Where report files go (default: reports)' },
+  seed: { type: 'string', value: 'N', help: 'Seed for generated test data; a failing run prints the seed that replays it' },
+  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 15s or 5000ms; a bare number is milliseconds (default: 15s)' },
+  concurrency: { type: 'string', value: 'N', help: 'Most requests in flight at once (default: 4)' },
+  insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
+  ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
+  'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
+  list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
+  help: { type: 'boolean', short: 'h', help: 'Show this help' },
+  version: { type: 'boolean', short: 'v', help: 'Print the version' },
+} as const satisfies Record<string, FlagSpec>;
+
+const duration = z.string().transform((text, ctx) => {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(text.trim());
+  if (!match) {
+    ctx.addIssue({ code: 'custom', message: `expected a duration such as 15s or 5000ms, got "${text}"` });
+    return z.NEVER;
+  }
+  const ms = Number(match[1]) * (match[2] === 's' ? 1000 : 1);
+  if (ms < 100 || ms > 600_000) {
+    ctx.addIssue({ code: 'custom', message: `must be between 100ms and 600s, got "${text}"` });
+    return z.NEVER;
+  }
+  return Math.round(ms);
+});
+
+const positiveInt = (name: string, max: number) =>
+  z.string().transform((text, ctx) => {
+    const n = Number(text);
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < 1 || n > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from 1 to ${max}, got "${text}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const reporterName = z.enum(Object.keys(REPORTERS) as [ReporterName, ...ReporterName[]], {
+  error: (issue) => `unknown reporter "${String(issue.input)}"; choose from ${Object.keys(REPORTERS).join(', ')}`,
+});
+
+const httpUrl = z.string().transform((text, ctx) => {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; expected something like https://app.example.com/scim/v2` });
+    return z.NEVER;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: `the URL must start with https:// (or http:// for a local server), got "${url.protocol}"` });
+    return z.NEVER;
+  }
+  if (url.username || url.password) {
+    ctx.addIssue({ code: 'custom', message: 'put credentials in --token, not in the URL' });
+    return z.NEVER;
+  }
+  return url.toString();
+});
+
+/** Validated run options (after tokenising; the token itself is resolved in parse-args). */
+export const RunOptionsSchema = z.object({
+  url: httpUrl.optional(),
+  demo: z.boolean().default(false),
+  profile: z.string().min(1).default('entra-default'),
+  suite: z.array(z.string().min(1)).default([]),
+  grep: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'is not a valid regular expression')
+    .optional(),
+  reporter: z.array(reporterName).default(Object.keys(REPORTERS) as ReporterName[]),
+  outDir: z.string().min(1).default('reports'),
+  seed: z
+    .string()
+    .regex(/^-?\d+$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n), 'is too large')
+    .optional(),
+  timeout: duration.default(15_000),
+  concurrency: positiveInt('--concurrency', 64).default(4),
+  insecure: z.boolean().default(false),
+  ca: z.string().optional(),
+  noCleanup: z.boolean().default(false),
+  list: z.boolean().default(false),
+});
+
+export type RunOptions = z.output<typeof RunOptionsSchema> & { token?: string; tokenSource?: 'flag' | 'file' | 'env' | 'demo' };

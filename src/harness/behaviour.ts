@@ -1,0 +1,131 @@
+/**
+ * behaviour(id, title, fn) declares one test of one catalog behaviour. The catalog supplies level, mode, spec
+ * anchors and what Entra would do; the wrapper gives the test a recording client, a resource tracker and the
+ * run's names, records every exchange in task meta, turns thrown errors into a structured Failure, and cleans up.
+ */
+import { test, type TestContext } from 'vitest';
+import { behaviourInfo, type BehaviourId } from '../catalog/behaviours.js';
+import type { Level } from '../catalog/types.js';
+import type { TestTag } from '../catalog/tags.js';
+import type { ScimClient } from '../client/scim-client.js';
+import { TransportError } from '../client/transport.js';
+import type { Exchange } from '../model/exchange.js';
+import type { Failure } from '../model/result.js';
+import type { ScimTaskMeta } from '../model/task-meta.js';
+import type { TargetConfig } from '../model/target.js';
+import type { Profile } from '../profiles/profile-schema.js';
+import { baseClient, profile as injectedProfile, target as injectedTarget } from './context.js';
+import { Names } from './names.js';
+import { Resources } from './resources.js';
+import { ConformanceError } from './verify.js';
+
+export interface BehaviourContext {
+  client: ScimClient;
+  resources: Resources;
+  names: Names;
+  target: TargetConfig;
+  profile: Profile;
+  /** Ends the test as skipped, with the reason shown in every report. */
+  skip(reason: string): never;
+  task: TestContext['task'];
+}
+
+export interface BehaviourOptions {
+  /** Overrides the catalog level for this test (e.g. the RECOMMENDED half of a mixed entry). */
+  level?: Level;
+  tags?: TestTag[];
+  timeout?: number;
+}
+
+/** Largest body text kept per exchange in reports; the client keeps more for parsing. */
+const RECORDED_BODY_CHARS = 64 * 1024;
+
+export function behaviour(id: BehaviourId, title: string, fn: (ctx: BehaviourContext) => Promise<void>): void;
+export function behaviour(id: BehaviourId, title: string, options: BehaviourOptions, fn: (ctx: BehaviourContext) => Promise<void>): void;
+export function behaviour(
+  id: BehaviourId,
+  title: string,
+  optionsOrFn: BehaviourOptions | ((ctx: BehaviourContext) => Promise<void>),
+  maybeFn?: (ctx: BehaviourContext) => Promise<void>,
+): void {
+  const options = typeof optionsOrFn === 'function' ? {} : optionsOrFn;
+  const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
+  const info = behaviourInfo(id);
+  const level = options.level ?? info.level;
+  const meta: ScimTaskMeta = {
+    behaviour: id,
+    level,
+    mode: info.mode,
+    spec: [...info.spec],
+    entra: info.entra,
+    exchanges: [],
+    created: [],
+    deleted: [],
+    cleanupRequests: 0,
+    cleanupErrors: [],
+  };
+  const tags = [...new Set<TestTag>([level, ...(options.tags ?? [])])];
+
+  test(`${id} ${title}`, { meta: { scim: meta }, tags, concurrent: true, timeout: options.timeout }, async (context) => {
+    // The meta object given in the options is copied onto the task; work on the task's own copy.
+    const scim = context.task.meta.scim!;
+    const target = injectedTarget();
+    const record = (exchange: Exchange) => scim.exchanges.push(trimForReport(exchange));
+    const client = baseClient().withRecorder(record);
+    const cleanupClient = baseClient().withRecorder(() => {
+      scim.cleanupRequests++;
+    });
+    const names = new Names(target.runId);
+    const resources = new Resources(client, cleanupClient, scim, names);
+    try {
+      await fn({
+        client,
+        resources,
+        names,
+        target,
+        profile: injectedProfile(),
+        task: context.task,
+        skip: (reason: string) => context.skip(reason),
+      });
+    } catch (error) {
+      if (!isSkip(error)) scim.failure = toFailure(error, scim);
+      throw error;
+    } finally {
+      if (!target.noCleanup) await resources.cleanup();
+    }
+  });
+}
+
+function isSkip(error: unknown): boolean {
+  // vitest's ctx.skip() throws a PendingError (code VITEST_PENDING); let it through untouched.
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'VITEST_PENDING';
+}
+
+function toFailure(error: unknown, scim: ScimTaskMeta): Failure {
+  if (error instanceof ConformanceError) {
+    const index = error.exchange ? scim.exchanges.findIndex((e) => e.seq === error.exchange!.seq && e.attempt === error.exchange!.attempt) : -1;
+    return {
+      kind: 'conformance',
+      message: error.detail.message,
+      ...(error.detail.expected !== undefined ? { expected: error.detail.expected } : {}),
+      ...(error.detail.actual !== undefined ? { actual: error.detail.actual } : {}),
+      ...(error.detail.hint !== undefined ? { hint: error.detail.hint } : {}),
+      entra: scim.entra,
+      ...(index >= 0 ? { exchange: index } : {}),
+    };
+  }
+  if (error instanceof TransportError) {
+    return { kind: 'transport', message: error.message, entra: scim.entra, exchange: scim.exchanges.length - 1 };
+  }
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { kind: 'error', message: message.split('\n')[0]! };
+}
+
+function trimForReport(exchange: Exchange): Exchange {
+  const body = exchange.response?.body;
+  if (body === undefined || body.length <= RECORDED_BODY_CHARS) return exchange;
+  return {
+    ...exchange,
+    response: { ...exchange.response!, body: `${body.slice(0, RECORDED_BODY_CHARS)}\n… [${body.length - RECORDED_BODY_CHARS} more characters not kept in the report]` },
+  };
+}

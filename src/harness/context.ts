@@ -1,0 +1,36 @@
+/**
+ * Per-worker state shared by every test of a run: the injected target and profile, and one base client whose
+ * limiter bounds concurrency for the whole worker (the runner uses a single worker, see src/runner/config.ts).
+ */
+import { inject } from 'vitest';
+import { ScimClient } from '../client/scim-client.js';
+import { Limiter } from '../client/limiter.js';
+import type { TargetConfig } from '../model/target.js';
+import type { Profile } from '../profiles/profile-schema.js';
+import '../model/task-meta.js';
+
+let base: ScimClient | undefined;
+
+export function target(): TargetConfig {
+  return inject('target');
+}
+
+export function profile(): Profile {
+  return inject('profile');
+}
+
+export function baseClient(): ScimClient {
+  if (!base) {
+    const t = target();
+    base = new ScimClient({
+      baseUrl: t.baseUrl,
+      token: t.token,
+      timeoutMs: t.timeoutMs,
+      maxBodyBytes: t.maxBodyBytes,
+      insecure: t.insecure,
+      ca: t.ca,
+      limiter: new Limiter(t.concurrency),
+    });
+  }
+  return base;
+}

@@ -1,0 +1,47 @@
+/**
+ * Request bodies exactly as Entra's provisioning service sends them (catalog U-06, G-05, and the PATCH
+ * samples of §4/§5). Suites build every request from these so that the shapes live in one place.
+ */
+import { URN } from '../scim/urns.js';
+
+export type Dialect = 'default' | 'flag';
+
+/** POST /Users as Entra sends it: enterprise URN listed, read-only meta and an empty roles array included (U-06). */
+export function entraUserBody(userName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemas: [URN.User, URN.EnterpriseUser],
+    externalId,
+    userName,
+    active: true,
+    emails: [{ primary: true, type: 'work', value: userName }],
+    meta: { resourceType: 'User' },
+    name: { formatted: 'Ada Lovelace', familyName: 'Lovelace', givenName: 'Ada' },
+    roles: [],
+    ...extra,
+  };
+}
+
+/** POST /Groups as Entra sends it: created empty, with Microsoft's undefined ADSCIM URN next to the core one (G-05). */
+export function entraGroupBody(displayName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemas: [URN.Group, URN.EntraAdscimGroup],
+    externalId,
+    displayName,
+    meta: { resourceType: 'Group' },
+    ...extra,
+  };
+}
+
+/** The op name in the dialect: Entra's default job capitalises ("Replace"), the flag sends lower case (P-01). */
+export function op(name: 'add' | 'replace' | 'remove', dialect: Dialect): string {
+  return dialect === 'default' ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
+
+export function patchBody(operations: Array<Record<string, unknown>>): Record<string, unknown> {
+  return { schemas: [URN.PatchOp], Operations: operations };
+}
+
+/** `filter=attr eq "value"` with RFC 7644 string escaping of `"` and `\` (F-05). */
+export function eqFilter(attribute: string, value: string): string {
+  return `${attribute} eq "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}

@@ -1,0 +1,97 @@
+/**
+ * Creates the users and groups a test needs, Entra-shaped and marked with the run id, and deletes them when the
+ * test ends, groups before users, whatever the outcome. What cannot be deleted is reported, never swallowed.
+ */
+import type { ScimClient, ScimResponse } from '../client/scim-client.js';
+import type { ResourceRef } from '../model/result.js';
+import type { ScimTaskMeta } from '../model/task-meta.js';
+import { status } from '../checks/status.js';
+import { entraGroupBody, entraUserBody } from './entra-bodies.js';
+import type { Names } from './names.js';
+import { ConformanceError, requestLine } from './verify.js';
+
+export interface Created {
+  id: string;
+  name: string;
+  /** The body as sent. */
+  sent: Record<string, unknown>;
+  response: ScimResponse;
+  /** The resource as the server returned it from POST. */
+  resource: Record<string, unknown>;
+}
+
+export class Resources {
+  private readonly live: ResourceRef[] = [];
+
+  constructor(
+    private readonly client: ScimClient,
+    private readonly cleanupClient: ScimClient,
+    private readonly meta: ScimTaskMeta,
+    private readonly names: Names,
+  ) {}
+
+  /** POST /Users with Entra's body; the test fails as a setup failure if no user with an id comes back. */
+  async createUser(extra: Record<string, unknown> = {}): Promise<Created> {
+    const userName = typeof extra.userName === 'string' ? extra.userName : this.names.userName();
+    const sent = entraUserBody(userName, this.names.externalId(), extra);
+    return this.create('User', '/Users', sent, userName);
+  }
+
+  /** POST /Groups with Entra's body (created empty, G-05). */
+  async createGroup(extra: Record<string, unknown> = {}): Promise<Created> {
+    const displayName = typeof extra.displayName === 'string' ? extra.displayName : this.names.groupName();
+    const sent = entraGroupBody(displayName, this.names.externalId(), extra);
+    return this.create('Group', '/Groups', sent, displayName);
+  }
+
+  /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
+  track(type: ResourceRef['type'], id: string, name?: string): void {
+    const ref: ResourceRef = { type, id, ...(name ? { name } : {}) };
+    this.live.push(ref);
+    this.meta.created.push(ref);
+  }
+
+  /** Records that the test deleted a resource itself (e.g. a DELETE under test answered 204). */
+  deleted(type: ResourceRef['type'], id: string): void {
+    const index = this.live.findIndex((r) => r.type === type && r.id === id);
+    if (index >= 0) {
+      this.meta.deleted.push(this.live[index]!);
+      this.live.splice(index, 1);
+    }
+  }
+
+  private async create(type: ResourceRef['type'], path: string, sent: Record<string, unknown>, name: string): Promise<Created> {
+    const response = await this.client.post(path, sent);
+    const body = response.json as Record<string, unknown> | undefined;
+    const id = body && typeof body.id === 'string' ? body.id : undefined;
+    if (id) this.track(type, id, name);
+    const bad = status(201, 200)(response);
+    if (bad || !id) {
+      throw new ConformanceError(
+        {
+          message: `setup: could not create a test ${type.toLowerCase()}: ${requestLine(response)}: ${bad ? bad.message : 'the response has no id'}`,
+          expected: `201 with the created ${type} and its id`,
+          actual: `${response.status} ${response.text.slice(0, 300)}`,
+          hint: `Every ${type.toLowerCase()} test needs POST ${path} to work first (catalog ${type === 'User' ? 'U-06' : 'G-05'}).`,
+        },
+        response.exchange,
+      );
+    }
+    return { id, name, sent, response, resource: body! };
+  }
+
+  /** Deletes what is still live: groups first (they reference users), newest first. */
+  async cleanup(): Promise<void> {
+    const order = [...this.live].reverse().sort((a, b) => (a.type === b.type ? 0 : a.type === 'Group' ? -1 : 1));
+    for (const ref of order) {
+      const path = `/${ref.type}s/${encodeURIComponent(ref.id)}`;
+      try {
+        const response = await this.cleanupClient.delete(path);
+        if (response.status === 204 || response.status === 200 || response.status === 404) this.deleted(ref.type, ref.id);
+        else this.meta.cleanupErrors.push(`DELETE ${path} answered ${response.status}`);
+      } catch (error) {
+        this.meta.cleanupErrors.push(`DELETE ${path} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}

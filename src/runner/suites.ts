@@ -1,0 +1,52 @@
+/**
+ * Which suite files a run uses. A suite is named by its file under suites/ without ".test.ts"
+ * (e.g. "users", "groups", "patch/replace"); a folder name selects every file in it.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { packageRoot } from './package-root.js';
+
+export function suiteFiles(): string[] {
+  const root = join(packageRoot(), 'suites');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.test.ts')) out.push(full);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** "suites/users/create.test.ts" → "users/create". */
+export function suiteName(file: string): string {
+  return relative(join(packageRoot(), 'suites'), file).split(sep).join('/').replace(/\.test\.ts$/, '');
+}
+
+/** Area shown in reports: the first segment of the suite name ("patch/replace" → "patch"). */
+export function areaOf(file: string): string {
+  return suiteName(file).split('/')[0]!;
+}
+
+export function suiteNames(): string[] {
+  return suiteFiles().map(suiteName);
+}
+
+/** Files for the selected suite names; unknown names are reported by the caller from the returned `unknown`. */
+export function selectSuites(names: string[] | undefined): { files: string[]; unknown: string[] } {
+  const all = suiteFiles();
+  if (!names || names.length === 0) return { files: all, unknown: [] };
+  const unknown: string[] = [];
+  const files = new Set<string>();
+  for (const name of names) {
+    const matches = all.filter((file) => {
+      const suite = suiteName(file);
+      return suite === name || suite.startsWith(`${name}/`) || areaOf(file) === name;
+    });
+    if (matches.length === 0) unknown.push(name);
+    matches.forEach((m) => files.add(m));
+  }
+  return { files: all.filter((f) => files.has(f)), unknown };
+}
