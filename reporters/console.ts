@@ -40,9 +40,10 @@ function mark(p: Palette, status: ProgressTest['status']): string {
   return p.yellow(MARKS.skipped);
 }
 
-function failureLabel(test: Pick<TestResult, 'failure'>): string {
+function failureLabel(test: Pick<TestResult, 'failure'> & { baseline?: TestResult['baseline'] }): string {
   const kind = test.failure?.kind;
-  return kind === 'transport' ? 'transport error: ' : kind === 'error' ? 'error: ' : '';
+  const known = test.baseline === 'known' ? '[known] ' : test.baseline === 'new' ? '[new] ' : '';
+  return known + (kind === 'transport' ? 'transport error: ' : kind === 'error' ? 'error: ' : '');
 }
 
 function verdictLine(p: Palette, verdict: Verdict): string {
@@ -114,6 +115,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       ];
       for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
       lines.push(...failureSection(p, result));
+      if (result.baseline) {
+        const b = result.baseline;
+        lines.push('', `Baseline ${clean(b.file)}: ${b.newFailures ? p.red(`${b.newFailures} new`) : '0 new'}, ${b.knownFailures} known, ${b.fixed.length} fixed since`);
+      }
       if (result.errors.length > 0) {
         lines.push('', p.bold(p.red(`Errors outside the tests (${result.errors.length})`)));
         for (const error of result.errors) lines.push(`    ${clean(error)}`);

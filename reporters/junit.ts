@@ -94,7 +94,8 @@ function testcase(test: TestResult, result: RunResult): string {
     body.push(`      <skipped>${escapeXmlText(test.skipReason ?? 'skipped')}</skipped>`);
   } else if (test.status === 'failed') {
     const element = isError(test) ? 'error' : 'failure';
-    const message = oneLine(test.failure?.message ?? 'failed without a message');
+    const known = test.baseline === 'known' ? '[known failure] ' : test.baseline === 'new' ? '[new failure] ' : '';
+    const message = known + oneLine(test.failure?.message ?? 'failed without a message');
     const type = `${test.behaviour}|${test.level}`;
     body.push(`      <${element}${attrs({ message, type })}>${escapeXmlText(failureText(test))}</${element}>`);
   }

@@ -68,6 +68,7 @@ export function renderTest(test: TestResult, index: number): string {
     + `<span class="title"><span class="name">${text(test.name)}</span>${summaryLine}</span>`
     + `<span class="tags"><span class="badge area">${text(test.area)}</span>`
     + `<span${attrs({ class: `badge lv lv-${test.level}` })}>${text(test.level)}</span>`
+    + (test.baseline ? `<span${attrs({ class: `badge baseline-${test.baseline}` })}>${test.baseline === 'known' ? 'known failure' : 'new failure'}</span>` : '')
     + `<span class="dur">${text(formatDuration(test.durationMs))}</span></span></summary>`;
   const skipped = test.status === 'skipped'
     ? fact('Skipped because', test.skipReason ?? 'no reason given', 'skip')

@@ -101,6 +101,8 @@ article.test > details[open] > summary { border-bottom: 1px solid var(--line); b
 .badge { font-size: 12px; padding: 1px 8px; border-radius: 999px; border: 1px solid var(--line); background: var(--panel); white-space: nowrap; }
 /* Level colours apply to badges and table row labels only, so counts keep their pass/fail colours. */
 .badge.lv-required, tr.lv-required th { color: var(--fail); }
+.badge.baseline-new { color: var(--fail); font-weight: 600; }
+.badge.baseline-known { color: var(--skip); }
 .badge.lv-recommended, tr.lv-recommended th { color: var(--skip); }
 .badge.lv-gallery, tr.lv-gallery th { color: var(--info); }
 .badge.lv-validator, tr.lv-validator th { color: #8250df; }

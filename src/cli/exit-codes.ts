@@ -16,6 +16,15 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-export function exitCodeFor(summary: { failed: number }, errors: string[] = []): ExitCode {
-  return summary.failed > 0 || errors.length > 0 ? ExitCode.Fail : ExitCode.Pass;
+/**
+ * 1 when a test failed or a suite could not load; with `failOn: 'new'` only failures that are not in the
+ * baseline count (known failures are reported but do not fail the run).
+ */
+export function exitCodeFor(
+  result: { summary: { failed: number }; errors: string[]; baseline?: { newFailures: number } },
+  failOn: 'any' | 'new' = 'any',
+): ExitCode {
+  if (result.errors.length > 0) return ExitCode.Fail;
+  const failures = failOn === 'new' && result.baseline ? result.baseline.newFailures : result.summary.failed;
+  return failures > 0 ? ExitCode.Fail : ExitCode.Pass;
 }

@@ -4,11 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { shouldUseColor } from '../../reporters/shared/color.js';
-import { loadProfile } from '../profiles/load.js';
-import { conformanceRun } from '../runner/conformance-run.js';
 import { packageVersion } from '../runner/package-root.js';
-import { resourceTypesFor } from '../server/profile-schemas.js';
-import { createScimServer } from '../server/app.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import { runHelp, serveHelp } from './help.js';
@@ -49,12 +45,19 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
     case 'run': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
       const color = shouldUseColor(process.env, Boolean(process.stdout.isTTY));
+      // Loaded on demand: vitest and the reference server are not needed for --help, --version or a usage error.
+      const { conformanceRun } = await import('../runner/conformance-run.js');
       return conformanceRun(command.options, { out, err, color });
     }
   }
 }
 
 async function serve(command: Extract<ReturnType<typeof parseCommand>, { kind: 'serve' }>, out: (t: string) => void): Promise<ExitCode> {
+  const [{ loadProfile }, { resourceTypesFor }, { createScimServer }] = await Promise.all([
+    import('../profiles/load.js'),
+    import('../server/profile-schemas.js'),
+    import('../server/app.js'),
+  ]);
   const profile = loadProfile(command.profile);
   const token = command.token ?? randomBytes(24).toString('base64url');
   const server = createScimServer({ token, basePath: command.basePath, resourceTypes: resourceTypesFor(profile) });

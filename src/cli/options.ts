@@ -30,6 +30,8 @@ export const RUN_FLAGS = {
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
   'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
   list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
+  baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: each failure is marked new or known' },
+  'fail-on': { type: 'string', value: 'any|new', help: 'Which failures make the exit code 1: any (default), or only new ones (needs --baseline)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Print the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -112,6 +114,8 @@ export const RunOptionsSchema = z.object({
   ca: z.string().optional(),
   noCleanup: z.boolean().default(false),
   list: z.boolean().default(false),
+  baseline: z.string().min(1).optional(),
+  failOn: z.enum(['any', 'new'], { error: (issue) => `expected "any" or "new", got "${String(issue.input)}"` }).default('any'),
 });
 
 export type RunOptions = z.output<typeof RunOptionsSchema> & { token?: string; tokenSource?: 'flag' | 'file' | 'env' | 'demo' };

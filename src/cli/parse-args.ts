@@ -23,7 +23,9 @@ function tokenize<T>(parse: () => T): T {
     return parse();
   } catch (error) {
     // parseArgs messages are already one line, e.g. "Unknown option '--urll'".
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}. Run scim-conformance --help for the options.`);
+    // parseArgs appends advice about "--" to unknown options; keep only the first sentence.
+    const first = (error as Error).message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
+    throw new UsageError(`${first}. Run scim-conformance --help for the options.`);
   }
 }
 
@@ -49,6 +51,8 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     ca: values.ca,
     noCleanup: values['no-cleanup'],
     list: values.list,
+    baseline: values.baseline,
+    failOn: values['fail-on'],
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -84,6 +88,7 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
   if (!options.demo && !options.list && options.token === undefined)
     throw new UsageError('no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)');
   if (options.ca) readSmallFile(options.ca, '--ca');
+  if (options.failOn === 'new' && !options.baseline) throw new UsageError('--fail-on new needs --baseline FILE (the results.json of an earlier run)');
   return { kind: 'run', options, warnings };
 }
 

@@ -50,6 +50,8 @@ export interface TestResult {
   durationMs: number;
   failure?: Failure;
   exchanges: Exchange[];
+  /** With --baseline: whether this failure is new or already failed in the baseline run. */
+  baseline?: 'new' | 'known';
 }
 
 export interface CleanupReport {
@@ -83,4 +85,6 @@ export interface RunResult {
   cleanup: CleanupReport;
   /** Errors outside any test (a suite that failed to load, an unhandled rejection), one line each. */
   errors: string[];
+  /** With --baseline: how this run compares with the baseline run. */
+  baseline?: { file: string; newFailures: number; knownFailures: number; fixed: string[] };
 }

@@ -2,6 +2,7 @@
  * What each suite test carries in vitest's task meta, set by the harness in the worker and read by the runner
  * after the run. JSON-safe by construction.
  */
+import type {} from 'vitest';
 import type { Level, Mode } from '../catalog/types.js';
 import type { Exchange } from './exchange.js';
 import type { Failure, ResourceRef } from './result.js';

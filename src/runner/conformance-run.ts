@@ -12,6 +12,7 @@ import type { RunOptions } from '../cli/options.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
 import { loadProfile } from '../profiles/load.js';
+import { applyBaseline, loadBaseline } from './baseline.js';
 import { startReferenceServer } from './demo.js';
 import { finalCleanup } from './final-cleanup.js';
 import { packageVersion } from './package-root.js';
@@ -32,6 +33,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   if (selection.unknown.length > 0)
     throw new UsageError(`--suite: unknown suite "${selection.unknown[0]}"; available: ${suiteNames().join(', ')}`);
 
+  const baseline = options.baseline ? loadBaseline(options.baseline) : undefined;
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const runId = randomBytes(4).toString('hex');
   const base = {
@@ -97,11 +99,12 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       cleanup,
       errors,
     };
+    if (baseline) applyBaseline(result, baseline);
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(result, fileReporters, options.outDir) : [];
     if (options.reporter.includes('console')) console.finish(result, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
-    return exitCodeFor(result.summary, errors);
+    return exitCodeFor(result, options.failOn);
   } finally {
     await demo?.close();
   }

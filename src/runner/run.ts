@@ -68,6 +68,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       passWithNoTests: true,
       silent: true,
     },
+    // vite-level overrides; `test` here carries the options createVitest's first argument does not accept.
     {
       cacheDir: join(tmpdir(), 'scim-conformance-vite-cache'),
       logLevel: 'silent',
@@ -75,7 +76,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
         tags: Object.entries(TEST_TAGS).map(([name, description]) => ({ name, description })),
         sequence: { concurrent: true },
       },
-    },
+    } as Parameters<typeof createVitest>[2],
   );
   try {
     const run = options.list ? await vitest.collect() : await vitest.start();
