@@ -7,7 +7,6 @@ import { inject } from 'vitest';
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
-import { scimContentType } from '../checks/content-type.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { matchesSchema } from '../checks/schema.js';
 import { status } from '../checks/status.js';
@@ -114,7 +113,7 @@ function memberShapeProblem(json: Json): string | undefined {
 /** GET /Groups/{id} with members (RFC 7643 §4.2: members is returned by default); 200, SCIM JSON, a valid Group. */
 export async function readGroup(client: ScimClient, groupId: string): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
   const response = await client.get(`/Groups/${encodeURIComponent(groupId)}`);
-  verify(response, status(200), scimContentType(), matchesSchema(URN.Group, 'Group'));
+  verify(response, status(200), matchesSchema(URN.Group, 'Group'));
   const { body, failure } = bodyObject(response);
   if (failure) verify(response, () => failure);
   const problem = memberShapeProblem(body!);
@@ -166,7 +165,7 @@ export async function matchGroups(
   expect: { total?: number } = {},
 ): Promise<{ response: ScimResponse; resources: Json[] }> {
   const response = await client.get('/Groups', { query: { excludedAttributes: 'members', filter: eqFilter(attribute, value) } });
-  verify(response, status(200), scimContentType(), listResponse(expect.total === undefined ? {} : { totalResults: expect.total }));
+  verify(response, status(200), listResponse(expect.total === undefined ? {} : { totalResults: expect.total }));
   return { response, resources: resourcesOf(response.json) };
 }
 

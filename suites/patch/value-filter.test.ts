@@ -1,0 +1,136 @@
+// Value-filter paths (catalog P-08…P-10): Entra writes multi-valued attributes through paths such as
+// emails[type eq "work"].value — to elements that may not exist yet, several sub-attributes of one element in one
+// request, and with the capitalised sub-attribute names of Microsoft's mapping table.
+import {
+  behaviour, verify, fail, status, expectThat, show, getUserOk, patchUserOk, storedValue, matchingElements, setInCreateBody,
+  parseTargetPath, patchBody,
+} from '#harness';
+import type { ScimClient } from '#harness';
+
+/** Every value-filter target of Microsoft's default mapping and role mappings (catalog P-10), role paths excluded. */
+const CATALOG_PATHS = [
+  'emails[type eq "work"].value',
+  'emails[type eq "other"].value',
+  'phoneNumbers[type eq "work"].value',
+  'phoneNumbers[type eq "mobile"].value',
+  'phoneNumbers[type eq "fax"].value',
+  'addresses[type eq "work"].streetAddress',
+  'addresses[type eq "work"].locality',
+  'addresses[type eq "work"].region',
+  'addresses[type eq "work"].postalCode',
+  'addresses[type eq "work"].country',
+  'addresses[type eq "work"].formatted',
+  'addresses[type eq "other"].formatted',
+];
+
+function sampleValue(path: string, tag: string): string {
+  const p = parseTargetPath(path);
+  if (p.attribute.toLowerCase() === 'emails') return `${tag}.${String(p.filter?.value)}@conformance.example.com`;
+  if (p.attribute.toLowerCase() === 'phonenumbers') return `+3222${Math.floor(100000 + Math.random() * 899999)}`;
+  if (p.sub?.toLowerCase() === 'country') return tag === 'old' ? 'BE' : 'NL';
+  if (p.sub?.toLowerCase() === 'postalcode') return tag === 'old' ? '1000' : '2000';
+  return `${tag} ${p.sub ?? 'value'} ${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** When a batched PATCH is refused, sends each operation alone to name the paths the server rejects. */
+async function rejectedPaths(client: ScimClient, id: string, ops: Array<{ op: string; path: string; value: unknown }>): Promise<string[]> {
+  const rejected: string[] = [];
+  for (const o of ops) {
+    const response = await client.patch(`/Users/${id}`, patchBody([o]));
+    if (status(200, 204)(response)) rejected.push(`${o.path} → ${response.status} ${response.text.slice(0, 120)}`);
+  }
+  return rejected;
+}
+
+/** Creates a user holding old values at `paths`, replaces them all in one default-mode PATCH, reads them back. */
+async function replaceAll(client: ScimClient, createUser: (extra: Record<string, unknown>) => Promise<{ id: string }>, paths: string[], writePath = (p: string) => p): Promise<void> {
+  const extra: Record<string, unknown> = {};
+  for (const path of paths) setInCreateBody(extra, path, sampleValue(path, 'old'));
+  const user = await createUser(extra);
+  const ops = paths.map((path) => ({ op: 'Replace', path: writePath(path), value: sampleValue(path, 'new') }));
+  const response = await client.patch(`/Users/${user.id}`, patchBody(ops));
+  if (status(200, 204)(response)) {
+    const rejected = await rejectedPaths(client, user.id, ops);
+    fail(`the batched PATCH of ${ops.length} value-filter paths answered ${response.status}; sent alone, these are refused: ${rejected.join('; ') || 'none (only the batch fails)'}. Entra sends them together with every other change of the user — one refused path blocks the whole update, a disable included (P-17)`, {
+      expected: '200 with the resource or 204',
+      actual: `${response.status} ${response.text.slice(0, 300)}`,
+      response,
+    });
+  }
+  const { response: after, user: stored } = await getUserOk(client, user.id);
+  const wrong = ops.filter((o) => storedValue(stored, paths[ops.indexOf(o)]!) !== o.value).map((o) => `${o.path}: sent ${show(o.value)}, got ${show(storedValue(stored, paths[ops.indexOf(o)]!))}`);
+  expectThat(wrong.length === 0, `after Replace on ${ops.length} value-filter paths, ${wrong.join('; ')}`, { actual: wrong.join('\n'), response: after });
+  const duplicated = [...new Set(paths.map((p) => p.slice(0, p.indexOf(']') + 1)))].filter((p) => matchingElements(stored, `${p}.value`).length > 1);
+  expectThat(duplicated.length === 0, `after the update there are several elements for ${duplicated.join(', ')}: ${show(duplicated.map((d) => matchingElements(stored, `${d}.value`)))}; type values must stay unique`, { response: after });
+}
+
+behaviour('P-08', 'Replace emails[type eq "work"].value on a user with no emails creates the work email', { tags: ['default-dialect'] }, async ({ client, resources }) => {
+  const user = await resources.createUser({ emails: undefined });
+  const value = `updatedEmail-${user.id}@conformance.example.com`;
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]);
+  const { response, user: stored } = await getUserOk(client, user.id);
+  const works = matchingElements(stored, 'emails[type eq "work"].value');
+  expectThat(works.length === 1 && works[0]!.value === value, `after Replace emails[type eq "work"].value on a user without emails, GET shows emails ${show(stored.emails)}; expected one element {"type":"work","value":"${value}"}. Answering 400 noTarget fails this user on every cycle`, { response });
+});
+
+behaviour('P-08', 'Replace emails[type eq "work"].value on a user with only an "other" email adds a work email and keeps the other', { tags: ['default-dialect'] }, async ({ client, resources }) => {
+  const user = await resources.createUser({ emails: [{ type: 'other', value: 'other@conformance.example.com' }] });
+  const value = `work-${user.id}@conformance.example.com`;
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]);
+  const { response, user: stored } = await getUserOk(client, user.id);
+  expectThat(storedValue(stored, 'emails[type eq "work"].value') === value && storedValue(stored, 'emails[type eq "other"].value') === 'other@conformance.example.com', `GET shows emails ${show(stored.emails)}; expected the other email kept and a work email ${show(value)} added`, { response });
+});
+
+for (const path of ['phoneNumbers[type eq "mobile"].value', 'addresses[type eq "work"].streetAddress']) {
+  behaviour('P-08', `Replace ${path} on a user without that element creates it`, { tags: ['default-dialect'] }, async ({ client, resources }) => {
+    const user = await resources.createUser();
+    const value = sampleValue(path, 'new');
+    await patchUserOk(client, user.id, [{ op: 'Replace', path, value }]);
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const elements = matchingElements(stored, path);
+    expectThat(elements.length === 1 && storedValue(stored, path) === value, `after Replace ${path} ${show(value)}, GET shows ${show(elements)}; expected one new element with that value`, { response });
+  });
+}
+
+behaviour('P-09', 'three add operations on addresses[type eq "work"] sub-attributes build one work address', { tags: ['flag-dialect'] }, async ({ client, resources }) => {
+  const user = await resources.createUser();
+  const patched = await client.patch(`/Users/${user.id}`, {
+    // Operations before schemas, as in the captured request.
+    Operations: [
+      { op: 'add', path: 'addresses[type eq "work"].formatted', value: 'USZLTUSJXBYV' },
+      { op: 'add', path: 'addresses[type eq "work"].locality', value: 'OSGODHEVDCVD' },
+      { op: 'add', path: 'addresses[type eq "work"].region', value: 'YMVMOEMXAYGD' },
+    ],
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+  });
+  verify(patched, status(200, 204));
+  const { response, user: stored } = await getUserOk(client, user.id);
+  const works = matchingElements(stored, 'addresses[type eq "work"].formatted');
+  expectThat(works.length === 1, `after three adds to addresses[type eq "work"], GET shows ${works.length} work addresses: ${show(stored.addresses)}; expected exactly one. Entra re-patches half-filled duplicates every cycle`, { expected: '1 work address', actual: show(stored.addresses), response });
+  const w = works[0]!;
+  expectThat(w.formatted === 'USZLTUSJXBYV' && w.locality === 'OSGODHEVDCVD' && w.region === 'YMVMOEMXAYGD', `the work address is ${show(w)}; expected formatted, locality and region all set`, { response });
+});
+
+behaviour('P-10', "Replace on every value-filter path the profile maps, batched as Entra sends it, stores each value", { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
+  const paths = profile.users.mappings.map((m) => m.target).filter((t) => t.includes('[') && !/^roles/i.test(t));
+  if (paths.length === 0) skip(`profile ${profile.name} maps no value-filter path`);
+  await replaceAll(client, (extra) => resources.createUser(extra), paths);
+});
+
+behaviour('P-10', "Replace on every value-filter path of Microsoft's default mapping (those the profile does not map too)", { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources }) => {
+  await replaceAll(client, (extra) => resources.createUser(extra), CATALOG_PATHS);
+});
+
+behaviour('P-10', 'capitalised sub-attributes from the mapping table (emails[type eq "work"].Value, addresses[type eq "other"].Formatted) are applied', { tags: ['default-dialect'] }, async ({ client, resources }) => {
+  const paths = ['emails[type eq "work"].value', 'addresses[type eq "other"].formatted'];
+  await replaceAll(client, (extra) => resources.createUser(extra), paths, (p) => p.replace(/\.value$/, '.Value').replace(/\.formatted$/, '.Formatted'));
+});
+
+behaviour('P-10', 'Replace roles[primary eq "True"].display (string "True" against a boolean primary) updates the primary role', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
+  if (!profile.users.mappings.some((m) => /^roles/i.test(m.target))) skip(`profile ${profile.name} maps no roles`);
+  const user = await resources.createUser({ roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin', display: 'Admin' }] });
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'roles[primary eq "True"].display', value: 'Administrator' }]);
+  const { response, user: stored } = await getUserOk(client, user.id);
+  const primary = matchingElements(stored, 'roles[primary eq true].display');
+  expectThat(primary.length === 1 && primary[0]!.display === 'Administrator' && primary[0]!.primary === true, `after Replace roles[primary eq "True"].display, GET shows roles ${show(stored.roles)}; expected one primary role (boolean true) with display "Administrator"`, { response });
+});

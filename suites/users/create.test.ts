@@ -1,0 +1,120 @@
+// Create (catalog U-06…U-09): Entra POSTs when its match found nothing, caches the returned id for every later
+// call, and retries a failed create every cycle.
+import {
+  behaviour, verify, status, scimResource, scimError, scimContentType, matchesSchema, expectThat, show, entraUserBody,
+  getUserOk, storedValue, isCleared, URN,
+} from '#harness';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+behaviour('U-06', "POST /Users with Entra's create body answers with the stored user: id, schemas, meta, userName as sent", async ({ resources, names }) => {
+  const userName = names.userName();
+  const created = await resources.createUser({ userName });
+  verify(created.response, status(201, 200), scimContentType(), scimResource(URN.User, 'User'), matchesSchema(URN.User, 'User'));
+  const body = created.resource;
+  expectThat(body.userName === userName, `POST answered userName ${show(body.userName)}; sent ${show(userName)}`, { expected: userName, actual: show(body.userName), response: created.response });
+  const meta = body.meta as Record<string, unknown>;
+  for (const field of ['created', 'lastModified'] as const)
+    expectThat(typeof meta[field] === 'string' && ISO_DATE.test(meta[field] as string), `meta.${field} is ${show(meta[field])}; RFC 7643 §3.1 wants an xsd:dateTime such as "2024-05-01T10:00:00Z"`, { response: created.response });
+  expectThat(Date.parse(meta.lastModified as string) >= Date.parse(meta.created as string), `meta.lastModified ${show(meta.lastModified)} is earlier than meta.created ${show(meta.created)}`, { response: created.response });
+});
+
+behaviour('U-06', 'POST /Users answers exactly 201 Created (the SCIM Validator fails 200 and cascades)', { level: 'validator' }, async ({ resources }) => {
+  const created = await resources.createUser();
+  verify(created.response, status(201));
+});
+
+behaviour('U-06', 'the 201 carries a Location header equal to meta.location, which ends in /Users/{id}', { level: 'recommended' }, async ({ resources }) => {
+  const created = await resources.createUser();
+  const location = created.response.headers['location'];
+  const metaLocation = (created.resource.meta as Record<string, unknown> | undefined)?.location;
+  expectThat(typeof metaLocation === 'string' && metaLocation.replace(/\/+$/, '').endsWith(`/Users/${created.id}`), `meta.location is ${show(metaLocation)}; RFC 7643 §3.1 wants the resource URI ending in /Users/${created.id}`, { response: created.response });
+  expectThat(location !== undefined, `POST answered without a Location header; RFC 7644 §3.3 requires it on 201 (Entra does not read it, other clients do)`, { expected: String(metaLocation), actual: 'no Location header', response: created.response });
+  expectThat(location === metaLocation, `Location is ${show(location)} but meta.location is ${show(metaLocation)}; RFC 7644 §3.3 wants them equal`, { expected: show(metaLocation), actual: show(location), response: created.response });
+});
+
+behaviour('U-06', 'POST with core, enterprise and the profile\'s custom extension object (its URN not in schemas) answers 201 and stores all three', async ({ client, resources, names, profile, skip }) => {
+  const extension = profile.extensions.find((e) => e.resource === 'User' && e.attributes.some((a) => a.type === 'string' && !a.multiValued && a.returned !== 'never'));
+  if (!extension) return skip(`profile ${profile.name} declares no custom User extension with a returnable string attribute`);
+  const attribute = extension.attributes.find((a) => a.type === 'string' && !a.multiValued && a.returned !== 'never')!;
+  const customValue = `cx-${names.externalId()}`;
+  const created = await resources.createUser({
+    // Entra lists only core and enterprise in schemas; the custom URN object is present but not listed (ATTR).
+    [URN.EnterpriseUser]: { department: 'Tour Operations', employeeNumber: '701984' },
+    [extension.urn]: { [attribute.name]: customValue },
+  });
+  verify(created.response, status(201, 200), scimResource(URN.User, 'User'));
+  const { response, user } = await getUserOk(client, created.id);
+  const stored = storedValue(user, `${extension.urn}:${attribute.name}`);
+  expectThat(stored === customValue, `after a create with "${extension.urn}": {"${attribute.name}": ${show(customValue)}}, GET shows ${show(stored)}; a custom attribute Entra sends but the app drops is re-sent every cycle`, { expected: show(customValue), actual: show(stored), response });
+  expectThat(storedValue(user, `${URN.EnterpriseUser}:department`) === 'Tour Operations', `the enterprise department sent with the create reads back as ${show(storedValue(user, `${URN.EnterpriseUser}:department`))}`, { response });
+});
+
+behaviour('U-07', 'POST with null attributes, null enterprise keys and the legacy typo\'d URN answers 201 and treats null as not supplied', async ({ client, resources, names }) => {
+  const userName = names.userName('legacy');
+  const body = {
+    ...entraUserBody(userName, names.externalId()),
+    schemas: [URN.User, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0User'],
+    addresses: null,
+    phoneNumbers: null,
+    title: null,
+    preferredLanguage: null,
+    department: null,
+    manager: null,
+  };
+  const response = await client.post('/Users', body);
+  const id = (response.json as { id?: unknown } | undefined)?.id;
+  if (typeof id === 'string') resources.track('User', id, userName);
+  verify(response, status(201, 200), scimResource(URN.User, 'User'));
+  const { response: after, user } = await getUserOk(client, id as string);
+  for (const name of ['title', 'preferredLanguage', 'addresses', 'phoneNumbers'])
+    expectThat(isCleared(storedValue(user, name)) && storedValue(user, name) !== '', `"${name}": null was sent on create but GET shows ${show(storedValue(user, name))}; null means "not supplied"`, { response: after });
+});
+
+behaviour('U-08', 'POST with a userName that already exists answers 409 with scimType "uniqueness"', async ({ client, resources, names }) => {
+  const first = await resources.createUser();
+  const duplicate = await client.post('/Users', entraUserBody(first.name, names.externalId()));
+  const id = (duplicate.json as { id?: unknown } | undefined)?.id;
+  if (duplicate.status < 300 && typeof id === 'string') resources.track('User', id, first.name);
+  verify(duplicate, scimError(409, 'uniqueness'));
+});
+
+behaviour('U-08', 'POST with a userName differing only in case from an existing one answers 409 uniqueness (userName is caseExact=false)', async ({ client, resources, names }) => {
+  const first = await resources.createUser({ userName: names.userName('dupcase') });
+  const upper = first.name.toUpperCase();
+  const duplicate = await client.post('/Users', entraUserBody(upper, names.externalId()));
+  const id = (duplicate.json as { id?: unknown } | undefined)?.id;
+  if (duplicate.status < 300 && typeof id === 'string') resources.track('User', id, upper);
+  expectThat(duplicate.status !== 201 && duplicate.status !== 200, `POST with userName ${show(upper)} created a second user next to ${show(first.name)}; two accounts for one person, and Entra's case-insensitive match then finds two`, {
+    expected: '409 uniqueness',
+    actual: `${duplicate.status}`,
+    response: duplicate,
+  });
+  verify(duplicate, scimError(409, 'uniqueness'));
+});
+
+behaviour('U-09', 'POST without userName answers 400 with a SCIM error (invalidValue or invalidSyntax), never 500 or 201', async ({ client, resources, names }) => {
+  const body = entraUserBody('x', names.externalId());
+  delete body.userName;
+  const response = await client.post('/Users', body);
+  const id = (response.json as { id?: unknown } | undefined)?.id;
+  if (response.status < 300 && typeof id === 'string') resources.track('User', id);
+  verify(response, scimError(400, ['invalidValue', 'invalidSyntax']));
+});
+
+behaviour('U-09', 'the 400 for a missing userName has an actionable detail', { level: 'recommended' }, async ({ client, resources, names }) => {
+  const body = entraUserBody('x', names.externalId());
+  delete body.userName;
+  const response = await client.post('/Users', body);
+  const id = (response.json as { id?: unknown } | undefined)?.id;
+  if (response.status < 300 && typeof id === 'string') resources.track('User', id);
+  verify(response, scimError(400));
+  const detail = (response.json as { detail?: unknown }).detail;
+  expectThat(typeof detail === 'string' && /username/i.test(detail), `the 400 detail is ${show(detail)}; it should name the missing attribute (userName) — Entra copies it into the provisioning log, where an admin has to act on it`, { expected: 'a detail naming userName', actual: show(detail), response });
+});
+
+behaviour('U-09', 'POST with malformed JSON answers 400 with a SCIM error, never 500', async ({ client, names }) => {
+  const broken = `{"schemas":["${URN.User}"],"userName":"${names.userName('junk')}","active":tru`;
+  const response = await client.post('/Users', broken);
+  verify(response, scimError(400, ['invalidSyntax', 'invalidValue']));
+});

@@ -1,0 +1,143 @@
+// Disable, re-enable and delete (catalog U-13…U-16, U-18, U-19). Entra disables with PATCH active=false — the
+// string "False" in its default job, a boolean with the flag — and deletes only on a hard delete in Entra.
+import {
+  behaviour, verify, status, scimError, listResponse, expectThat, show, eqFilter, getUserOk, patchUserOk, filterUsers,
+  idsOf, memberCI, patchBody,
+} from '#harness';
+import type { BehaviourContext, ScimClient, ScimResponse } from '#harness';
+
+/** Entra only sends active=false/true when the app deprovisions by disabling (active mapped, catalog U-17). */
+function skipUnlessDisables({ profile, skip }: BehaviourContext): void {
+  if (!profile.users.deprovision.includes('disable')) skip(`profile ${profile.name} deprovisions by DELETE only; Entra sends no active=false`);
+}
+
+async function expectActive(client: ScimClient, id: string, wanted: boolean, sent: string, patched: ScimResponse): Promise<void> {
+  // A 200 without a body is P-14's concern; when the resource is returned it must already show the change.
+  if (patched.status === 200 && patched.json && typeof patched.json === 'object') {
+    const inBody = memberCI(patched.json, 'active');
+    expectThat(inBody === wanted, `the PATCH response shows active ${show(inBody)} after ${sent}; expected the JSON boolean ${wanted}`, { expected: String(wanted), actual: show(inBody), response: patched });
+  }
+  const { response, user } = await getUserOk(client, id);
+  const active = memberCI(user, 'active');
+  expectThat(active === wanted, `after ${sent}, GET shows active ${show(active)}; expected the JSON boolean ${wanted}`, {
+    expected: String(wanted),
+    actual: show(active),
+    response,
+    hint: wanted
+      ? 'Parse "True"/"true"/true alike; a server that reads only false leaves returning users disabled.'
+      : 'Parse "False"/"false"/false case-insensitively as a boolean and always return JSON booleans; a string "False" is not truthy.',
+  });
+}
+
+behaviour('U-13', 'a disabled user is still returned by GET /Users/{id} with active false', async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
+  const response = await client.get(`/Users/${user.id}`);
+  expectThat(response.status === 200, `GET of a disabled user answered ${response.status}; only a hard DELETE may hide a user — Entra cannot find it to re-enable, or POSTs a duplicate`, { response });
+  expectThat(memberCI(response.json, 'active') === false, `GET of the disabled user shows active ${show(memberCI(response.json, 'active'))}`, { response });
+});
+
+behaviour('U-13', 'a disabled user is still found by filter userName eq, with active false', async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
+  const { response, resources: found } = await filterUsers(client, eqFilter('userName', user.name));
+  expectThat(found.length === 1 && found[0]!.id === user.id, `after disabling, filter userName eq ${show(user.name)} returned ${show(idsOf(found))}; Entra's next match finds nothing and POSTs a duplicate (or loops on 409)`, { expected: `[${user.id}]`, actual: show(response.json), response });
+  expectThat(memberCI(found[0], 'active') === false, `the filtered user shows active ${show(memberCI(found[0], 'active'))}`, { response });
+});
+
+behaviour('U-14', 'PATCH Replace active "False" (string, Entra default job) disables the user', { tags: ['default-dialect'] }, async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'False' }]);
+  await expectActive(client, user.id, false, 'Replace active "False"', patched);
+});
+
+behaviour('U-14', 'PATCH Replace active "false" (lower-case string) disables the user', { tags: ['default-dialect'] }, async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'false' }]);
+  await expectActive(client, user.id, false, 'Replace active "false"', patched);
+});
+
+behaviour('U-15', 'PATCH replace active false (boolean, flag dialect) disables the user', { tags: ['flag-dialect'] }, async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  const patched = await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
+  await expectActive(client, user.id, false, 'replace active false', patched);
+});
+
+behaviour('U-15', "PATCH Replace active false (boolean with a capitalised op, Microsoft's current sample) disables the user", async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: false }]);
+  await expectActive(client, user.id, false, 'Replace active false', patched);
+});
+
+behaviour('U-16', 'PATCH Replace active "True" re-enables a user disabled with "False", same id', { tags: ['default-dialect'] }, async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'False' }]);
+  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'True' }]);
+  await expectActive(client, user.id, true, 'Replace active "False" then Replace active "True"', patched);
+});
+
+behaviour('U-16', 'PATCH replace active true re-enables a user disabled with false', { tags: ['flag-dialect'] }, async (ctx) => {
+  const { client, resources } = ctx;
+  skipUnlessDisables(ctx);
+  const user = await resources.createUser();
+  await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
+  const patched = await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: true }]);
+  await expectActive(client, user.id, true, 'replace active false then replace active true', patched);
+});
+
+behaviour('U-16', 'group memberships survive disable and re-enable (Entra does not re-send them)', async (ctx) => {
+  const { client, resources, profile, skip } = ctx;
+  skipUnlessDisables(ctx);
+  if (profile.resources === 'users') skip(`profile ${profile.name} provisions users only`);
+  const user = await resources.createUser();
+  const group = await resources.createGroup();
+  const added = await client.patch(`/Groups/${group.id}`, patchBody([{ op: 'Add', path: 'members', value: [{ $ref: null, value: user.id }] }]));
+  verify(added, status(204, 200));
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'False' }]);
+  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'active', value: 'True' }]);
+  const after = await client.get(`/Groups/${group.id}`);
+  verify(after, status(200));
+  const members = memberCI(after.json, 'members');
+  const ids = Array.isArray(members) ? members.map((m) => String(memberCI(m, 'value'))) : [];
+  expectThat(ids.includes(user.id), `after disable and re-enable the group's members are ${show(ids)}; the user ${user.id} lost its membership, and Entra never re-adds it (it diffs against its own records)`, { response: after });
+});
+
+behaviour('U-18', 'DELETE /Users/{id} answers 204 with no body; GET then answers 404 and the filter finds nothing', async ({ client, resources }) => {
+  const user = await resources.createUser();
+  const deleted = await client.delete(`/Users/${user.id}`);
+  verify(deleted, status(204));
+  resources.deleted('User', user.id);
+  expectThat(deleted.text.trim() === '', `DELETE answered 204 with a body ${show(deleted.text.slice(0, 100))}; 204 has no content`, { response: deleted });
+  const after = await client.get(`/Users/${user.id}`);
+  verify(after, scimError(404));
+  const list = await client.get('/Users', { query: { filter: eqFilter('userName', user.name) } });
+  verify(list, status(200), listResponse({ totalResults: 0 }));
+});
+
+behaviour('U-19', 'a second DELETE of the same user answers 404 with a SCIM error', async ({ client, resources }) => {
+  const user = await resources.createUser();
+  const first = await client.delete(`/Users/${user.id}`);
+  verify(first, status(204));
+  resources.deleted('User', user.id);
+  const second = await client.delete(`/Users/${user.id}`);
+  verify(second, scimError(404));
+});
+
+behaviour('U-19', 'DELETE /Users/{unknown id} answers 404 with a SCIM error', async ({ client, names }) => {
+  const response = await client.delete(`/Users/${encodeURIComponent(names.absent())}`);
+  verify(response, scimError(404));
+});
