@@ -78,6 +78,12 @@ function assertRequired(resource: JsonObject, index: SchemaIndex): void {
     }
   }
   for (const ext of index.resourceType.extensions) {
+    for (const def of ext.schema.attributes) {
+      // A required extension attribute (a profile's custom schema may declare one) must come with the create.
+      const data = resource[ext.schema.id];
+      if (def.required && def.mutability !== 'readOnly' && (!isObject(data) || data[def.name] === undefined || data[def.name] === ''))
+        throw new ScimError(400, 'invalidValue', `Attribute "${ext.schema.id}:${def.name}" is required for a ${index.resourceType.name}.`);
+    }
     if (ext.required && !isObject(resource[ext.schema.id])) {
       throw new ScimError(400, 'invalidValue', `Extension "${ext.schema.id}" is required for a ${index.resourceType.name}.`);
     }
