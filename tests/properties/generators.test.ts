@@ -1,0 +1,77 @@
+// Generator contracts: same seed ⇒ same values; every value that names a resource carries the run marker; every
+// generated user, group and PATCH is accepted by the reference server (so a property failure is the target's, never
+// the generator's).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ScimClient } from '../../src/client/scim-client.js';
+import { entraGroupBody, patchBody } from '../../src/harness/entra-bodies.js';
+import { loadProfile } from '../../src/profiles/load.js';
+import {
+  email, externalId, groupDisplayName, patchOperations, phoneNumber, userName, userResource, memberSetWithOne, address, extensionValue,
+} from '../../src/generators/index.js';
+import { startTarget } from '../helpers/target-server.js';
+import { assertEveryValue, assertSameValuesGivenSameSeed } from '../helpers/arbitrary-assertions.js';
+
+const profile = loadProfile('entra-default');
+const runId = 'abc123';
+const marked = { runId, label: 't' };
+
+describe('same seed ⇒ same values', () => {
+  it.each([
+    ['userName', () => userName(marked)],
+    ['externalId', () => externalId(marked)],
+    ['groupDisplayName', () => groupDisplayName(marked)],
+    ['email', () => email()],
+    ['phoneNumber', () => phoneNumber()],
+    ['address', () => address('work')],
+    ['extensionValue dateTime', () => extensionValue('dateTime')],
+    ['userResource', () => userResource({ ...marked, profile })],
+    ['patchOperations', () => patchOperations({ profile })],
+  ] as const)('%s', (_name, build) => assertSameValuesGivenSameSeed(build as () => fc.Arbitrary<unknown>));
+});
+
+describe('values keep their promises', () => {
+  it('userName, externalId and group names start with the run marker, untouched by case variants', () => {
+    for (const arbitrary of [userName(marked), externalId(marked), groupDisplayName(marked)])
+      assertEveryValue(arbitrary, (v) => v.startsWith('scimc-abc123-t-'));
+  });
+  it('userName stays within Entra\'s 113 characters and the upn shape ends with the domain', () => {
+    assertEveryValue(userName(marked), (v) => [...v].length <= 113 && v.toLowerCase().endsWith('@conformance.example.com'));
+  });
+  it('memberSetWithOne removes a member of the set', () => {
+    assertEveryValue(memberSetWithOne({ poolSize: 3 }), ({ members, removed }) => members.length >= 2 && members.includes(removed));
+  });
+  it('shrinking a failing userName ends on a minimal case: the marker and at most two characters', () => {
+    const details = fc.check(fc.property(userName({ ...marked, shape: 'free' }), (v) => !v.includes('"')), { seed: 3, numRuns: 500 });
+    expect(details.failed).toBe(true);
+    expect(details.counterexample![0]).toMatch(/^scimc-abc123-t-(?=.{0,1}")(.{1,2})$/);
+  });
+});
+
+describe('every generated value is accepted by the reference server', () => {
+  let target: Awaited<ReturnType<typeof startTarget>>;
+  let client: ScimClient;
+  beforeAll(async () => {
+    target = await startTarget();
+    client = new ScimClient({ baseUrl: target.url, token: target.token });
+  });
+  afterAll(() => target.close());
+
+  it('users (POST 201), their PATCHes (200/204) and groups (POST 201)', async () => {
+    await fc.assert(
+      fc.asyncProperty(userResource({ ...marked, profile }), patchOperations({ profile }), groupDisplayName(marked), async (user, patch, group) => {
+        const created = await client.post('/Users', user.body);
+        expect(created.status, created.text).toBe(201);
+        const id = (created.json as { id: string }).id;
+        const patched = await client.patch(`/Users/${id}`, patchBody(patch.operations));
+        expect([200, 204], patched.text).toContain(patched.status);
+        const g = await client.post('/Groups', entraGroupBody(group, 'ext'));
+        expect(g.status, g.text).toBe(201);
+        await client.delete(`/Groups/${(g.json as { id: string }).id}`);
+        await client.delete(`/Users/${id}`);
+      }),
+      { seed: 11, numRuns: 100 },
+    );
+    expect(target.server.store.count('User')).toBe(0);
+  });
+});
