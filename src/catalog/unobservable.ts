@@ -17,8 +17,6 @@ export const UNOBSERVABLE: Partial<Record<BehaviourId, string>> = {
     'Lists attributes Entra never sends (entitlements, photos, passwords, repeated type values); it constrains test data, not endpoint behaviour.',
   'U-29':
     'Describes how Entra rewrites B2B guest UPNs before provisioning; it only shapes test data (userName values that look like external e-mail addresses).',
-  'G-18':
-    'States that Entra never reads memberships back and diffs against its own records; it is Entra-side state that no request to the endpoint can observe.',
   'G-19':
     'Covers Entra-side scoping (members provisioned first, out-of-scope members skipped, no nested groups, at most 5 members per on-demand call); the endpoint plays no part.',
   'D-05':

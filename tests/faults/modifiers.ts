@@ -1,0 +1,259 @@
+/**
+ * Named single faults over the reference server, each changing exactly one behaviour the way real vendor
+ * servers get it wrong (catalog §9). Never shipped: they exist to prove that the suites fail when, and only when,
+ * the behaviour they check is broken. `fails` lists the behaviour ids whose tests must fail, and no others.
+ */
+import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
+import { TEST_TOKEN } from '../helpers/target-server.js';
+
+export interface Modifier {
+  fault: ServerFault;
+  /** Catalog mistake this reproduces. */
+  mistake: string;
+  /** Behaviour ids whose tests fail with this fault (every other test must still pass). */
+  fails: string[];
+}
+
+const isPatch = (req: FaultRequest, type: 'Users' | 'Groups') => req.method === 'PATCH' && new RegExp(`/${type}/[^/]+$`).test(req.path);
+const isQuery = (req: FaultRequest, type: 'Users' | 'Groups') => req.method === 'GET' && req.path.endsWith(`/${type}`);
+const operations = (req: FaultRequest): Array<Record<string, unknown>> =>
+  Array.isArray((req.body as { Operations?: unknown })?.Operations) ? ((req.body as { Operations: Array<Record<string, unknown>> }).Operations) : [];
+const scimError = (status: number, scimType: string | undefined, detail: string): FaultResponse => ({
+  status,
+  headers: {},
+  body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), ...(scimType ? { scimType } : {}), detail },
+});
+const withBody = (req: FaultRequest, body: unknown): FaultRequest => ({ ...req, body });
+/** Faults act on authenticated requests only, so that they never mask the 401 a wrong token must get. */
+const authorized = (req: FaultRequest) => req.headers.authorization === `Bearer ${TEST_TOKEN}`;
+
+export const MODIFIERS: Record<string, Modifier> = {
+  'active-string-rejected': {
+    mistake: 'M-01: active parsed strictly as a JSON boolean',
+    fault: {
+      name: 'active-string-rejected',
+      onRequest(req) {
+        if (!isPatch(req, 'Users') || !authorized(req)) return;
+        const bad = operations(req).some((o) => String(o.path).toLowerCase() === 'active' && typeof o.value === 'string');
+        if (bad) return scimError(400, 'invalidValue', 'active must be a boolean');
+      },
+    },
+    fails: ['G-18', 'P-13', 'P-17', 'U-12', 'U-14', 'U-16'],
+  },
+  'op-case-sensitive': {
+    mistake: 'M-02: op matched case-sensitively (lower case only)',
+    fault: {
+      name: 'op-case-sensitive',
+      onRequest(req) {
+        if (req.method !== 'PATCH' || !authorized(req)) return;
+        if (operations(req).some((o) => typeof o.op === 'string' && o.op !== o.op.toLowerCase())) return scimError(400, 'invalidSyntax', 'unknown op');
+      },
+    },
+    fails: ['D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
+  },
+  'members-remove-all': {
+    mistake: 'M-03: Remove on members with a value array treated as "remove all"',
+    fault: {
+      name: 'members-remove-all',
+      onRequest(req) {
+        if (!isPatch(req, 'Groups')) return;
+        const ops = operations(req).map((o) =>
+          String(o.op).toLowerCase() === 'remove' && String(o.path).toLowerCase() === 'members' && o.value !== undefined ? { op: o.op, path: o.path } : o,
+        );
+        return withBody(req, { ...(req.body as object), Operations: ops });
+      },
+    },
+    fails: ['G-09', 'G-10', 'G-11', 'G-12'],
+  },
+  'pathless-dotted-keys-ignored': {
+    mistake: 'M-04: path-less value objects with dotted or URN keys accepted but not stored',
+    fault: {
+      name: 'pathless-dotted-keys-ignored',
+      onRequest(req) {
+        if (req.method !== 'PATCH') return;
+        const ops = operations(req).map((o) => {
+          if (o.path !== undefined || typeof o.value !== 'object' || o.value === null || Array.isArray(o.value)) return o;
+          const kept = Object.fromEntries(Object.entries(o.value as object).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
+          return { ...o, value: kept };
+        });
+        return withBody(req, { ...(req.body as object), Operations: ops });
+      },
+    },
+    fails: ['P-05', 'P-06', 'X-04', 'X-05', 'X-12'],
+  },
+  'value-filter-no-target': {
+    mistake: 'M-05: a filtered path to a missing element answered 400 noTarget',
+    fault: {
+      name: 'value-filter-no-target',
+      onRequest(req) {
+        if (!isPatch(req, 'Users') || !authorized(req)) return;
+        // Only for elements that do not exist yet would a strict server refuse; approximate with "emails" of type other
+        // and addresses/phoneNumbers, which Entra's create body never carries.
+        const creates = operations(req).some((o) => /^(addresses|phoneNumbers)\[/i.test(String(o.path ?? '')) && String(o.op).toLowerCase() !== 'remove');
+        if (creates) return scimError(400, 'noTarget', 'no element matches the filter');
+      },
+    },
+    fails: ['P-04', 'P-08', 'P-09', 'P-10', 'P-17', 'U-12'],
+  },
+  'filter-no-match-404': {
+    mistake: 'M-08: a filter with no match answered 404',
+    fault: {
+      name: 'filter-no-match-404',
+      onResponse(req, res) {
+        if ((isQuery(req, 'Users') || isQuery(req, 'Groups')) && req.query.has('filter') && (res.body as { totalResults?: number })?.totalResults === 0)
+          return scimError(404, undefined, 'not found');
+      },
+    },
+    fails: ['D-01', 'D-03', 'D-04', 'D-08', 'D-14', 'F-01', 'F-04', 'F-06', 'F-07', 'F-08', 'F-10', 'G-01', 'G-02', 'G-15', 'G-17', 'U-01', 'U-02', 'U-04', 'U-05', 'U-18', 'U-20'],
+  },
+  'inactive-users-hidden': {
+    mistake: 'M-10: inactive users hidden from GET and filter',
+    fault: {
+      name: 'inactive-users-hidden',
+      onResponse(req, res) {
+        if (req.method !== 'GET' || !/\/Users(\/|$)/.test(req.path)) return;
+        const body = res.body as { active?: unknown; Resources?: Array<{ active?: unknown }>; totalResults?: number };
+        if (res.status === 200 && body?.active === false) return scimError(404, undefined, 'user not found');
+        if (res.status === 200 && Array.isArray(body?.Resources)) {
+          const visible = body.Resources.filter((r) => r.active !== false);
+          if (visible.length !== body.Resources.length)
+            return { ...res, body: { ...body, Resources: visible, totalResults: (body.totalResults ?? 0) - (body.Resources.length - visible.length), itemsPerPage: visible.length } };
+        }
+      },
+    },
+    fails: ['G-18', 'P-04', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15'],
+  },
+  'userName-case-sensitive': {
+    mistake: 'M-12: userName compared case-sensitively in filters',
+    fault: {
+      name: 'userName-case-sensitive',
+      onResponse(req, res) {
+        const m = /^\s*userName\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i.exec(req.query.get('filter') ?? '');
+        if (!isQuery(req, 'Users') || !m || res.status !== 200) return;
+        const wanted = JSON.parse(`"${m[1]}"`) as string;
+        const body = res.body as { Resources?: Array<{ userName?: string }> };
+        const exact = (body.Resources ?? []).filter((r) => r.userName === wanted);
+        return { ...res, body: { ...body, Resources: exact, totalResults: exact.length, itemsPerPage: exact.length } };
+      },
+    },
+    fails: ['F-04', 'U-21'],
+  },
+  'members-not-excluded': {
+    mistake: 'M-13: members returned despite excludedAttributes=members',
+    fault: {
+      name: 'members-not-excluded',
+      onRequest(req) {
+        if (req.method !== 'GET' || !/\/Groups(\/|$)/.test(req.path) || !req.query.has('excludedAttributes')) return;
+        const query = new URLSearchParams(req.query);
+        query.delete('excludedAttributes');
+        return { ...req, query };
+      },
+    },
+    fails: ['F-11', 'G-02', 'G-03'],
+  },
+  'adscim-urn-rejected': {
+    mistake: 'M-14: strict schema validation rejects the ADSCIM group URN',
+    fault: {
+      name: 'adscim-urn-rejected',
+      onRequest(req) {
+        const schemas = (req.body as { schemas?: unknown })?.schemas;
+        if (authorized(req) && req.method === 'POST' && req.path.endsWith('/Groups') && Array.isArray(schemas) && schemas.some((s) => String(s).includes('ADSCIM')))
+          return scimError(400, 'invalidValue', 'unknown schema');
+      },
+    },
+    fails: ['F-11', 'G-02', 'G-03', 'G-04', 'G-05', 'G-06', 'G-07', 'G-08', 'G-09', 'G-10', 'G-11', 'G-12', 'G-13', 'G-14', 'G-15', 'G-16', 'G-17', 'G-20', 'G-21', 'G-22', 'U-16', 'X-14'],
+  },
+  'manager-as-string': {
+    mistake: 'M-15: manager returned as a plain string',
+    fault: {
+      name: 'manager-as-string',
+      onResponse(_req, res) {
+        const rewrite = (r: Record<string, unknown>) => {
+          const ext = r['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] as { manager?: { value?: string } } | undefined;
+          if (ext?.manager && typeof ext.manager === 'object') return { ...r, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { ...ext, manager: ext.manager.value } };
+          return r;
+        };
+        const body = res.body as Record<string, unknown> | undefined;
+        if (!body || typeof body !== 'object') return;
+        if (Array.isArray(body.Resources)) return { ...res, body: { ...body, Resources: (body.Resources as Array<Record<string, unknown>>).map(rewrite) } };
+        return { ...res, body: rewrite(body) };
+      },
+    },
+    fails: ['X-06', 'X-07', 'X-09'],
+  },
+  'errors-as-problem-json': {
+    mistake: 'M-17: errors as RFC 7807 problem+json',
+    fault: {
+      name: 'errors-as-problem-json',
+      onResponse(_req, res) {
+        if (res.status < 400) return;
+        return { status: res.status, headers: { 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
+      },
+    },
+    fails: ['D-04', 'D-08', 'D-09', 'D-13', 'D-21', 'F-09', 'G-04', 'G-15', 'G-17', 'P-16', 'P-17', 'P-18', 'U-08', 'U-09', 'U-11', 'U-18', 'U-19', 'U-20', 'X-12'],
+  },
+  'json-content-type': {
+    mistake: 'M-18: responses sent as application/json',
+    fault: {
+      name: 'json-content-type',
+      onResponse(_req, res) {
+        if (res.body === undefined) return;
+        return { ...res, headers: { ...res.headers, 'content-type': 'application/json' } };
+      },
+    },
+    fails: ['D-08', 'U-01', 'U-02', 'U-06', 'U-10'],
+  },
+  'any-token-accepted': {
+    mistake: 'M-20: authentication not enforced',
+    fault: {
+      name: 'any-token-accepted',
+      onRequest(req) {
+        return { ...req, headers: { ...req.headers, authorization: `Bearer ${TEST_TOKEN}` } };
+      },
+    },
+    fails: ['D-04'],
+  },
+  'patch-200-empty-body': {
+    mistake: 'M-23: PATCH answered 200 with an empty body',
+    fault: {
+      name: 'patch-200-empty-body',
+      onResponse(req, res) {
+        if (req.method === 'PATCH' && res.status < 300) return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: '' };
+      },
+    },
+    fails: ['G-20', 'P-14'],
+  },
+  'post-200': {
+    mistake: 'M-27: POST answers 200 instead of 201',
+    fault: {
+      name: 'post-200',
+      onResponse(req, res) {
+        if (req.method === 'POST' && res.status === 201) return { ...res, status: 200 };
+      },
+    },
+    fails: ['G-05', 'U-06'],
+  },
+  'total-results-is-page-size': {
+    mistake: 'M-30: totalResults reports the page size, not all matches',
+    fault: {
+      name: 'total-results-is-page-size',
+      onResponse(req, res) {
+        const body = res.body as { Resources?: unknown[]; totalResults?: number } | undefined;
+        if (req.method === 'GET' && Array.isArray(body?.Resources)) return { ...res, body: { ...body, totalResults: body.Resources.length } };
+      },
+    },
+    fails: ['U-23'],
+  },
+  'lowercases-userName': {
+    mistake: 'M-16: the endpoint normalises values (lower-cases userName)',
+    fault: {
+      name: 'lowercases-userName',
+      onRequest(req) {
+        const body = req.body as { userName?: unknown } | undefined;
+        if (req.method === 'POST' && req.path.endsWith('/Users') && typeof body?.userName === 'string')
+          return withBody(req, { ...body, userName: body.userName.toLowerCase() });
+      },
+    },
+    fails: ['G-18', 'P-04', 'U-12', 'U-21'],
+  },
+};
