@@ -74,11 +74,13 @@ function failureSection(p: Palette, result: RunResult): string[] {
 function cleanupSection(p: Palette, result: RunResult): string[] {
   const { created, deleted, leftBehind } = result.cleanup;
   const left = leftBehind.length > 0 ? p.red(`${leftBehind.length} left behind`) : '0 left behind';
-  const lines = ['', `${p.bold('Cleanup')}: ${created.length} created, ${deleted.length} deleted, ${left}`];
+  const lines = ['', `${p.bold('Cleanup')} (run ${clean(result.runId, 40)}): ${created.length} created, ${deleted.length} deleted, ${left}`];
   for (const ref of leftBehind) {
     const name = ref.name ? ` (${clean(ref.name, 80)})` : '';
     lines.push(`    ${ref.type} ${clean(ref.id, 80)}${name}: ${clean(ref.reason, 200)}`);
   }
+  if (leftBehind.length > 0 && !result.target.demo)
+    lines.push(`    remove them later with: scim-conformance cleanup --url ${clean(result.target.url, 200)} --run-id ${clean(result.runId, 40)}`);
   return lines;
 }
 
@@ -113,6 +115,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
         '',
         `${p.bold('Summary')}: ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
       ];
+      if (result.interrupted) lines.push(p.yellow(`Interrupted by ${result.interrupted.signal}: tests that had not finished are skipped`));
+      if (result.readOnly) lines.push(p.dim('Read-only run: only tests tagged read-only ran; no POST, PUT, PATCH or DELETE was sent'));
       for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
       lines.push(...failureSection(p, result));
       if (result.baseline) {

@@ -16,6 +16,7 @@ export function verdictHtml(result: RunResult, verdict: Verdict): string {
   const { summary } = result;
   const notes: string[] = [`${summary.passed} of ${summary.total} tests passed`];
   if (summary.skipped) notes.push(`${summary.skipped} skipped`);
+  if (result.interrupted) notes.push(`interrupted by ${result.interrupted.signal}`);
   const warned = distinctBehaviours(verdict.warnings);
   if (warned) notes.push(`${plural(warned, 'recommended behaviour fails', 'recommended behaviours fail')} (warnings, not blocking)`);
   const explain = verdict.kind === 'ready'
@@ -38,6 +39,8 @@ export function metaHtml(result: RunResult): string {
     ['Date', formatDate(result.finishedAt)],
     ['Tool', `${result.tool.name} ${result.tool.version}`],
     ['Run id', result.runId],
+    ...(result.interrupted ? [['Interrupted', `by ${result.interrupted.signal} at ${formatDate(result.interrupted.at)}; tests that had not finished are skipped`, 'wide'] as [string, string, string]] : []),
+    ...(result.readOnly ? [['Read-only', 'only tests tagged read-only ran; no POST, PUT, PATCH or DELETE was sent', 'wide'] as [string, string, string]] : []),
   ];
   const items = rows.map(([k, v, cls]) => `<div${attrs({ class: cls })}><dt>${text(k)}</dt><dd>${text(v)}</dd></div>`).join('');
   return `<section class="meta" aria-label="Run details"><dl>${items}</dl></section>`;
@@ -100,7 +103,7 @@ function refTable(title: string, refs: ReadonlyArray<{ type: string; id: string;
 export function cleanupHtml(result: RunResult): string {
   const { created, deleted, leftBehind } = result.cleanup;
   const state = leftBehind.length > 0
-    ? `<p class="left-warn">${text(plural(leftBehind.length, 'resource', 'resources'))} created by this run ${leftBehind.length === 1 ? 'is' : 'are'} still on the target. Delete ${leftBehind.length === 1 ? 'it' : 'them'} by hand.</p>`
+    ? `<p class="left-warn">${text(plural(leftBehind.length, 'resource', 'resources'))} created by this run ${leftBehind.length === 1 ? 'is' : 'are'} still on the target. Delete ${leftBehind.length === 1 ? 'it' : 'them'} with ${text(`scim-conformance cleanup --url ${result.target.url} --run-id ${result.runId}`)}, or by hand.</p>`
     : '<p class="left-ok">Everything this run created was deleted.</p>';
   return `<section class="cleanup" id="cleanup"><h2>Cleanup</h2>`
     + `<p class="cleanup-counts">${text(`${created.length} created · ${deleted.length} deleted · ${leftBehind.length} left behind`)}</p>${state}`

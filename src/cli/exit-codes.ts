@@ -12,6 +12,10 @@ export const ExitCode = {
   Target: 3,
   /** An unexpected error inside the tool (please report it). */
   Internal: 4,
+  /** Interrupted by Ctrl-C (SIGINT, 128 + 2): what was created so far was deleted and the reports are written. */
+  Interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15), with the same cleanup and reports as Ctrl-C. */
+  Terminated: 143,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -7,8 +7,9 @@ import { shouldUseColor } from '../../reporters/shared/color.js';
 import { packageVersion } from '../runner/package-root.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
-import { runHelp, serveHelp } from './help.js';
+import { cleanupHelp, runHelp, serveHelp } from './help.js';
 import { parseCommand } from './parse-args.js';
+import { profileHelp } from './parse-profile.js';
 
 export async function main(argv: string[]): Promise<void> {
   const out = (text: string) => process.stdout.write(text);
@@ -35,7 +36,7 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
   const command = parseCommand(argv, process.env);
   switch (command.kind) {
     case 'help':
-      out(command.topic === 'serve' ? serveHelp() : runHelp(packageVersion()));
+      out(command.topic === 'serve' ? serveHelp() : command.topic === 'cleanup' ? cleanupHelp() : command.topic === 'profile' ? profileHelp() : runHelp(packageVersion()));
       return ExitCode.Pass;
     case 'version':
       out(`${packageVersion()}\n`);
@@ -47,7 +48,17 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
       const color = shouldUseColor(process.env, Boolean(process.stdout.isTTY));
       // Loaded on demand: vitest and the reference server are not needed for --help, --version or a usage error.
       const { conformanceRun } = await import('../runner/conformance-run.js');
-      return conformanceRun(command.options, { out, err, color });
+      return withInterrupt(err, (signal) => conformanceRun(command.options, { out, err, color, signal }));
+    }
+    case 'cleanup': {
+      for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
+      const { cleanupCommand } = await import('../runner/cleanup-command.js');
+      return cleanupCommand(command.options, { out, err });
+    }
+    case 'profile': {
+      for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
+      const { profileCommand } = await import('../profiles/profile-command.js');
+      return profileCommand(command.options, { out, err });
     }
   }
 }
@@ -72,4 +83,31 @@ async function serve(command: Extract<ReturnType<typeof parseCommand>, { kind: '
   });
   await server.close();
   return ExitCode.Pass;
+}
+
+/**
+ * Ctrl-C / SIGTERM during a run: the first one aborts `signal` (the run stops vitest, deletes what it created,
+ * writes the reports marked interrupted and exits 130 / 143); a second one exits at once, without cleanup.
+ */
+async function withInterrupt(err: (t: string) => void, run: (signal: AbortSignal) => Promise<ExitCode>): Promise<ExitCode> {
+  const controller = new AbortController();
+  const handler = (name: 'SIGINT' | 'SIGTERM') => () => {
+    const code = name === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
+    if (controller.signal.aborted) {
+      err(`scim-conformance: ${name} again: stopping now, without cleanup; remove what the run left with: scim-conformance cleanup --url URL\n`);
+      process.exit(code);
+    }
+    err(`scim-conformance: ${name}: stopping the run; deleting what it created and writing the reports (${name === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`);
+    controller.abort(name);
+  };
+  const onInt = handler('SIGINT');
+  const onTerm = handler('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return await run(controller.signal);
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
 }

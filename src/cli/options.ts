@@ -3,6 +3,7 @@
  * node:util parseArgs from this table and validates with the zod schema below; --help is generated from it.
  */
 import { z } from 'zod';
+import { DEFAULT_NUM_RUNS } from '../model/target.js';
 import { REPORTERS, type ReporterName } from '../../reporters/index.js';
 
 export interface FlagSpec {
@@ -18,17 +19,19 @@ export const RUN_FLAGS = {
   token: { type: 'string', value: 'TOKEN', help: 'Bearer token (prefer SCIM_TOKEN or --token-file: a token on the command line leaks into shell history)' },
   'token-file': { type: 'string', value: 'FILE', help: 'Read the bearer token from FILE' },
   demo: { type: 'boolean', help: 'Start the bundled reference server and run against it' },
-  profile: { type: 'string', value: 'NAME|FILE', help: 'Target app profile: a built-in name or a JSON file (default: entra-default)' },
+  profile: { type: 'string', value: 'NAME|FILE', help: 'Target app profile: a built-in name (entra-default, uniflow-online, oneflow, mediusflow, microsoft-365), a JSON file, or "discover" (read from the target\'s /Schemas) (default: entra-default)' },
   suite: { type: 'string', multiple: true, value: 'NAME', help: 'Run only these suites (repeat or comma-separate), e.g. users,groups' },
   grep: { type: 'string', value: 'PATTERN', help: 'Run only tests whose name matches PATTERN (a regular expression), e.g. "U-1[0-9]"' },
   reporter: { type: 'string', multiple: true, value: 'NAME', help: `Reporters (repeat or comma-separate): ${Object.keys(REPORTERS).join(', ')} (default: all)` },
   'out-dir': { type: 'string', value: 'DIR', help: 'Where report files go (default: reports)' },
   seed: { type: 'string', value: 'N', help: 'Seed for generated test data; a failing run prints the seed that replays it' },
+  'num-runs': { type: 'string', value: 'N', help: 'Generated cases per property of the properties suite (default: 10; nightly CI: 100)' },
   timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 15s or 5000ms; a bare number is milliseconds (default: 15s)' },
   concurrency: { type: 'string', value: 'N', help: 'Most requests in flight at once (default: 4)' },
   insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
   'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
+  'read-only': { type: 'boolean', help: 'Run only the tests that change nothing (tag read-only); never sends POST, PUT, PATCH or DELETE' },
   list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
   baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: each failure is marked new or known' },
   'fail-on': { type: 'string', value: 'any|new', help: 'Which failures make the exit code 1: any (default), or only new ones (needs --baseline)' },
@@ -110,9 +113,11 @@ export const RunOptionsSchema = z.object({
     .optional(),
   timeout: duration.default(15_000),
   concurrency: positiveInt('--concurrency', 64).default(4),
+  numRuns: positiveInt('--num-runs', 100_000).default(DEFAULT_NUM_RUNS),
   insecure: z.boolean().default(false),
   ca: z.string().optional(),
   noCleanup: z.boolean().default(false),
+  readOnly: z.boolean().default(false),
   list: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
   failOn: z.enum(['any', 'new'], { error: (issue) => `expected "any" or "new", got "${String(issue.input)}"` }).default('any'),

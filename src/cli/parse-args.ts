@@ -2,19 +2,26 @@
  * argv + environment → the command to run, or a UsageError with one line that says what is wrong. Pure: reads
  * files only for --token-file and --ca (so that their errors are usage errors too).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { readCaFile } from './files.js';
+import { parseCleanup, type CleanupOptions } from './parse-cleanup.js';
+import { parseProfileCommand, type ProfileCommandOptions } from './parse-profile.js';
+import { resolveToken } from './token.js';
 import { RUN_FLAGS, RunOptionsSchema, type RunOptions } from './options.js';
 
 export type Command =
-  | { kind: 'help'; topic?: 'serve' }
+  | { kind: 'help'; topic?: 'serve' | 'cleanup' | 'profile' }
   | { kind: 'version' }
   | { kind: 'run'; options: RunOptions; warnings: string[] }
+  | { kind: 'cleanup'; options: CleanupOptions; warnings: string[] }
+  | { kind: 'profile'; options: ProfileCommandOptions; warnings: string[] }
   | { kind: 'serve'; port: number; host: string; token?: string; basePath: string; profile: string };
 
 export function parseCommand(argv: string[], env: Record<string, string | undefined>): Command {
   if (argv[0] === 'serve') return parseServe(argv.slice(1), env);
+  if (argv[0] === 'cleanup') return parseCleanup(argv.slice(1), env);
+  if (argv[0] === 'profile') return parseProfileCommand(argv.slice(1), env);
   return parseRun(argv, env);
 }
 
@@ -47,9 +54,11 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     seed: values.seed,
     timeout: values.timeout,
     concurrency: values.concurrency,
+    numRuns: values['num-runs'],
     insecure: values.insecure,
     ca: values.ca,
     noCleanup: values['no-cleanup'],
+    readOnly: values['read-only'],
     list: values.list,
     baseline: values.baseline,
     failOn: values['fail-on'],
@@ -66,28 +75,11 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
   if (!options.demo && !options.url && !options.list)
     throw new UsageError('no target: pass --url https://your-app/scim/v2 with a token, or --demo to try the bundled reference server');
 
-  const sources = [values.token !== undefined && 'flag', values['token-file'] !== undefined && 'file'].filter(Boolean);
-  if (sources.length > 1) throw new UsageError('give the token once: --token or --token-file, not both');
-  if (values.token !== undefined) {
-    options.token = values.token;
-    options.tokenSource = 'flag';
-    warnings.push('a token on the command line can leak into shell history and CI logs; prefer SCIM_TOKEN or --token-file');
-  } else if (values['token-file'] !== undefined) {
-    options.token = readSmallFile(values['token-file'], '--token-file').trim();
-    options.tokenSource = 'file';
-  } else if (env.SCIM_TOKEN) {
-    options.token = env.SCIM_TOKEN.trim();
-    options.tokenSource = 'env';
-  }
-  if (options.token !== undefined) {
-    if (options.token === '') throw new UsageError('the token is empty');
-    if (/^bearer\s/i.test(options.token)) throw new UsageError('give the bare token without the "Bearer " prefix (Entra adds it itself, catalog D-03)');
-    if (/[\r\n]/.test(options.token)) throw new UsageError('the token contains a line break');
-  }
+  Object.assign(options, resolveToken(values, env, warnings));
   if (options.demo && options.token) throw new UsageError('--demo makes its own token; drop --token, --token-file or SCIM_TOKEN for the demo');
   if (!options.demo && !options.list && options.token === undefined)
     throw new UsageError('no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)');
-  if (options.ca) readSmallFile(options.ca, '--ca');
+  if (options.ca) readCaFile(options.ca);
   if (options.failOn === 'new' && !options.baseline) throw new UsageError('--fail-on new needs --baseline FILE (the results.json of an earlier run)');
   return { kind: 'run', options, warnings };
 }
@@ -112,16 +104,4 @@ function parseServe(argv: string[], env: Record<string, string | undefined>): Co
   if (!basePath.startsWith('/')) throw new UsageError(`--base-path must start with "/", got "${basePath}"`);
   const token = values.token ?? env.SCIM_TOKEN;
   return { kind: 'serve', port, host: values.host ?? '127.0.0.1', ...(token ? { token } : {}), basePath, profile: values.profile ?? 'entra-default' };
-}
-
-function readSmallFile(path: string, flag: string): string {
-  try {
-    const text = readFileSync(path, 'utf8');
-    if (text.length > 64 * 1024) throw new UsageError(`${flag}: ${path} is larger than 64 KB`);
-    return text;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${flag}: cannot read ${path}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ''}`);
-  }
 }

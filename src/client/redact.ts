@@ -1,6 +1,6 @@
 /**
  * Removes the bearer token from everything the client records, before the record exists. Reporters never see
- * the token because no recorded value contains it (see tests/no-token-leak.test.ts).
+ * the token because no recorded value contains it (see tests/robustness/secrets.test.ts).
  */
 export const REDACTED = '[redacted]';
 

@@ -5,6 +5,7 @@
  */
 import type { Exchange } from '../model/exchange.js';
 import { SCIM_CONTENT_TYPE } from '../scim/urns.js';
+import { Breaker } from './breaker.js';
 import { Limiter, sleep } from './limiter.js';
 import { makeRedactor } from './redact.js';
 import { send, TransportError } from './transport.js';
@@ -18,6 +19,12 @@ export interface ClientOptions {
   insecure?: boolean;
   ca?: string;
   limiter?: Limiter;
+  /** Run-wide circuit breaker (src/client/breaker.ts); shared by every client made with withRecorder. */
+  breaker?: Breaker;
+  /** --read-only safety net: a POST, PUT, PATCH or DELETE throws ReadOnlyError instead of being sent. */
+  readOnly?: boolean;
+  /** Aborted when the run is interrupted: later requests throw TransportError code 'aborted' without being sent. */
+  signal?: AbortSignal;
   /** How often a 429 is retried, and the longest single wait honoured from Retry-After. */
   retry?: { max: number; maxWaitMs: number };
   /** Receives every exchange, already redacted. */
@@ -48,21 +55,38 @@ export interface ScimResponse {
   exchange: Exchange;
 }
 
+/** Thrown when a mutating request is attempted in --read-only mode: a test is tagged read-only by mistake. */
+export class ReadOnlyError extends Error {
+  constructor(method: string, path: string) {
+    super(`--read-only: refused to send ${method} ${path}; this test changes data and must not be tagged read-only`);
+    this.name = 'ReadOnlyError';
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 const DEFAULTS = { timeoutMs: 15_000, maxBodyBytes: 1024 * 1024, retry: { max: 3, maxWaitMs: 30_000 } };
 
 export class ScimClient {
   private seq = 0;
   private readonly redact: (text: string) => string;
   readonly limiter: Limiter;
+  readonly breaker: Breaker;
 
   constructor(readonly options: ClientOptions) {
     this.redact = makeRedactor(options.token);
     this.limiter = options.limiter ?? new Limiter(4);
+    this.breaker = options.breaker ?? new Breaker();
   }
 
-  /** A client for the same target that records into another sink (one per test), sharing the limiter. */
-  withRecorder(onExchange: (exchange: Exchange) => void): ScimClient {
-    return new ScimClient({ ...this.options, limiter: this.limiter, onExchange });
+  /**
+   * A client for the same target that records into another sink (one per test), sharing the limiter, the breaker
+   * and the interrupt signal; `signal: null` makes a client that keeps working after an interrupt (cleanup).
+   */
+  withRecorder(onExchange: (exchange: Exchange) => void, signal?: AbortSignal | null): ScimClient {
+    const { signal: inherited, ...options } = this.options;
+    const use = signal === null ? undefined : (signal ?? inherited);
+    return new ScimClient({ ...options, limiter: this.limiter, breaker: this.breaker, onExchange, ...(use ? { signal: use } : {}) });
   }
 
   get(path: string, options?: RequestOptions) {
@@ -83,13 +107,24 @@ export class ScimClient {
 
   /** Sends one request (and its 429 retries). Throws TransportError when no complete response came back. */
   async request(method: string, path: string, options: RequestOptions = {}): Promise<ScimResponse> {
+    if (this.options.readOnly && !SAFE_METHODS.has(method.toUpperCase())) throw new ReadOnlyError(method, path);
     const retry = this.options.retry ?? DEFAULTS.retry;
     for (let attempt = 1; ; attempt++) {
+      // Interrupted: send nothing new. A request already in flight is left to finish (within --timeout), so that
+      // a POST that created something returns its id and the test can still delete it.
+      if (this.options.signal?.aborted)
+        throw new TransportError('aborted', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: the run was interrupted`);
+      const open = this.breaker.openReason;
+      if (open) throw new TransportError('not-sent', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: ${open}`);
       const response = await this.once(method, path, options, attempt);
-      if (response.status !== 429 || attempt > retry.max) return response;
-      const wait = Math.min(retryAfterMs(response.headers['retry-after'], attempt), retry.maxWaitMs);
-      this.limiter.pauseUntil(Date.now() + wait);
-      await sleep(wait);
+      if (response.status !== 429) this.breaker.success();
+      if (response.status !== 429) return response;
+      if (attempt > retry.max) {
+        this.breaker.failure('throttled');
+        return response;
+      }
+      // once() already paused the whole run for this long (before it freed its slot).
+      await sleep(this.throttleWait(response.headers['retry-after'], attempt));
     }
   }
 
@@ -131,17 +166,24 @@ export class ScimClient {
       });
       exchange.durationMs = Math.round(performance.now() - started);
       exchange.response = { ...raw, body: this.redact(raw.body), headers: this.redactHeaders(raw.headers) };
+      // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
+      if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
       this.options.onExchange?.(exchange);
       return toScimResponse(exchange);
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
       const transport = error instanceof TransportError ? error : new TransportError('network', String(error));
+      if (transport.code !== 'aborted' && transport.code !== 'not-sent') this.breaker.failure(transport.code);
       exchange.error = { code: transport.code, message: this.redact(transport.message) };
       this.options.onExchange?.(exchange);
       throw new TransportError(transport.code, `${method} ${exchange.request.url}: ${exchange.error.message}`);
     } finally {
       release();
     }
+  }
+
+  private throttleWait(retryAfter: string | undefined, attempt: number): number {
+    return Math.min(retryAfterMs(retryAfter, attempt), (this.options.retry ?? DEFAULTS.retry).maxWaitMs);
   }
 
   private redactHeaders(headers: Record<string, string>): Record<string, string> {

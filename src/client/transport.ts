@@ -16,6 +16,8 @@ export interface TransportRequest {
   maxBodyBytes: number;
   insecure?: boolean;
   ca?: string;
+  /** Aborting it (the run was interrupted) ends the request at once with code 'aborted'. */
+  signal?: AbortSignal;
 }
 
 export class TransportError extends Error {
@@ -34,7 +36,15 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
   const lib = isHttps ? https : http;
   const headers: Record<string, string | number> = { ...request.headers };
   if (request.body !== undefined) headers['Content-Length'] = Buffer.byteLength(request.body);
+  // The path and query go out exactly as written (new URL() would turn a literal `"` into %22, and Microsoft's
+  // validator sends literal quotes: catalog F-02).
+  const origin = `${url.protocol}//${url.host}`;
+  const rawPath = request.url.startsWith(origin) ? request.url.slice(origin.length) || '/' : `${url.pathname}${url.search}`;
   const options: https.RequestOptions = {
+    protocol: url.protocol,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port || undefined,
+    path: rawPath,
     method: request.method,
     headers,
     agent: false,
@@ -50,7 +60,7 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
       if (error) reject(error);
       else resolve(response!);
     };
-    const req = lib.request(url, options, (res) => {
+    const req = lib.request(options, (res) => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let bytes = 0;
@@ -89,6 +99,13 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
       finish(new TransportError('timeout', `no complete response within ${request.timeoutMs} ms`));
       req.destroy();
     }, request.timeoutMs);
+    const onAbort = () => {
+      finish(new TransportError('aborted', 'the run was interrupted before the response was complete'));
+      req.destroy();
+    };
+    if (request.signal?.aborted) onAbort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
     req.on('error', (error) => finish(classify(error, request)));
     if (request.body !== undefined) req.write(request.body);
     req.end();

@@ -14,7 +14,7 @@ import type { Failure } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
-import { baseClient, profile as injectedProfile, target as injectedTarget } from './context.js';
+import { baseClient, profile as injectedProfile, stopRun, target as injectedTarget } from './context.js';
 import { Names } from './names.js';
 import { Resources } from './resources.js';
 import { ConformanceError } from './verify.js';
@@ -71,12 +71,20 @@ export function behaviour(
     const scim = context.task.meta.scim!;
     const target = injectedTarget();
     const record = (exchange: Exchange) => scim.exchanges.push(trimForReport(exchange));
+    // When vitest cancels the run (Ctrl-C, SIGTERM), every test client of the run stops sending (context.ts);
+    // the cleanup client (signal null) keeps working so that the test can still delete what it created.
+    context.signal.addEventListener('abort', () => {
+      if ((context.signal.reason as Error | undefined)?.name === 'TestRunAbortError') stopRun();
+    });
     const client = baseClient().withRecorder(record);
     const cleanupClient = baseClient().withRecorder(() => {
       scim.cleanupRequests++;
-    });
+    }, null);
     const names = new Names(target.runId);
     const resources = new Resources(client, cleanupClient, scim, names);
+    // The run-wide breaker is open: the target stopped answering; don't spend --timeout on this test too.
+    const open = baseClient().breaker.openReason;
+    if (open) context.skip(`not run: ${open}`);
     try {
       await fn({
         client,
@@ -88,7 +96,13 @@ export function behaviour(
         skip: (reason: string) => context.skip(reason),
       });
     } catch (error) {
-      if (!isSkip(error)) scim.failure = toFailure(error, scim);
+      if (!isSkip(error)) {
+        if (context.signal.aborted && (context.signal.reason as Error | undefined)?.name === 'TestRunAbortError')
+          context.skip('not finished: the run was interrupted');
+        if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response))
+          context.skip(`not run: ${error.message.replace(/^.*?: not sent: /, '')}`);
+        scim.failure = toFailure(error, scim);
+      }
       throw error;
     } finally {
       if (!target.noCleanup) await resources.cleanup();
@@ -115,7 +129,9 @@ function toFailure(error: unknown, scim: ScimTaskMeta): Failure {
     };
   }
   if (error instanceof TransportError) {
-    return { kind: 'transport', message: error.message, entra: scim.entra, exchange: scim.exchanges.length - 1 };
+    // 'not-sent' (breaker open) has no exchange of its own; every other transport error is the last exchange.
+    const exchange = error.code === 'not-sent' ? {} : { exchange: scim.exchanges.length - 1 };
+    return { kind: 'transport', message: error.message, entra: scim.entra, ...exchange };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { kind: 'error', message: message.split('\n')[0]! };

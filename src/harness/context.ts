@@ -10,6 +10,13 @@ import type { Profile } from '../profiles/profile-schema.js';
 import '../model/task-meta.js';
 
 let base: ScimClient | undefined;
+/** Aborted when vitest cancels the run (Ctrl-C / SIGTERM): every test client stops sending; cleanup clients do not. */
+const interrupt = new AbortController();
+
+/** Called by the harness when a test sees the run cancelled; stops every test's requests at once. */
+export function stopRun(): void {
+  interrupt.abort();
+}
 
 export function target(): TargetConfig {
   return inject('target');
@@ -30,6 +37,8 @@ export function baseClient(): ScimClient {
       insecure: t.insecure,
       ca: t.ca,
       limiter: new Limiter(t.concurrency),
+      readOnly: Boolean(t.readOnly),
+      signal: interrupt.signal,
     });
   }
   return base;

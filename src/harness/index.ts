@@ -23,3 +23,17 @@ export {
   collectedProfile, usersOnly, skipUnlessGroups, memberEntry, addMembersOp, removeMembersOps, membershipDiff, memberPatchAnswer,
   patchGroup, memberValues, readGroup, expectMembers, matchGroups, expectNoMembersKey, createUsers,
 } from './groups.js';
+export {
+  discoveryList, expectEachValid, nullPaths, flattenedNames, normaliseTarget, mappedTargets, profileExtensions, findSchema, schemaAttributes,
+  type SchemaAttribute,
+} from './discovery.js';
+export { throttled, retryAfterProblem } from './throttling.js';
+export { probeTls, type TlsProbe } from './tls.js';
+export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions } from './property.js';
+export * from '../generators/index.js';
+export { default as fc } from 'fast-check';
+export {
+  mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
+} from './profile-tests.js';
+export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../profiles/target-path.js';
+export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/discover.js';

@@ -31,7 +31,11 @@ export type TransportErrorCode =
   | 'dns'
   | 'tls'
   | 'body-too-large'
-  | 'network';
+  | 'network'
+  /** The run was interrupted (Ctrl-C, SIGTERM) while the request was in flight. */
+  | 'aborted'
+  /** Never sent: the run-wide circuit breaker is open (the target stopped answering, src/client/breaker.ts). */
+  | 'not-sent';
 
 export interface Exchange {
   /** Order of the exchange within its test, from 1. */

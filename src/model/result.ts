@@ -87,4 +87,8 @@ export interface RunResult {
   errors: string[];
   /** With --baseline: how this run compares with the baseline run. */
   baseline?: { file: string; newFailures: number; knownFailures: number; fixed: string[] };
+  /** Set when Ctrl-C or SIGTERM stopped the run: the tests that had not finished are skipped. */
+  interrupted?: { signal: 'SIGINT' | 'SIGTERM'; at: string };
+  /** --read-only: only the tests tagged read-only ran, and no POST/PUT/PATCH/DELETE was sent. */
+  readOnly?: boolean;
 }

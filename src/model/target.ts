@@ -17,7 +17,14 @@ export interface TargetConfig {
   concurrency: number;
   /** Don't delete what the tests created (for debugging a target). */
   noCleanup: boolean;
+  /** --read-only: only tests tagged read-only run, and the client refuses POST/PUT/PATCH/DELETE. */
+  readOnly?: boolean;
+  /** --num-runs: generated cases per property of the properties suite (default {@link DEFAULT_NUM_RUNS}). */
+  numRuns?: number;
 }
+
+/** Cases per property when --num-runs is not given: keeps a full run small enough for a rate-limited tenant (README). */
+export const DEFAULT_NUM_RUNS = 10;
 
 export interface Provided {
   target: TargetConfig;

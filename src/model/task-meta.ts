@@ -22,6 +22,8 @@ export interface ScimTaskMeta {
   /** Requests sent by cleanup (not listed as exchanges of the test). */
   cleanupRequests: number;
   cleanupErrors: string[];
+  /** Requests sent but not kept as exchanges: the passing cases of a property (only the minimal counterexample is kept). */
+  unrecordedRequests?: number;
 }
 
 declare module 'vitest' {

@@ -44,7 +44,8 @@ export function loadProfile(nameOrPath: string): Profile {
     throw new UsageError(`--profile: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
   const result = parseProfileText(text, path);
-  if (!result.ok) throw new UsageError(`--profile: ${result.errors.length === 1 ? result.errors[0] : `${path} has ${result.errors.length} problems:\n  ${result.errors.join('\n  ')}`}`);
+  // Every problem is named, on one line (the CLI's rule for bad input).
+  if (!result.ok) throw new UsageError(`--profile: ${result.errors.length === 1 ? result.errors[0] : `${path} has ${result.errors.length} problems: ${result.errors.join('; ')}`}`);
   return result.profile;
 }
 

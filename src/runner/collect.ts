@@ -45,8 +45,8 @@ export function moduleErrors(modules: readonly TestModule[]): string[] {
 }
 
 /** Resources the tests created and deleted, from task meta. */
-export function resourcesOf(cases: TestCase[]): { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[] } {
-  const out = { created: [] as ResourceRef[], deleted: [] as ResourceRef[], cleanupRequests: 0, cleanupErrors: [] as string[] };
+export function resourcesOf(cases: TestCase[]): { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[]; unrecordedRequests: number } {
+  const out = { created: [] as ResourceRef[], deleted: [] as ResourceRef[], cleanupRequests: 0, cleanupErrors: [] as string[], unrecordedRequests: 0 };
   for (const testCase of cases) {
     const meta = testCase.meta().scim;
     if (!meta) continue;
@@ -54,6 +54,7 @@ export function resourcesOf(cases: TestCase[]): { created: ResourceRef[]; delete
     out.deleted.push(...meta.deleted);
     out.cleanupRequests += meta.cleanupRequests;
     out.cleanupErrors.push(...meta.cleanupErrors);
+    out.unrecordedRequests += meta.unrecordedRequests ?? 0;
   }
   return out;
 }

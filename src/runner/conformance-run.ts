@@ -11,9 +11,11 @@ import { UsageError } from '../cli/errors.js';
 import type { RunOptions } from '../cli/options.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
-import { loadProfile } from '../profiles/load.js';
+import { DISCOVER, loadProfile } from '../profiles/load.js';
+import { discoverTargetProfile } from '../profiles/discover.js';
 import { applyBaseline, loadBaseline } from './baseline.js';
 import { startReferenceServer } from './demo.js';
+import { sweepRun } from './cleanup-command.js';
 import { finalCleanup } from './final-cleanup.js';
 import { packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
@@ -25,10 +27,15 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** Aborted by Ctrl-C / SIGTERM (its reason is the signal name): see README "Cleanup". */
+  signal?: AbortSignal;
 }
 
 export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitCode> {
-  const profile = loadProfile(options.profile);
+  // --profile discover: the profile is derived from the target's /Schemas once it is reachable (entra-default until then).
+  const discover = options.profile === DISCOVER;
+  if (discover && options.list) throw new UsageError(`--list cannot show the tests of --profile ${DISCOVER}: that profile is read from the target at run time`);
+  let profile = loadProfile(discover ? 'entra-default' : options.profile);
   const selection = selectSuites(options.suite);
   if (selection.unknown.length > 0)
     throw new UsageError(`--suite: unknown suite "${selection.unknown[0]}"; available: ${suiteNames().join(', ')}`);
@@ -44,12 +51,14 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     runId,
     seed,
     concurrency: options.concurrency,
+    numRuns: options.numRuns,
     noCleanup: options.noCleanup,
+    readOnly: options.readOnly,
   };
 
   if (options.list) {
     const target: TargetConfig = { ...base, baseUrl: options.url ?? 'http://127.0.0.1:9/list-only', token: '' };
-    const { tests, errors } = await runSuites({ target, profile, files: selection.files, grep: options.grep, list: true });
+    const { tests, errors } = await runSuites({ target, profile, files: selection.files, grep: options.grep, readOnly: options.readOnly, list: true });
     for (const test of tests) io.out(`${test.area.padEnd(11)} ${test.name}  [${test.level}]\n`);
     io.out(`${tests.length} tests in ${selection.files.length} suites (profile ${profile.name})\n`);
     for (const error of errors) io.err(`scim-conformance: ${error}\n`);
@@ -59,24 +68,50 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   const demo = options.demo ? await startReferenceServer(profile) : undefined;
   try {
     const target: TargetConfig = { ...base, baseUrl: demo?.url ?? options.url!, token: demo?.token ?? options.token! };
-    const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency) });
+    const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency), readOnly: options.readOnly });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
     await preflight(counting);
+    if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
     const console = createConsoleReporter({ write: io.out, color: io.color });
     const startedAt = new Date();
     console.start({ total: 0, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
-    const { tests, errors, resources } = await runSuites({
-      target,
-      profile,
-      files: selection.files,
-      grep: options.grep,
-      onTestDone: (test, done, total) => console.testDone(test, done, total),
-    });
+    const interruptedBefore = io.signal?.aborted;
+    const { tests, errors, resources } = interruptedBefore
+      ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } }
+      : await runSuites({
+          target,
+          profile,
+          files: selection.files,
+          grep: options.grep,
+          readOnly: options.readOnly,
+          signal: io.signal,
+          // After Ctrl-C, running tests get this long to abort their requests and delete what they created.
+          graceMs: Math.max(10_000, 3 * options.timeout),
+          onTestDone: (test, done, total) => console.testDone(test, done, total),
+        });
+    // The breaker opened (src/client/breaker.ts): the run cannot pass, even if no test that ran failed.
+    const notRun = tests.filter((t) => t.status === 'skipped' && /^not run: the target (stopped|kept) answering/.test(t.skipReason ?? ''));
+    if (notRun.length > 0) errors.push(`${notRun[0]!.skipReason!.slice('not run: '.length)}: ${notRun.length} tests were not run`);
+    const interrupted = interruption(io.signal);
+    if (interrupted) markNotRun(tests, interrupted.signal);
 
     const cleanup = await finalCleanup(options.noCleanup ? undefined : counting, resources);
-    requests += tests.reduce((sum, t) => sum + t.exchanges.length, 0) + resources.cleanupRequests;
+    // Interrupted: a test may have created something it could not report before the run stopped. Sweep the
+    // target for this run's marker (as `scim-conformance cleanup --run-id` would) and delete what is still there.
+    if (interrupted && !options.noCleanup && !options.readOnly) {
+      const swept = await sweepRun(counting, runId).catch(() => []);
+      const key = (r: { type: string; id: string }) => `${r.type}:${r.id}`;
+      const known = new Set(cleanup.created.map(key));
+      for (const ref of swept) {
+        if (!known.has(key(ref))) cleanup.created.push(ref);
+        if (!cleanup.deleted.some((d) => key(d) === key(ref))) cleanup.deleted.push(ref);
+      }
+      cleanup.leftBehind = cleanup.leftBehind.filter((l) => !swept.some((r) => key(r) === key(l)));
+    }
+    // unrecordedRequests: passing cases of properties, whose exchanges are not kept (src/harness/property.ts).
+    requests += tests.reduce((sum, t) => sum + t.exchanges.length, 0) + resources.cleanupRequests + (resources.unrecordedRequests ?? 0);
     const finishedAt = new Date();
     const result: RunResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -98,12 +133,19 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       tests,
       cleanup,
       errors,
+      ...(interrupted ? { interrupted } : {}),
+      ...(options.readOnly ? { readOnly: true } : {}),
     };
     if (baseline) applyBaseline(result, baseline);
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(result, fileReporters, options.outDir) : [];
     if (options.reporter.includes('console')) console.finish(result, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
+    if (interrupted) {
+      if (cleanup.leftBehind.length > 0)
+        io.err(`scim-conformance: ${cleanup.leftBehind.length} resources are still on the target; remove them with: scim-conformance cleanup --url ${displayTarget(target.baseUrl, false)} --run-id ${runId}\n`);
+      return interrupted.signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
+    }
     return exitCodeFor(result, options.failOn);
   } finally {
     await demo?.close();
@@ -114,4 +156,16 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
 function displayTarget(url: string, demo: boolean): string {
   const u = new URL(url);
   return `${u.protocol}//${u.host}${u.pathname}${demo ? ' (bundled reference server)' : ''}`;
+}
+
+function interruption(signal: AbortSignal | undefined): RunResult['interrupted'] {
+  if (!signal?.aborted) return undefined;
+  return { signal: signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', at: new Date().toISOString() };
+}
+
+/** Tests vitest skipped because the run was cancelled say so in words a user understands. */
+function markNotRun(tests: RunResult['tests'], signal: 'SIGINT' | 'SIGTERM'): void {
+  for (const test of tests)
+    if (test.status === 'skipped' && (test.skipReason === 'not run' || /aborted by the user/i.test(test.skipReason ?? '')))
+      test.skipReason = `not run: the run was interrupted (${signal})`;
 }

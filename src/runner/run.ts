@@ -20,6 +20,15 @@ export interface SuiteRunOptions {
   grep?: string;
   /** Collect only: list the tests, send nothing. */
   list?: boolean;
+  /** --read-only: only tests tagged `read-only` (vitest tagsFilter); the client refuses writes too. */
+  readOnly?: boolean;
+  /**
+   * Aborted on Ctrl-C / SIGTERM: vitest cancels the run (no new test starts, running tests have their requests
+   * aborted and clean up), and runSuites returns what finished. If vitest has not wound down `graceMs` after the
+   * abort, runSuites stops waiting and returns what it has (the rest is reported as not run).
+   */
+  signal?: AbortSignal;
+  graceMs?: number;
   onTestDone?: (test: TestResult, doneInArea: number, totalInArea: number) => void;
 }
 
@@ -27,19 +36,22 @@ export interface SuiteRunOutput {
   tests: TestResult[];
   errors: string[];
   /** What the tests created and deleted on the target, and the requests their cleanup sent. */
-  resources: { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[] };
+  resources: { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[]; unrecordedRequests: number };
 }
 
 export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutput> {
   const root = packageRoot();
   const areaTotals = new Map<string, number>();
   const areaDone = new Map<string, number>();
+  // --read-only: tests the tags filter left out are not part of the run (not reported as skipped).
+  const selected = (testCase: TestCase) => !options.readOnly || (testCase.options.tags ?? []).includes('read-only');
   const reporter = {
     onTestModuleCollected(module: TestModule) {
       const area = areaOf(module.moduleId);
-      areaTotals.set(area, (areaTotals.get(area) ?? 0) + [...module.children.allTests()].length);
+      areaTotals.set(area, (areaTotals.get(area) ?? 0) + [...module.children.allTests()].filter(selected).length);
     },
     onTestCaseResult(testCase: TestCase) {
+      if (!selected(testCase)) return;
       const result = toTestResult(testCase);
       const done = (areaDone.get(result.area) ?? 0) + 1;
       areaDone.set(result.area, done);
@@ -47,6 +59,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
   };
   const perRequest = options.target.timeoutMs;
+  const signalListeners = signalListenersNow();
   const vitest = await createVitest(
     'test',
     {
@@ -58,6 +71,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       reporters: options.list ? [] : [reporter],
       provide: { target: options.target, profile: options.profile },
       ...(options.grep ? { testNamePattern: options.grep } : {}),
+      ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
       maxConcurrency: options.target.concurrency,
       pool: 'threads',
       maxWorkers: 1,
@@ -78,16 +92,45 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       },
     } as Parameters<typeof createVitest>[2],
   );
+  // vitest's console logger exits the process on SIGINT/SIGTERM; the CLI handles those itself (cleanup first).
+  dropListenersAddedSince(signalListeners);
+  const cancel = () => void vitest.cancelCurrentRun('keyboard-input').catch(() => undefined);
+  options.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    const run = options.list ? await vitest.collect() : await vitest.start();
+    const started = options.list ? vitest.collect() : vitest.start();
+    const run = (await Promise.race([started, graceAfterAbort(options.signal, options.graceMs ?? 10_000)])) ?? {
+      testModules: vitest.state.getTestModules(),
+      unhandledErrors: [],
+    };
     const modules = run.testModules;
     const errors = [
       ...moduleErrors(modules),
       ...run.unhandledErrors.map((e) => `unhandled error: ${String((e as Error)?.message ?? e).split('\n')[0]}`),
     ];
-    const cases = testCasesOf(modules);
+    const cases = testCasesOf(modules).filter(selected);
     return { tests: cases.map(toTestResult), errors, resources: resourcesOf(cases) };
   } finally {
+    options.signal?.removeEventListener('abort', cancel);
     await vitest.close();
   }
+}
+
+type SignalListeners = Record<'SIGINT' | 'SIGTERM', Function[]>;
+
+function signalListenersNow(): SignalListeners {
+  return { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
+}
+
+function dropListenersAddedSince(before: SignalListeners): void {
+  for (const name of ['SIGINT', 'SIGTERM'] as const)
+    for (const listener of process.listeners(name)) if (!before[name].includes(listener)) process.off(name, listener as () => void);
+}
+
+/** Resolves (with undefined) `graceMs` after the signal aborts; never, when it does not. */
+function graceAfterAbort(signal: AbortSignal | undefined, graceMs: number): Promise<undefined> {
+  return new Promise((resolve) => {
+    const arm = () => setTimeout(() => resolve(undefined), graceMs).unref();
+    if (signal?.aborted) arm();
+    else signal?.addEventListener('abort', arm, { once: true });
+  });
 }

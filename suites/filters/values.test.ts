@@ -45,10 +45,12 @@ behaviour('F-06', 'a filter matches exactly: users whose name contains or extend
   const base = names.userName('exact');
   const target = await resources.createUser({ userName: base });
   const longer = await resources.createUser({ userName: `${base}.extra` });
-  const wrapped = await resources.createUser({ userName: `pre-${base}` });
+  // Still starts with the run marker (so that cleanup can always find it) and ends with the whole base name.
+  const wrappedName = `${runMarker(names.runId)}-pre-${base}`;
+  const wrapped = await resources.createUser({ userName: wrappedName });
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', base));
   const ids = idsOf(found);
-  expectThat(ids.length === 1 && ids[0] === target.id, `filter userName eq ${show(base)} returned ${show(found.map((r) => r.userName))}; expected only that user, not ${show(`${base}.extra`)} (${longer.id}) or ${show(`pre-${base}`)} (${wrapped.id}). Several hits stop Entra with DuplicateTargetEntries; one wrong hit makes it overwrite another account`, {
+  expectThat(ids.length === 1 && ids[0] === target.id, `filter userName eq ${show(base)} returned ${show(found.map((r) => r.userName))}; expected only that user, not ${show(`${base}.extra`)} (${longer.id}) or ${show(wrappedName)} (${wrapped.id}). Several hits stop Entra with DuplicateTargetEntries; one wrong hit makes it overwrite another account`, {
     expected: `[${target.id}]`,
     actual: show(ids),
     response,

@@ -1,4 +1,7 @@
 // Bad input gets one line on stderr and exit code 2, never a stack trace (README "Exit codes").
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 
@@ -60,5 +63,54 @@ describe('unusable targets', () => {
     expect(run.stderr).toMatch(/^scim-conformance: cannot reach the target: GET http:\/\/127\.0\.0\.1:9\/scim\/v2\/Users\?filter=.*connection refused/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr + run.stdout).not.toContain('secret-token-value');
+  });
+});
+
+describe('bad files and subcommand input (issue 9)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'scimc-usage-'));
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const badJsonProfile = file('bad.json', '{bad');
+  const emptyToken = file('empty-token', '  \n');
+  const notPem = file('not.pem', 'not a certificate');
+  const token = file('token', 'abc');
+  const cases: Array<[string, string[], RegExp]> = [
+    ['a profile file that is not JSON', ['--demo', '--profile', badJsonProfile], /--profile: .*bad\.json:1:2: not valid JSON/],
+    ['a token file that is a directory', ['--url', 'https://x.example/scim', '--token-file', dir], /--token-file: .* is a directory, not a file/],
+    ['an empty token file', ['--url', 'https://x.example/scim', '--token-file', emptyToken], /--token-file: .*empty-token is empty/],
+    ['an unreadable --ca', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', join(dir, 'missing.pem')], /--ca: cannot read .*missing\.pem \(no such file\)/],
+    ['a --ca that is a directory', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', dir], /--ca: .* is a directory, not a file/],
+    ['a --ca without a certificate', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', notPem], /--ca: .*not\.pem holds no PEM certificate/],
+    ['a value given to --read-only', ['--demo', '--read-only=yes'], /Option '--read-only' does not take an argument/],
+    ['both --token and --token-file', ['--url', 'https://x.example/scim', '--token', 'a', '--token-file', token], /give the token once/],
+    ['cleanup with an unknown flag', ['cleanup', '--urll', 'x'], /cleanup: Unknown option '--urll'/],
+    ['cleanup without --url', ['cleanup', '--token-file', token], /cleanup: pass --url/],
+    ['cleanup with a bad --run-id', ['cleanup', '--url', 'https://x.example/scim', '--token-file', token, '--run-id', 'xyz'], /--run-id must be the 8 hex digits/],
+    ['cleanup without a token', ['cleanup', '--url', 'https://x.example/scim'], /cleanup: no token/],
+  ];
+  it.concurrent.each(cases)('%s → exit 2 with one line', async (_label, args, message) => {
+    const run = await runCli(args);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a profile file with wrong fields → exit 2, every problem named, no stack trace', async () => {
+    const run = await runCli(['--demo', '--profile', file('wrong.json', '{"name":"x","nope":1}')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(/--profile: .*wrong\.json has \d+ problems/);
+    expect(run.stderr).toMatch(/unknown member "nope"/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('cleanup --help lists its flags', async () => {
+    const run = await runCli(['cleanup', '--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--url', '--run-id', '--dry-run', '--token-file']) expect(run.stdout).toContain(flag);
   });
 });

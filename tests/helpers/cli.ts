@@ -2,7 +2,7 @@
  * Runs the built CLI (bin/scim-conformance.js → dist/) as a user would, in a child process, and reads what it
  * wrote. `npm test` builds dist/ first.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,14 +21,23 @@ export interface CliRun {
   ms: number;
 }
 
-export async function runCli(args: string[], options: { env?: Record<string, string | undefined>; timeoutMs?: number; outDir?: string } = {}): Promise<CliRun> {
+export interface CliOptions {
+  env?: Record<string, string | undefined>;
+  timeoutMs?: number;
+  outDir?: string;
+  /** Called with the child process once started (e.g. to send it SIGINT). */
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+export async function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'scimc-test-'));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', SCIM_TOKEN: undefined, ...options.env })) if (v !== undefined) env[k] = v;
-  const withOut = args.includes('--out-dir') || args[0] === 'serve' ? args : [...args, '--out-dir', outDir];
+  const withOut = args.includes('--out-dir') || args[0] === 'serve' || args[0] === 'cleanup' || args[0] === 'profile' ? args : [...args, '--out-dir', outDir];
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...withOut], { cwd: ROOT, env });
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

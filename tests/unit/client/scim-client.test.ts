@@ -175,3 +175,4 @@ describe('Limiter', () => {
     expect(limiter.peak).toBe(3);
   });
 });
+

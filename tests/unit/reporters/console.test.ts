@@ -43,7 +43,7 @@ describe('console reporter', () => {
     expect(summary).toContain('  required (2): block readiness\n    ✗ U-14 Disable user');
     expect(summary.indexOf('  required (2)')).toBeLessThan(summary.indexOf('  recommended (2): warnings, not blocking'));
     expect(summary).toContain('hint: Accept the string values');
-    expect(summary).toContain('Cleanup: 3 created, 2 deleted, 1 left behind');
+    expect(summary).toMatch(/Cleanup \(run \S+\): 3 created, 2 deleted, 1 left behind/);
     expect(summary).toContain('User 2819c223-7f76-453a-919d-413861904646 (josé.müller+7f3a@contoso.test): DELETE /Users/{id} returned 500');
     expect(summary).toContain('Not ready: 2 required behaviours fail');
     expect(summary).toContain('2 recommended behaviours fail (warnings, not blocking)');

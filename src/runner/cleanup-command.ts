@@ -1,0 +1,142 @@
+/**
+ * `scim-conformance cleanup`: finds what an interrupted run left on a target and deletes it, groups first.
+ *
+ * Safety rule: a resource is deleted only when its own name (userName for users, displayName for groups), as
+ * the target returns it, starts with a run marker — `scimc-<runId>` followed by "-" or " " (names.ts), with the
+ * given --run-id, or any 8-hex-digit run id without one. The match is re-checked on every resource the target
+ * returns, so a target that ignores the filter (or `sw`) can never widen what is deleted.
+ *
+ * Finding: `filter=userName sw "scimc-…"` (displayName for groups), paged; if the target rejects `sw` (any
+ * answer but a 200 ListResponse), every page of /Users or /Groups is read instead (up to MAX_SCAN resources).
+ */
+import { Limiter } from '../client/limiter.js';
+import { ScimClient } from '../client/scim-client.js';
+import { ExitCode } from '../cli/exit-codes.js';
+import type { CleanupOptions } from '../cli/parse-cleanup.js';
+import { runMarker } from '../harness/names.js';
+import { preflight } from './preflight.js';
+
+type Kind = 'User' | 'Group';
+interface Found {
+  type: Kind;
+  id: string;
+  name: string;
+}
+
+const PAGE = 100;
+const MAX_SCAN = 20_000;
+const NAME_ATTRIBUTE: Record<Kind, string> = { User: 'userName', Group: 'displayName' };
+
+/** The marker test for one name: case-insensitive (userName is caseExact false, RFC 7643 §4.1.1). */
+export function markerMatcher(runId?: string): (name: string) => boolean {
+  const pattern = runId ? new RegExp(`^${runMarker(runId)}[- ]`, 'i') : /^scimc-[0-9a-f]{8}[- ]/i;
+  return (name) => pattern.test(name);
+}
+
+export async function cleanupCommand(options: CleanupOptions, io: { out: (t: string) => void; err: (t: string) => void }): Promise<ExitCode> {
+  const client = new ScimClient({
+    baseUrl: options.url,
+    token: options.token,
+    timeoutMs: options.timeout,
+    insecure: options.insecure,
+    ...(options.caPem ? { ca: options.caPem } : {}),
+    limiter: new Limiter(2),
+  });
+  await preflight(client);
+  const matches = markerMatcher(options.runId);
+  const prefix = options.runId ? runMarker(options.runId) : 'scimc-';
+  const scope = options.runId ? `run ${options.runId}` : 'any scim-conformance run';
+
+  const found: Found[] = [];
+  for (const type of ['Group', 'User'] as const) {
+    const { items, method, problem } = await find(client, type, prefix, matches);
+    found.push(...items);
+    io.out(`${type.toLowerCase()}s: ${items.length} left by ${scope} (${method})\n`);
+    if (problem) io.err(`scim-conformance: warning: ${problem}\n`);
+  }
+  if (found.length === 0) {
+    io.out('nothing to delete\n');
+    return ExitCode.Pass;
+  }
+  if (options.dryRun) {
+    for (const item of found) io.out(`would delete ${item.type} ${item.id} "${item.name}"\n`);
+    io.out(`dry run: ${found.length} would be deleted; nothing was deleted\n`);
+    return ExitCode.Pass;
+  }
+  let failed = 0;
+  // Groups first: they reference users (found is already groups, then users).
+  for (const item of found) {
+    const path = `/${item.type}s/${encodeURIComponent(item.id)}`;
+    try {
+      const response = await client.delete(path);
+      if (response.status === 204 || response.status === 200 || response.status === 404) io.out(`deleted ${item.type} ${item.id} "${item.name}"\n`);
+      else {
+        failed++;
+        io.err(`scim-conformance: could not delete ${item.type} ${item.id} "${item.name}": DELETE ${path} answered ${response.status}\n`);
+      }
+    } catch (error) {
+      failed++;
+      io.err(`scim-conformance: could not delete ${item.type} ${item.id} "${item.name}": ${(error as Error).message.split('\n')[0]}\n`);
+    }
+  }
+  io.out(`deleted ${found.length - failed} of ${found.length}${failed ? `; ${failed} could not be deleted` : ''}\n`);
+  return failed ? ExitCode.Fail : ExitCode.Pass;
+}
+
+/**
+ * After an interrupted run: finds everything that carries this run's marker (even what a test created but could
+ * not report before the run stopped) and deletes it, groups first. Returns what was deleted.
+ */
+export async function sweepRun(client: ScimClient, runId: string): Promise<Array<{ type: Kind; id: string; name: string }>> {
+  const matches = markerMatcher(runId);
+  const deleted: Found[] = [];
+  for (const type of ['Group', 'User'] as const) {
+    const { items } = await find(client, type, runMarker(runId), matches);
+    for (const item of items) {
+      try {
+        const response = await client.delete(`/${type}s/${encodeURIComponent(item.id)}`);
+        if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(item);
+      } catch {
+        // reported as left behind by the caller's own bookkeeping
+      }
+    }
+  }
+  return deleted;
+}
+
+async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {
+  const attribute = NAME_ATTRIBUTE[type];
+  const filtered = await scan(client, type, matches, `${attribute} sw "${prefix}"`);
+  if (filtered.ok) return { items: filtered.items, method: `filter ${attribute} sw "${prefix}"`, problem: filtered.problem };
+  const all = await scan(client, type, matches);
+  if (all.ok) return { items: all.items, method: `the target does not support "sw" (${filtered.problem}); read every page of /${type}s`, problem: all.problem };
+  return { items: [], method: 'could not list', problem: `could not list /${type}s: ${all.problem}` };
+}
+
+/** Pages through /Users or /Groups (optionally filtered); keeps what matches the marker. */
+async function scan(client: ScimClient, type: Kind, matches: (name: string) => boolean, filter?: string) {
+  const items: Found[] = [];
+  const seen = new Set<string>();
+  let startIndex = 1;
+  for (let read = 0; read < MAX_SCAN; ) {
+    const query: Record<string, string> = { startIndex: String(startIndex), count: String(PAGE), ...(filter ? { filter } : {}) };
+    const response = await client.get(`/${type}s`, { query });
+    const body = response.json as { Resources?: unknown; totalResults?: unknown } | undefined;
+    if (response.status !== 200 || !body || (body.Resources !== undefined && !Array.isArray(body.Resources)))
+      return { ok: false as const, items, problem: `GET /${type}s answered ${response.status}${response.jsonError ? ` (${response.jsonError})` : ''}` };
+    const page = (body.Resources ?? []) as Array<Record<string, unknown>>;
+    for (const resource of page) {
+      const id = typeof resource.id === 'string' ? resource.id : undefined;
+      const name = resource[NAME_ATTRIBUTE[type]];
+      if (id && typeof name === 'string' && matches(name) && !seen.has(id)) {
+        seen.add(id);
+        items.push({ type, id, name });
+      }
+    }
+    read += page.length;
+    const total = typeof body.totalResults === 'number' ? body.totalResults : read;
+    if (page.length === 0 || read >= total) return { ok: true as const, items };
+    startIndex += page.length;
+  }
+  return { ok: true as const, items, problem: `stopped after reading ${MAX_SCAN} ${type.toLowerCase()}s; run cleanup again for the rest` };
+}

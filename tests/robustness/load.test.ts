@@ -1,0 +1,82 @@
+// Load the CLI puts on a target: --concurrency is never exceeded (counted at the server), and a 429 slows the
+// whole run down, not only the request that got it (the Limiter's run-wide pause, catalog D-14).
+import type http from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createScimServer } from '../../src/server/app.js';
+import { listen, type LoopbackServer } from '../fixtures/broken-servers.js';
+import { runCli } from '../helpers/cli.js';
+import { TEST_TOKEN } from '../helpers/target-server.js';
+
+const servers: LoopbackServer[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
+const reference = (): Handler => createScimServer({ token: TEST_TOKEN, basePath: '/scim/v2' }).handler;
+
+describe('--concurrency', () => {
+  it.each([1, 3])('--concurrency %i: the server never sees more requests in flight', async (concurrency) => {
+    const handler = reference();
+    let inFlight = 0;
+    let peak = 0;
+    const server = await listen((req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      res.on('close', () => inFlight--);
+      // Hold each request a little so that concurrent ones overlap at the server.
+      setTimeout(() => handler(req, res), 15);
+    });
+    servers.push(server);
+    const run = await runCli(['--url', server.url, '--concurrency', String(concurrency), '--suite', 'users,groups', '--reporter', 'json'], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+    });
+    expect(run.results, run.stderr).toBeDefined();
+    expect(server.requests).toBeGreaterThan(100);
+    expect(peak).toBeLessThanOrEqual(concurrency);
+    if (concurrency > 1) expect(peak, 'the run does use the concurrency it is given').toBeGreaterThan(1);
+  }, 180_000);
+});
+
+describe('429 Too Many Requests', () => {
+  // One request, well into the run, is answered 429 with Retry-After: 3. If only that request waited, the other
+  // tests (running concurrently) would keep sending during those 3 s; with the run-wide pause nothing new arrives
+  // until the pause ends. Counted over the first 2.5 s after the 429: a count, not a duration, so a slow machine
+  // does not make it flaky (only requests already past the limiter can arrive, and there are at most 3).
+  it('pauses every request of the run for Retry-After, then retries and carries on', async () => {
+    const handler = reference();
+    const arrivals: number[] = [];
+    const requests: string[] = [];
+    let throttledAt = 0;
+    let throttled = '';
+    const server = await listen((req, res) => {
+      const now = Date.now();
+      arrivals.push(now);
+      requests.push(`${req.method} ${req.url}`);
+      if (arrivals.length === 80) {
+        throttledAt = now;
+        throttled = `${req.method} ${req.url}`;
+        req.resume();
+        res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '3' });
+        res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'slow down' }));
+        return;
+      }
+      handler(req, res);
+    });
+    servers.push(server);
+    const run = await runCli(['--url', server.url, '--concurrency', '4', '--suite', 'users,groups', '--reporter', 'json'], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+    });
+    expect(run.results, run.stderr).toBeDefined();
+    expect(throttledAt).toBeGreaterThan(0);
+    const during = arrivals.filter((t) => t > throttledAt && t < throttledAt + 2500);
+    const after = arrivals.filter((t) => t >= throttledAt + 2500);
+    // At most the 3 other slots of --concurrency 4 can hold a request that was already on its way. Without the
+    // run-wide pause, more than 100 requests arrive in this window (checked by disabling Limiter.pauseUntil).
+    expect(during.length, 'requests that arrived while the run should have been paused').toBeLessThanOrEqual(3);
+    expect(after.length, 'the run carried on after the pause').toBeGreaterThan(20);
+    // The throttled request was sent again after the pause, and no test failed because of the 429.
+    expect(requests.slice(80)).toContain(throttled);
+    for (const test of run.results!.tests.filter((t) => t.status === 'failed')) expect(test.failure!.message).not.toMatch(/429/);
+  }, 180_000);
+});
