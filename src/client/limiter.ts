@@ -2,7 +2,15 @@
  * Bounds how many requests are in flight at once, and lets a 429 slow the whole run down: when any request
  * is told to wait (Retry-After), every later request waits too (catalog D-14).
  */
-export class Limiter {
+/** What the client needs from a limiter: the in-process Limiter, or the worker side of the run-wide gate. */
+export interface SlotLimiter {
+  readonly max: number;
+  peak: number;
+  acquire(): Promise<() => void>;
+  pauseUntil(until: number): void;
+}
+
+export class Limiter implements SlotLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private pausedUntil = 0;

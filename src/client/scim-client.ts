@@ -6,7 +6,7 @@
 import type { Exchange } from '../model/exchange.js';
 import { SCIM_CONTENT_TYPE } from '../scim/urns.js';
 import { Breaker } from './breaker.js';
-import { Limiter, sleep } from './limiter.js';
+import { Limiter, sleep, type SlotLimiter } from './limiter.js';
 import { makeRedactor } from './redact.js';
 import { send, TransportError } from './transport.js';
 import { joinUrl } from './url.js';
@@ -18,7 +18,7 @@ export interface ClientOptions {
   maxBodyBytes?: number;
   insecure?: boolean;
   ca?: string;
-  limiter?: Limiter;
+  limiter?: SlotLimiter;
   /** Run-wide circuit breaker (src/client/breaker.ts); shared by every client made with withRecorder. */
   breaker?: Breaker;
   /** --read-only safety net: a POST, PUT, PATCH or DELETE throws ReadOnlyError instead of being sent. */
@@ -70,7 +70,7 @@ const DEFAULTS = { timeoutMs: 15_000, maxBodyBytes: 1024 * 1024, retry: { max: 3
 export class ScimClient {
   private seq = 0;
   private readonly redact: (text: string) => string;
-  readonly limiter: Limiter;
+  readonly limiter: SlotLimiter;
   readonly breaker: Breaker;
 
   constructor(readonly options: ClientOptions) {

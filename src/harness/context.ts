@@ -1,10 +1,12 @@
 /**
  * Per-worker state shared by every test of a run: the injected target and profile, and one base client whose
- * limiter bounds concurrency for the whole worker (the runner uses a single worker, see src/runner/config.ts).
+ * limiter takes its slots from the run-wide gate when suites run in several workers (src/client/gate.ts), so that
+ * --concurrency bounds the whole run.
  */
 import { inject } from 'vitest';
 import { ScimClient } from '../client/scim-client.js';
 import { Limiter } from '../client/limiter.js';
+import { RemoteLimiter } from '../client/gate.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import '../model/task-meta.js';
@@ -36,7 +38,7 @@ export function baseClient(): ScimClient {
       maxBodyBytes: t.maxBodyBytes,
       insecure: t.insecure,
       ca: t.ca,
-      limiter: new Limiter(t.concurrency),
+      limiter: t.gate ? new RemoteLimiter(t.gate, t.concurrency) : new Limiter(t.concurrency),
       readOnly: Boolean(t.readOnly),
       signal: interrupt.signal,
     });

@@ -1,10 +1,10 @@
 /**
- * --demo: the bundled reference server in this process, on a free loopback port, with a fresh random token.
+ * --demo: the bundled reference server on a free loopback port, with a fresh random token, in its own worker
+ * thread: the CLI's main thread serves vitest (module transforms, results) and must not also answer every request.
  */
 import { randomBytes } from 'node:crypto';
-import { createScimServer } from '../server/app.js';
+import { Worker } from 'node:worker_threads';
 import type { Profile } from '../profiles/profile-schema.js';
-import { resourceTypesFor } from '../server/profile-schemas.js';
 
 export interface DemoTarget {
   url: string;
@@ -14,7 +14,22 @@ export interface DemoTarget {
 
 export async function startReferenceServer(profile: Profile): Promise<DemoTarget> {
   const token = randomBytes(24).toString('base64url');
-  const server = createScimServer({ token, basePath: '/scim/v2', resourceTypes: resourceTypesFor(profile) });
-  const { url } = await server.listen(0, '127.0.0.1');
-  return { url, token, close: () => server.close() };
+  const worker = new Worker(new URL('./demo-worker.js', import.meta.url), { workerData: { token, profile } });
+  const url = await new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: { url?: string; error?: string }) =>
+      message.url ? resolve(message.url) : reject(new Error(`the reference server did not start: ${message.error}`)),
+    );
+    worker.once('error', reject);
+  });
+  return {
+    url,
+    token,
+    close: async () => {
+      worker.postMessage('close');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => void worker.terminate().then(() => resolve()), 2000);
+        worker.once('exit', () => (clearTimeout(timer), resolve()));
+      });
+    },
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * Runs the suites with vitest's Node API: one worker (so one limiter bounds concurrency for the whole run),
- * tests within a file concurrent up to --concurrency, the target and profile handed over with provide().
+ * Runs the suites with vitest's Node API: suite files in parallel worker threads, tests within a file concurrent,
+ * and one gate in this thread (src/client/gate.ts) that bounds the requests in flight across all workers to
+ * --concurrency. The target and profile are handed over with provide().
  */
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,6 +13,7 @@ import type { ResourceRef, TestResult } from '../model/result.js';
 import { moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import { packageRoot } from './package-root.js';
 import { areaOf } from './suites.js';
+import { startGate } from '../client/gate.js';
 
 export interface SuiteRunOptions {
   target: TargetConfig;
@@ -59,6 +61,10 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
   };
   const perRequest = options.target.timeoutMs;
+  // More workers let files overlap (a file's last slow test no longer idles the run); each costs a module graph.
+  const workers = options.list ? 1 : Math.max(1, Math.min(4, Math.ceil(options.target.concurrency / 3), options.files.length));
+  const gate = workers > 1 ? await startGate(options.target.concurrency, options.target.runId) : undefined;
+  const target = gate ? { ...options.target, gate: gate.address } : options.target;
   const signalListeners = signalListenersNow();
   const vitest = await createVitest(
     'test',
@@ -69,14 +75,14 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       include: options.files.map((f) => relative(root, f)),
       exclude: [],
       reporters: options.list ? [] : [reporter],
-      provide: { target: options.target, profile: options.profile },
+      provide: { target, profile: options.profile },
       ...(options.grep ? { testNamePattern: options.grep } : {}),
       ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
       maxConcurrency: options.target.concurrency,
       pool: 'threads',
-      maxWorkers: 1,
+      maxWorkers: workers,
       isolate: false,
-      fileParallelism: false,
+      fileParallelism: workers > 1,
       testTimeout: perRequest * 8 + 10_000,
       hookTimeout: perRequest * 4 + 10_000,
       passWithNoTests: true,
@@ -112,6 +118,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();
+    await gate?.close();
   }
 }
 
