@@ -20,7 +20,7 @@ import { runCli, type CliRun } from '../helpers/cli.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
 import { selfSignedCert, startBroken, type BrokenKind, type BrokenServer } from '../fixtures/broken-servers.js';
 
-const RUN_BOUND_MS = 150_000;
+const RUN_BOUND_MS = 240_000;
 const REPORTS = ['results.json', 'junit.xml', 'report.html'];
 const servers: BrokenServer[] = [];
 afterAll(async () => {

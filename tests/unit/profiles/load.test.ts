@@ -108,7 +108,7 @@ describe('a bad profile is refused with line, path and what was expected', () =>
     const dir = mkdtempSync(join(tmpdir(), 'scimc-profile-'));
     const file = join(dir, 'bad.json');
     writeFileSync(file, minimal('      { "target": "title", "type": "strng" },\n      { "target": "userName", "matching": "yes" }'));
-    expect(() => loadProfile(file)).toThrow(/has 2 problems:\n  .*bad\.json:7:36: users\.mappings\[0\]\.type: .*\n  .*bad\.json:8:43: users\.mappings\[1\]\.matching: expected true or false, got "yes"/);
+    expect(() => loadProfile(file)).toThrow(/^--profile: \S*bad\.json has 2 problems: \S*bad\.json:7:36: users\.mappings\[0\]\.type: [^\n]*; \S*bad\.json:8:43: users\.mappings\[1\]\.matching: expected true or false, got "yes"$/);
     expect(() => loadProfile(join(dir, 'missing.json'))).toThrow(/neither a built-in profile/);
     expect(() => loadProfile('discover')).toThrow(/needs a target/);
   });
