@@ -3,6 +3,7 @@
 //
 //   npm run bench                 all sections
 //   npm run bench -- full replay  only some: full, replay, latency, budget
+//   BENCH_CONCURRENCY=8 npm run bench -- latency   only some concurrency levels
 //
 // 1. full:    a full default run against the reference server: wall time, time to the first request, requests,
 //             tests, peak memory (VmHWM of the CLI process, worker threads included).
@@ -157,7 +158,8 @@ if (want('replay')) {
 
 if (want('latency')) {
   console.log('\n3. 50 ms added to every response (loopback proxy)');
-  for (const concurrency of [1, 4, 8]) {
+  const levels = process.env.BENCH_CONCURRENCY ? process.env.BENCH_CONCURRENCY.split(',').map(Number) : [1, 4, 8];
+  for (const concurrency of levels) {
     const target = await countingServer();
     const proxy = await latencyProxy(target.url, 50);
     const run = await runCli(['--url', proxy.url, '--seed', '1', '--concurrency', String(concurrency), '--timeout', '30s']);
