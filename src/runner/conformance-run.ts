@@ -121,7 +121,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
-      target: { url: displayTarget(target.baseUrl, Boolean(demo)), demo: Boolean(demo) },
+      target: { url: displayTarget(target.baseUrl, false), demo: Boolean(demo) },
       profile: { name: profile.name, title: profile.title, mode: profile.mode },
       summary: {
         total: tests.length,
