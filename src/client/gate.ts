@@ -54,13 +54,8 @@ export async function startGate(max: number, label: string): Promise<Gate> {
 
   const server: Server = createServer((socket) => {
     socket.setNoDelay(true);
-    let buffer = '';
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
+    onLines(socket, (lines) => {
+      for (const line of lines) {
         if (line[0] === 'A') queue.push({ socket, id: line.slice(1) });
         else if (line === 'R') release(socket);
         else if (line[0] === 'P') pausedUntil = Math.max(pausedUntil, Number(line.slice(1)) || 0);
@@ -96,6 +91,17 @@ export async function startGate(max: number, label: string): Promise<Gate> {
   };
 }
 
+/** Calls `handle` with the complete lines of each chunk the socket receives (the protocol is line-based). */
+function onLines(socket: Socket, handle: (lines: string[]) => void): void {
+  let buffer = '';
+  socket.on('data', (chunk) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    handle(lines);
+  });
+}
+
 /** The worker's side of the gate, with the Limiter's interface. */
 export class RemoteLimiter implements SlotLimiter {
   peak = 0;
@@ -114,18 +120,12 @@ export class RemoteLimiter implements SlotLimiter {
     const socket = createConnection(this.address);
     socket.setNoDelay(true);
     socket.unref();
-    let buffer = '';
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        if (line[0] === 'G') {
-          const resolve = this.pending.get(line.slice(1));
-          this.pending.delete(line.slice(1));
-          resolve?.();
-        }
+    onLines(socket, (lines) => {
+      for (const line of lines) {
+        if (line[0] !== 'G') continue;
+        const resolve = this.pending.get(line.slice(1));
+        this.pending.delete(line.slice(1));
+        resolve?.();
       }
     });
     // If the gate goes away (the run is ending), nobody should wait forever: let pending requests go.
