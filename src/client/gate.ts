@@ -5,7 +5,8 @@
  * a 429 seen by any worker pauses all of them (catalog D-14).
  *
  * Protocol, one line per message: worker → gate `A<id>` (acquire), `R` (release one slot), `P<epoch ms>` (pause
- * every grant until then); gate → worker `G<id>` (granted). Slots held by a connection that closes are freed.
+ * every grant until then), `O<reason>` (this worker's circuit breaker opened); gate → worker `G<id>` (granted),
+ * `O<reason>` (a breaker opened somewhere: send nothing more). Slots held by a connection that closes are freed.
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,8 @@ export async function startGate(max: number, label: string): Promise<Gate> {
   let timer: NodeJS.Timeout | undefined;
   const queue: Array<{ socket: Socket; id: string }> = [];
   const held = new Map<Socket, number>();
+  const sockets = new Set<Socket>();
+  let openReason: string | undefined;
 
   const grant = () => {
     const wait = pausedUntil - Date.now();
@@ -54,15 +57,23 @@ export async function startGate(max: number, label: string): Promise<Gate> {
 
   const server: Server = createServer((socket) => {
     socket.setNoDelay(true);
+    sockets.add(socket);
+    // A worker that starts after a breaker opened learns it at once and sends nothing.
+    if (openReason) socket.write(`O${openReason}\n`);
     onLines(socket, (lines) => {
       for (const line of lines) {
         if (line[0] === 'A') queue.push({ socket, id: line.slice(1) });
         else if (line === 'R') release(socket);
         else if (line[0] === 'P') pausedUntil = Math.max(pausedUntil, Number(line.slice(1)) || 0);
+        else if (line[0] === 'O' && !openReason) {
+          openReason = line.slice(1);
+          for (const other of sockets) if (!other.destroyed) other.write(`O${openReason}\n`);
+        }
       }
       grant();
     });
     const drop = () => {
+      sockets.delete(socket);
       for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.socket === socket) queue.splice(i, 1);
       release(socket, held.get(socket) ?? 0);
       held.delete(socket);
@@ -85,7 +96,7 @@ export async function startGate(max: number, label: string): Promise<Gate> {
     close: () =>
       new Promise<void>((resolve) => {
         if (timer) clearTimeout(timer);
-        for (const socket of held.keys()) socket.destroy();
+        for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
@@ -105,6 +116,7 @@ function onLines(socket: Socket, handle: (lines: string[]) => void): void {
 /** The worker's side of the gate, with the Limiter's interface. */
 export class RemoteLimiter implements SlotLimiter {
   peak = 0;
+  openReason: string | undefined;
   private socket: Socket | undefined;
   private next = 0;
   private local = 0;
@@ -122,6 +134,7 @@ export class RemoteLimiter implements SlotLimiter {
     socket.unref();
     onLines(socket, (lines) => {
       for (const line of lines) {
+        if (line[0] === 'O') this.openReason ??= line.slice(1);
         if (line[0] !== 'G') continue;
         const resolve = this.pending.get(line.slice(1));
         this.pending.delete(line.slice(1));
@@ -160,5 +173,10 @@ export class RemoteLimiter implements SlotLimiter {
   pauseUntil(until: number): void {
     const socket = this.connection();
     socket.write(`P${Math.round(until)}\n`);
+  }
+
+  reportOpen(reason: string): void {
+    this.openReason ??= reason;
+    this.connection().write(`O${reason.replace(/\n/g, ' ')}\n`);
   }
 }

@@ -8,6 +8,10 @@ export interface SlotLimiter {
   peak: number;
   acquire(): Promise<() => void>;
   pauseUntil(until: number): void;
+  /** Set when a circuit breaker anywhere in the run opened (several workers share it through the gate). */
+  readonly openReason?: string;
+  /** Tells the rest of the run that this worker's breaker opened. */
+  reportOpen?(reason: string): void;
 }
 
 export class Limiter implements SlotLimiter {

@@ -114,13 +114,13 @@ export class ScimClient {
       // a POST that created something returns its id and the test can still delete it.
       if (this.options.signal?.aborted)
         throw new TransportError('aborted', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: the run was interrupted`);
-      const open = this.breaker.openReason;
+      const open = this.breaker.openReason ?? this.limiter.openReason;
       if (open) throw new TransportError('not-sent', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: ${open}`);
       const response = await this.once(method, path, options, attempt);
       if (response.status !== 429) this.breaker.success();
       if (response.status !== 429) return response;
       if (attempt > retry.max) {
-        this.breaker.failure('throttled');
+        if (this.breaker.failure('throttled')) this.limiter.reportOpen?.(this.breaker.openReason!);
         return response;
       }
       // once() already paused the whole run for this long (before it freed its slot).
@@ -173,7 +173,7 @@ export class ScimClient {
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
       const transport = error instanceof TransportError ? error : new TransportError('network', String(error));
-      if (transport.code !== 'aborted' && transport.code !== 'not-sent') this.breaker.failure(transport.code);
+      if (transport.code !== 'aborted' && transport.code !== 'not-sent' && this.breaker.failure(transport.code)) this.limiter.reportOpen?.(this.breaker.openReason!);
       exchange.error = { code: transport.code, message: this.redact(transport.message) };
       this.options.onExchange?.(exchange);
       throw new TransportError(transport.code, `${method} ${exchange.request.url}: ${exchange.error.message}`);

@@ -51,3 +51,18 @@ describe('gate', () => {
     release();
   });
 });
+
+describe('gate: a breaker that opens in one worker stops every worker', () => {
+  it('broadcasts the reason to connected workers and tells workers that connect later', async () => {
+    gate = await startGate(2, `t${process.pid}d`);
+    const a = new RemoteLimiter(gate.address, 2);
+    const b = new RemoteLimiter(gate.address, 2);
+    (await b.acquire())(); // b is connected
+    a.reportOpen('the target stopped answering (3 timeouts in a row)');
+    await sleep(50);
+    expect(b.openReason).toBe('the target stopped answering (3 timeouts in a row)');
+    const late = new RemoteLimiter(gate.address, 2);
+    (await late.acquire())();
+    expect(late.openReason).toBe('the target stopped answering (3 timeouts in a row)');
+  });
+});
