@@ -3,7 +3,7 @@
 // with Retry-After, and read-after-write consistency.
 import {
   behaviour, verify, status, scimError, scimContentType, expectThat, fail, show, entraUserBody, patchBody, eqFilter, filterUsers,
-  throttled, retryAfterProblem, type ScimResponse, type ScimClient, type Created,
+  throttled, retryAfterProblem, runExchanges, type ScimResponse, type ScimClient, type Created,
 } from '#harness';
 
 /** A 404, a 409 and a 400 as Entra can provoke them: unknown id, duplicate userName, and a malformed body. */
@@ -94,10 +94,9 @@ behaviour('D-14', "a burst of 25 concurrent Entra probe queries (the gallery cap
 });
 
 behaviour('D-14', 'every 429 seen in this run carries Retry-After and a SCIM error body', { tags: ['read-only'] }, async ({ task, skip }) => {
-  const file = task.file;
-  const exchanges = (file?.tasks ?? []).flatMap((t) => t.meta.scim?.exchanges ?? []);
-  const seen = throttled(exchanges);
-  if (seen.length === 0) skip('the target answered no request of this suite with 429, so its throttling answer could not be observed (a target cannot be made to throttle from outside)');
+  // Every suite of the run is in one vitest file (src/runner/suites-entry.ts): walk all of its tests so far.
+  const seen = throttled(runExchanges(task.file));
+  if (seen.length === 0) skip('the target answered no request of this run so far with 429, so its throttling answer could not be observed (a target cannot be made to throttle from outside)');
   for (const exchange of seen) {
     const problem = retryAfterProblem(exchange);
     if (problem) fail(`${exchange.request.method} ${exchange.request.url} answered 429 ${problem}`, { expected: '429 with Retry-After: <seconds> and a SCIM error body', actual: show(exchange.response?.headers, 200) });

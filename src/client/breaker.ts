@@ -4,8 +4,8 @@
  * per kind (timeouts, resets, … and requests that gave up after their 429 retries); when `threshold` of the
  * same kind follow each other, it opens and stays open for the rest of the run: every later request throws at
  * once without being sent. Any complete response in between resets the count. One breaker is shared by every
- * client of a worker thread (ScimClient.withRecorder passes it on); when suites run in several workers, each
- * worker's breaker opens on its own, so a dead target costs at most `threshold` requests per worker.
+ * client of the run's worker thread (ScimClient.withRecorder passes it on), so a dead target costs at most
+ * `threshold` requests (plus those already in flight).
  */
 import type { TransportErrorCode } from '../model/exchange.js';
 

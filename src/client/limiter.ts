@@ -2,19 +2,7 @@
  * Bounds how many requests are in flight at once, and lets a 429 slow the whole run down: when any request
  * is told to wait (Retry-After), every later request waits too (catalog D-14).
  */
-/** What the client needs from a limiter: the in-process Limiter, or the worker side of the run-wide gate. */
-export interface SlotLimiter {
-  readonly max: number;
-  peak: number;
-  acquire(): Promise<() => void>;
-  pauseUntil(until: number): void;
-  /** Set when a circuit breaker anywhere in the run opened (several workers share it through the gate). */
-  readonly openReason?: string;
-  /** Tells the rest of the run that this worker's breaker opened. */
-  reportOpen?(reason: string): void;
-}
-
-export class Limiter implements SlotLimiter {
+export class Limiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
   private pausedUntil = 0;

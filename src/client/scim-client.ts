@@ -6,7 +6,7 @@
 import type { Exchange } from '../model/exchange.js';
 import { SCIM_CONTENT_TYPE } from '../scim/urns.js';
 import { Breaker } from './breaker.js';
-import { Limiter, sleep, type SlotLimiter } from './limiter.js';
+import { Limiter, sleep } from './limiter.js';
 import { makeRedactor } from './redact.js';
 import { send, TransportError } from './transport.js';
 import { joinUrl } from './url.js';
@@ -18,7 +18,7 @@ export interface ClientOptions {
   maxBodyBytes?: number;
   insecure?: boolean;
   ca?: string;
-  limiter?: SlotLimiter;
+  limiter?: Limiter;
   /** Run-wide circuit breaker (src/client/breaker.ts); shared by every client made with withRecorder. */
   breaker?: Breaker;
   /** --read-only safety net: a POST, PUT, PATCH or DELETE throws ReadOnlyError instead of being sent. */
@@ -70,7 +70,7 @@ const DEFAULTS = { timeoutMs: 15_000, maxBodyBytes: 1024 * 1024, retry: { max: 3
 export class ScimClient {
   private seq = 0;
   private readonly redact: (text: string) => string;
-  readonly limiter: SlotLimiter;
+  readonly limiter: Limiter;
   readonly breaker: Breaker;
 
   constructor(readonly options: ClientOptions) {
@@ -114,13 +114,13 @@ export class ScimClient {
       // a POST that created something returns its id and the test can still delete it.
       if (this.options.signal?.aborted)
         throw new TransportError('aborted', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: the run was interrupted`);
-      const open = this.breaker.openReason ?? this.limiter.openReason;
+      const open = this.breaker.openReason;
       if (open) throw new TransportError('not-sent', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: ${open}`);
       const response = await this.once(method, path, options, attempt);
       if (response.status !== 429) this.breaker.success();
       if (response.status !== 429) return response;
       if (attempt > retry.max) {
-        if (this.breaker.failure('throttled')) this.limiter.reportOpen?.(this.breaker.openReason!);
+        this.breaker.failure('throttled');
         return response;
       }
       // once() already paused the whole run for this long (before it freed its slot).
@@ -173,7 +173,7 @@ export class ScimClient {
     } catch (error) {
       exchange.durationMs = Math.round(performance.now() - started);
       const transport = error instanceof TransportError ? error : new TransportError('network', String(error));
-      if (transport.code !== 'aborted' && transport.code !== 'not-sent' && this.breaker.failure(transport.code)) this.limiter.reportOpen?.(this.breaker.openReason!);
+      if (transport.code !== 'aborted' && transport.code !== 'not-sent') this.breaker.failure(transport.code);
       exchange.error = { code: transport.code, message: this.redact(transport.message) };
       this.options.onExchange?.(exchange);
       throw new TransportError(transport.code, `${method} ${exchange.request.url}: ${exchange.error.message}`);

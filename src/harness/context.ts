@@ -1,12 +1,10 @@
 /**
- * Per-worker state shared by every test of a run: the injected target and profile, and one base client whose
- * limiter takes its slots from the run-wide gate when suites run in several workers (src/client/gate.ts), so that
- * --concurrency bounds the whole run.
+ * State shared by every test of a run (they all run in one worker thread, src/runner/run.ts): the injected target
+ * and profile, and one base client whose limiter and circuit breaker bound the whole run.
  */
 import { inject } from 'vitest';
 import { ScimClient } from '../client/scim-client.js';
 import { Limiter } from '../client/limiter.js';
-import { RemoteLimiter } from '../client/gate.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import '../model/task-meta.js';
@@ -38,7 +36,7 @@ export function baseClient(): ScimClient {
       maxBodyBytes: t.maxBodyBytes,
       insecure: t.insecure,
       ca: t.ca,
-      limiter: t.gate ? new RemoteLimiter(t.gate, t.concurrency) : new Limiter(t.concurrency),
+      limiter: new Limiter(t.concurrency),
       readOnly: Boolean(t.readOnly),
       signal: interrupt.signal,
     });

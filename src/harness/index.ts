@@ -27,7 +27,7 @@ export {
   discoveryList, expectEachValid, nullPaths, flattenedNames, normaliseTarget, mappedTargets, profileExtensions, findSchema, schemaAttributes,
   type SchemaAttribute,
 } from './discovery.js';
-export { throttled, retryAfterProblem } from './throttling.js';
+export { throttled, retryAfterProblem, runExchanges } from './throttling.js';
 export { probeTls, type TlsProbe } from './tls.js';
 export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions } from './property.js';
 export * from '../generators/index.js';

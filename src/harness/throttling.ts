@@ -5,6 +5,18 @@
 import type { Exchange } from '../model/exchange.js';
 import { URN } from '../scim/urns.js';
 
+/** A vitest task tree (the run's one file, its describes and tests), as far as runExchanges needs it. */
+interface TaskTree {
+  meta: { scim?: { exchanges: Exchange[] } };
+  tasks?: TaskTree[];
+}
+
+/** Every exchange recorded so far by the tests under `root` (the run's file: every suite of the run). */
+export function runExchanges(root: TaskTree | undefined): Exchange[] {
+  if (!root) return [];
+  return [...(root.meta.scim?.exchanges ?? []), ...(root.tasks ?? []).flatMap((child) => runExchanges(child))];
+}
+
 /** The recorded exchanges that were answered 429. */
 export function throttled(exchanges: Exchange[]): Exchange[] {
   return exchanges.filter((e) => e.response?.status === 429);

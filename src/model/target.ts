@@ -19,8 +19,6 @@ export interface TargetConfig {
   noCleanup: boolean;
   /** --read-only: only tests tagged read-only run, and the client refuses POST/PUT/PATCH/DELETE. */
   readOnly?: boolean;
-  /** Address of the run-wide concurrency gate when suites run in several worker threads (src/client/gate.ts). */
-  gate?: string;
   /** --num-runs: generated cases per property of the properties suite (default {@link DEFAULT_NUM_RUNS}). */
   numRuns?: number;
 }

@@ -29,9 +29,13 @@ export interface ScimTaskMeta {
 declare module 'vitest' {
   interface TaskMeta {
     scim?: ScimTaskMeta;
+    /** Set on the stand-in test of a suite file that failed to load (src/runner/suites-entry.ts). */
+    loadError?: string;
   }
   interface ProvidedContext {
     target: TargetConfig;
     profile: Profile;
+    /** The suite files of this run, in order (src/runner/suites-entry.ts imports them). */
+    suites: Array<{ name: string; url: string }>;
   }
 }

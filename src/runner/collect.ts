@@ -2,20 +2,34 @@
  * Turns vitest's finished test cases into the result model. Everything a report needs was written by the harness
  * into task meta; vitest contributes status, duration and (for crashes and timeouts) the error.
  */
-import type { TestCase, TestModule } from 'vitest/node';
+import type { TestCase, TestModule, TestSuite } from 'vitest/node';
 import type { ResourceRef, TestResult } from '../model/result.js';
 import '../model/task-meta.js';
-import { areaOf, suiteName } from './suites.js';
+
+/**
+ * The suite a test belongs to ("users/create"): the name of its outermost describe, which the entry file
+ * (src/runner/suites-entry.ts) names after the suite file it imports.
+ */
+export function suiteOf(testCase: TestCase): string {
+  let node: TestCase | TestSuite = testCase;
+  while (node.parent.type === 'suite') node = node.parent;
+  return node === testCase ? '' : node.name;
+}
+
+/** Area shown in reports: the first segment of the suite name ("patch/replace" → "patch"). */
+export function areaOfTest(testCase: TestCase): string {
+  return suiteOf(testCase).split('/')[0]!;
+}
 
 export function toTestResult(testCase: TestCase): TestResult {
   const meta = testCase.meta().scim;
   const result = testCase.result();
   const diagnostic = testCase.diagnostic();
-  const file = `suites/${suiteName(testCase.module.moduleId)}.test.ts`;
+  const file = `suites/${suiteOf(testCase)}.test.ts`;
   const base: TestResult = {
     behaviour: meta?.behaviour ?? testCase.name.split(' ')[0] ?? '',
     name: testCase.name,
-    area: areaOf(testCase.module.moduleId),
+    area: areaOfTest(testCase),
     file,
     level: meta?.level ?? 'informational',
     mode: meta?.mode ?? 'both',
@@ -35,13 +49,18 @@ export function toTestResult(testCase: TestCase): TestResult {
   return base;
 }
 
+/** The tests of the run; the stand-ins of suite files that failed to load are errors, not tests. */
 export function testCasesOf(modules: readonly TestModule[]): TestCase[] {
-  return modules.flatMap((m) => [...m.children.allTests()]);
+  return modules.flatMap((m) => [...m.children.allTests()]).filter((t) => t.meta().loadError === undefined);
 }
 
-/** Errors of suite files that failed to load, one line each. */
+/** Suite files that failed to load (and a failure of the entry file itself), one line each. */
 export function moduleErrors(modules: readonly TestModule[]): string[] {
-  return modules.flatMap((m) => m.errors().map((e) => `${suiteName(m.moduleId)}: ${(e.message ?? String(e)).split('\n')[0]}`));
+  const loadErrors = modules.flatMap((m) => [...m.children.allTests()].filter((t) => t.meta().loadError !== undefined));
+  return [
+    ...modules.flatMap((m) => m.errors().map((e) => `suite runner: ${(e.message ?? String(e)).split('\n')[0]}`)),
+    ...loadErrors.map((t) => `${suiteOf(t)}: ${t.meta().loadError}`),
+  ];
 }
 
 /** Resources the tests created and deleted, from task meta. */

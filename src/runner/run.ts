@@ -1,19 +1,20 @@
 /**
- * Runs the suites with vitest's Node API: suite files in parallel worker threads, tests within a file concurrent,
- * and one gate in this thread (src/client/gate.ts) that bounds the requests in flight across all workers to
- * --concurrency. The target and profile are handed over with provide().
+ * Runs the suites with vitest's Node API, in one worker thread: one entry file (src/runner/suites-entry.ts) imports
+ * every selected suite, so all tests of the run are concurrent up to --concurrency and never wait for another file
+ * to finish. The suites are compiled JavaScript, imported natively (no transform in the run). The target and
+ * profile are handed over with provide(); the worker's one client bounds the requests in flight (src/client/limiter.ts).
  */
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createVitest, type TestCase, type TestModule } from 'vitest/node';
 import { TEST_TAGS } from '../catalog/tags.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from '../model/target.js';
 import type { ResourceRef, TestResult } from '../model/result.js';
-import { moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
+import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import { packageRoot } from './package-root.js';
-import { areaOf } from './suites.js';
-import { startGate } from '../client/gate.js';
+import { compiledSuite, suiteName } from './suites.js';
 
 export interface SuiteRunOptions {
   target: TargetConfig;
@@ -46,11 +47,15 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   const areaTotals = new Map<string, number>();
   const areaDone = new Map<string, number>();
   // --read-only: tests the tags filter left out are not part of the run (not reported as skipped).
-  const selected = (testCase: TestCase) => !options.readOnly || (testCase.options.tags ?? []).includes('read-only');
+  const selected = (testCase: TestCase) =>
+    testCase.meta().loadError === undefined && (!options.readOnly || (testCase.options.tags ?? []).includes('read-only'));
   const reporter = {
     onTestModuleCollected(module: TestModule) {
-      const area = areaOf(module.moduleId);
-      areaTotals.set(area, (areaTotals.get(area) ?? 0) + [...module.children.allTests()].filter(selected).length);
+      for (const testCase of module.children.allTests()) {
+        if (!selected(testCase)) continue;
+        const area = areaOfTest(testCase);
+        areaTotals.set(area, (areaTotals.get(area) ?? 0) + 1);
+      }
     },
     onTestCaseResult(testCase: TestCase) {
       if (!selected(testCase)) return;
@@ -61,10 +66,8 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
   };
   const perRequest = options.target.timeoutMs;
-  // More workers let files overlap (a file's last slow test no longer idles the run); each costs a module graph.
-  const workers = options.list ? 1 : Math.max(1, Math.min(4, Math.ceil(options.target.concurrency / 3), options.files.length));
-  const gate = workers > 1 ? await startGate(options.target.concurrency, options.target.runId) : undefined;
-  const target = gate ? { ...options.target, gate: gate.address } : options.target;
+  const entry = join(root, 'dist', 'src', 'runner', 'suites-entry.js');
+  const suites = options.files.map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href }));
   const signalListeners = signalListenersNow();
   const vitest = await createVitest(
     'test',
@@ -72,17 +75,17 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       root,
       config: false,
       watch: false,
-      include: options.files.map((f) => relative(root, f)),
+      include: [relative(root, entry)],
       exclude: [],
       reporters: options.list ? [] : [reporter],
-      provide: { target, profile: options.profile },
+      provide: { target: options.target, profile: options.profile, suites },
       ...(options.grep ? { testNamePattern: options.grep } : {}),
       ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
       maxConcurrency: options.target.concurrency,
       pool: 'threads',
-      maxWorkers: workers,
+      maxWorkers: 1,
       isolate: false,
-      fileParallelism: workers > 1,
+      fileParallelism: false,
       testTimeout: perRequest * 8 + 10_000,
       hookTimeout: perRequest * 4 + 10_000,
       passWithNoTests: true,
@@ -95,6 +98,8 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       test: {
         tags: Object.entries(TEST_TAGS).map(([name, description]) => ({ name, description })),
         sequence: { concurrent: true },
+        // The suites are compiled JavaScript (dist/suites): Node imports them natively, with no transform by vite.
+        experimental: { viteModuleRunner: false, nodeLoader: false },
       },
     } as Parameters<typeof createVitest>[2],
   );
@@ -118,7 +123,6 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();
-    await gate?.close();
   }
 }
 

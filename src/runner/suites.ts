@@ -20,9 +20,21 @@ export function suiteFiles(): string[] {
   return out;
 }
 
-/** "suites/users/create.test.ts" → "users/create". */
+/**
+ * The compiled file vitest runs for a suite: "suites/users/create.test.ts" → "dist/suites/users/create.test.js".
+ * Suites are compiled with the rest of the package (`npm run build`) and imported natively by the workers, so a
+ * run transforms no TypeScript.
+ */
+export function compiledSuite(file: string): string {
+  return join(packageRoot(), 'dist', relative(packageRoot(), file)).replace(/\.test\.ts$/, '.test.js');
+}
+
+/** "suites/users/create.test.ts" (or its compiled "dist/suites/users/create.test.js") → "users/create". */
 export function suiteName(file: string): string {
-  return relative(join(packageRoot(), 'suites'), file).split(sep).join('/').replace(/\.test\.ts$/, '');
+  const root = packageRoot();
+  const inDist = relative(join(root, 'dist', 'suites'), file);
+  const path = inDist.startsWith('..') ? relative(join(root, 'suites'), file) : inDist;
+  return path.split(sep).join('/').replace(/\.test\.[tj]s$/, '');
 }
 
 /** Area shown in reports: the first segment of the suite name ("patch/replace" → "patch"). */
