@@ -7,7 +7,8 @@
 //
 // 1. full:    a full default run against the reference server: wall time, time to the first request, requests,
 //             tests, peak memory (VmHWM of the CLI process, worker threads included).
-// 2. replay:  the same requests replayed raw (node:http, same concurrency) against a fresh reference server, and
+// 2. replay:  the same requests replayed raw (node:http, same concurrency, kept-alive connections like the tool's)
+//             against a fresh reference server, and
 //             the ratio of (1) to it: the tool's own overhead.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
 //             requests x 50 ms / concurrency, for concurrency 1, 4 and 8.
@@ -85,13 +86,15 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
 
 
+// Connections are kept alive, as the tool's own client keeps them (src/client/transport.ts): same footing.
+const replayAgent = new http.Agent({ keepAlive: true });
 function replay(requests, baseUrl, concurrency) {
   const target = new URL(baseUrl);
   let next = 0;
   const one = (req) =>
     new Promise((resolve) => {
       const headers = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/scim+json', ...(req.body !== undefined ? { 'Content-Type': 'application/scim+json' } : {}) };
-      const r = http.request({ host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: false }, (res) => {
+      const r = http.request({ host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: replayAgent }, (res) => {
         res.resume();
         res.on('end', resolve);
       });
@@ -150,7 +153,7 @@ if (want('replay')) {
   const replayMs = await replay(requests, target.url, concurrency);
   await target.close();
   const requestPhase = full.ms - full.firstMs;
-  console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, concurrency ${concurrency})`);
+  console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency})`);
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
   row('ratio after the first request', `${(requestPhase / replayMs).toFixed(2)}  (the tool's start-up excluded)`);

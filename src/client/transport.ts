@@ -2,6 +2,11 @@
  * One HTTP exchange over node:http/https with a hard deadline and a cap on how much of the body is kept.
  * Redirects are never followed (the token must not travel to another host). Bodies larger than the cap are
  * cut: the client stops reading and closes the connection, so a 10 MB or endless body costs at most the cap.
+ *
+ * Connections are kept alive and reused, as Entra's provisioning service does: a new TCP (and TLS) handshake for
+ * every request would cost the target and the run more than many requests do. A reused connection that the server
+ * had already closed (its idle timeout raced our request) fails before any response byte; that request is sent
+ * once more on a new connection, as Node's documentation advises (http.ClientRequest reusedSocket).
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -30,7 +35,26 @@ export class TransportError extends Error {
   }
 }
 
-export function send(request: TransportRequest): Promise<RecordedResponse> {
+const agents = {
+  http: new http.Agent({ keepAlive: true }),
+  // TLS options (ca, rejectUnauthorized) are part of the agent's connection key: sockets are shared only alike.
+  https: new https.Agent({ keepAlive: true }),
+};
+
+/** Set on the error of a request whose reused keep-alive connection turned out to be closed: safe to send again. */
+const STALE = Symbol('stale keep-alive connection');
+
+export async function send(request: TransportRequest): Promise<RecordedResponse> {
+  const deadline = Date.now() + request.timeoutMs;
+  try {
+    return await attempt(request, request.timeoutMs, true);
+  } catch (error) {
+    if (!(error as { [STALE]?: boolean })[STALE]) throw error;
+    return attempt(request, Math.max(1, deadline - Date.now()), false);
+  }
+}
+
+function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): Promise<RecordedResponse> {
   const url = new URL(request.url);
   const isHttps = url.protocol === 'https:';
   const lib = isHttps ? https : http;
@@ -47,12 +71,13 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
     path: rawPath,
     method: request.method,
     headers,
-    agent: false,
+    agent: reuse ? (isHttps ? agents.https : agents.http) : false,
     ...(isHttps ? { rejectUnauthorized: !request.insecure, ...(request.ca ? { ca: request.ca } : {}) } : {}),
   };
 
   return new Promise<RecordedResponse>((resolve, reject) => {
     let settled = false;
+    let answered = false;
     const finish = (error: TransportError | undefined, response?: RecordedResponse) => {
       if (settled) return;
       settled = true;
@@ -61,6 +86,7 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
       else resolve(response!);
     };
     const req = lib.request(options, (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       let kept = 0;
       let bytes = 0;
@@ -98,7 +124,7 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
     const timer = setTimeout(() => {
       finish(new TransportError('timeout', `no complete response within ${request.timeoutMs} ms`));
       req.destroy();
-    }, request.timeoutMs);
+    }, timeoutMs);
     const onAbort = () => {
       finish(new TransportError('aborted', 'the run was interrupted before the response was complete'));
       req.destroy();
@@ -106,7 +132,11 @@ export function send(request: TransportRequest): Promise<RecordedResponse> {
     if (request.signal?.aborted) onAbort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
-    req.on('error', (error) => finish(classify(error, request)));
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      const classified = classify(error, request);
+      if (req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) Object.assign(classified, { [STALE]: true });
+      finish(classified);
+    });
     if (request.body !== undefined) req.write(request.body);
     req.end();
   });
