@@ -1,14 +1,18 @@
 /**
  * The one Ajv instance of the tool. It loads every `schemas/**\/*.schema.json` of the package once, on first use,
  * and validates response bodies against them by `$id` (the SCIM URN, e.g. urn:ietf:params:scim:schemas:core:2.0:User).
+ * The compiled package does not compile them at run time: `npm run build` writes Ajv's standalone code for every
+ * schema (scripts/build-validators.mjs, with the options below) to dist/src/schemas/validators.cjs, and this module
+ * uses it when it runs from dist/. From the sources (the project's own tests) it compiles them itself.
  * Errors are turned into short messages a vendor can act on: `/Resources/0/active: must be boolean or null, got
  * string "False"`.
  * @see https://datatracker.ietf.org/doc/html/rfc7643#section-8
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type SchemaObject } from 'ajv';
+import AjvModule, { type ErrorObject, type Options, type SchemaObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 /** One problem found in a body: a JSON Pointer into the body ('' is the body itself) and a vendor-facing message. */
@@ -54,28 +58,54 @@ function schemaFiles(dir: string): string[] {
   return found.sort();
 }
 
-let registry: { ajv: AjvInstance; ids: string[] } | undefined;
+/** The Ajv options of every validator, compiled here or ahead of time (scripts/build-validators.mjs). */
+export const AJV_OPTIONS: Options = {
+  allErrors: true, // report every problem of a response at once
+  verbose: true, // keep the offending data and schema on each error, for messages and hints
+  strict: true,
+  strictRequired: false, // `required` inside if/then without a sibling `properties` is intentional
+  allowUnionTypes: true, // ["string", "null"]: RFC 7643 §2.5 treats null as unassigned
+  allowMatchingProperties: true, // the enterprise URN member is also covered by the "^urn:" extension pattern
+};
 
-function load(): { ajv: AjvInstance; ids: string[] } {
-  if (registry) return registry;
-  const ajv = new Ajv({
-    allErrors: true, // report every problem of a response at once
-    verbose: true, // keep the offending data and schema on each error, for messages and hints
-    strict: true,
-    strictRequired: false, // `required` inside if/then without a sibling `properties` is intentional
-    allowUnionTypes: true, // ["string", "null"]: RFC 7643 §2.5 treats null as unassigned
-    allowMatchingProperties: true, // the enterprise URN member is also covered by the "^urn:" extension pattern
-  });
-  addFormats(ajv);
-  const ids: string[] = [];
-  for (const file of schemaFiles(join(packageRoot(), 'schemas'))) {
+/** Every schema of the package (`schemas/**\/*.schema.json`), parsed, in a stable order. */
+export function packageSchemas(): SchemaObject[] {
+  return schemaFiles(join(packageRoot(), 'schemas')).map((file) => {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as SchemaObject;
     if (typeof schema.$id !== 'string') throw new Error(`${file} has no string "$id".`);
-    ajv.addSchema(schema);
-    ids.push(schema.$id);
+    return schema;
+  });
+}
+
+/** An Ajv instance (with ajv-formats) holding every schema of the package; `extra` is merged into AJV_OPTIONS. */
+export function createAjv(extra: Options = {}): AjvInstance {
+  const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
+  addFormats(ajv);
+  for (const schema of packageSchemas()) ajv.addSchema(schema);
+  return ajv;
+}
+
+type Registry = { ids: string[]; validator: (id: string) => ValidateFunction | undefined; source: 'precompiled' | 'compiled' };
+let registry: Registry | undefined;
+
+function load(): Registry {
+  if (registry) return registry;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const precompiled = join(here, 'validators.cjs');
+  if (existsSync(precompiled)) {
+    const validators = createRequire(import.meta.url)(precompiled) as Record<string, ValidateFunction>;
+    registry = { ids: Object.keys(validators).filter((id) => id !== 'default'), validator: (id) => validators[id], source: 'precompiled' };
+  } else {
+    const ajv = createAjv();
+    const ids = packageSchemas().map((schema) => schema.$id as string);
+    registry = { ids, validator: (id) => ajv.getSchema(id), source: 'compiled' };
   }
-  registry = { ajv, ids };
   return registry;
+}
+
+/** Where the validators come from: Ajv standalone code written by `npm run build`, or compiled at run time. */
+export function validatorSource(): Registry['source'] {
+  return load().source;
 }
 
 /** The `$id` of every loaded schema (SCIM URNs for the SCIM schemas). */
@@ -85,7 +115,7 @@ export function schemaIds(): string[] {
 
 /** Validate `data` against the schema with this `$id`. Returns [] when valid. Throws on an unknown id. */
 export function validateSchema(id: string, data: unknown): SchemaIssue[] {
-  const validate = load().ajv.getSchema(id);
+  const validate = load().validator(id);
   if (!validate) throw new Error(`Unknown schema id "${id}". Known ids: ${schemaIds().join(', ')}`);
   if (validate(data)) return [];
   return toIssues(validate.errors ?? []);
