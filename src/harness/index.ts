@@ -36,4 +36,4 @@ export {
   mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
 } from './profile-tests.js';
 export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../profiles/target-path.js';
-export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/discover.js';
+export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';

@@ -12,8 +12,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AjvModule, { type ErrorObject, type Options, type SchemaObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type AjvModule from 'ajv';
+import type { ErrorObject, Options, SchemaObject, ValidateFunction } from 'ajv';
+import type AddFormatsModule from 'ajv-formats';
 
 /** One problem found in a body: a JSON Pointer into the body ('' is the body itself) and a vendor-facing message. */
 export interface SchemaIssue {
@@ -21,11 +22,10 @@ export interface SchemaIssue {
   message: string;
 }
 
-// ajv and ajv-formats are CommonJS; under NodeNext their default export is the module object, whose `default` is
-// the class/plugin itself (both packages set `module.exports.default`).
-const Ajv = AjvModule.default;
-const addFormats = addFormatsModule.default;
-type AjvInstance = InstanceType<typeof Ajv>;
+// Ajv itself is loaded only to compile at run time (from the sources); the precompiled validators need only its
+// small runtime helpers. Both packages are CommonJS and set `module.exports.default`.
+const requireCjs = createRequire(import.meta.url);
+type AjvInstance = InstanceType<typeof AjvModule.default>;
 
 const PACKAGE_NAME = 'scim-conformance';
 
@@ -79,6 +79,8 @@ export function packageSchemas(): SchemaObject[] {
 
 /** An Ajv instance (with ajv-formats) holding every schema of the package; `extra` is merged into AJV_OPTIONS. */
 export function createAjv(extra: Options = {}): AjvInstance {
+  const Ajv = (requireCjs('ajv') as typeof AjvModule).default;
+  const addFormats = (requireCjs('ajv-formats') as typeof AddFormatsModule).default;
   const ajv = new Ajv({ ...AJV_OPTIONS, ...extra });
   addFormats(ajv);
   for (const schema of packageSchemas()) ajv.addSchema(schema);
@@ -93,7 +95,7 @@ function load(): Registry {
   const here = dirname(fileURLToPath(import.meta.url));
   const precompiled = join(here, 'validators.cjs');
   if (existsSync(precompiled)) {
-    const validators = createRequire(import.meta.url)(precompiled) as Record<string, ValidateFunction>;
+    const validators = requireCjs(precompiled) as Record<string, ValidateFunction>;
     registry = { ids: Object.keys(validators).filter((id) => id !== 'default'), validator: (id) => validators[id], source: 'precompiled' };
   } else {
     const ajv = createAjv();
