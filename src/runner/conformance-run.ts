@@ -19,7 +19,7 @@ import { sweepRun } from './cleanup-command.js';
 import { finalCleanup } from './final-cleanup.js';
 import { packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
-import { runSuites } from './run.js';
+import type { runSuites as RunSuites } from './run.js';
 import { selectSuites, suiteNames } from './suites.js';
 import { createConsoleReporter, writeReports } from '../../reporters/index.js';
 
@@ -41,6 +41,10 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     throw new UsageError(`--suite: unknown suite "${selection.unknown[0]}"; available: ${suiteNames().join(', ')}`);
 
   const baseline = options.baseline ? loadBaseline(options.baseline) : undefined;
+  // vitest (and vite) take a few hundred ms of CPU to load: start now, while the preflight waits for the target.
+  const runner = import('./run.js');
+  runner.catch(() => undefined); // awaited below; a run that stops at preflight never needs it
+  const runSuites: typeof RunSuites = async (...args) => (await runner).runSuites(...args);
   const seed = options.seed ?? randomInt(0, 2 ** 31 - 1);
   const runId = randomBytes(4).toString('hex');
   const base = {
