@@ -37,3 +37,5 @@ export {
 } from './profile-tests.js';
 export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../profiles/target-path.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';
+/** Where the response validators come from (precompiled by `npm run build`, or compiled at run time): for diagnostics. */
+export { validatorSource } from '../schemas/registry.js';

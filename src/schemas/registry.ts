@@ -10,7 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type AjvModule from 'ajv';
 import type { ErrorObject, Options, SchemaObject, ValidateFunction } from 'ajv';
@@ -92,9 +92,12 @@ let registry: Registry | undefined;
 
 function load(): Registry {
   if (registry) return registry;
-  const here = dirname(fileURLToPath(import.meta.url));
-  const precompiled = join(here, 'validators.cjs');
-  if (existsSync(precompiled)) {
+  // Only the compiled package (dist/, also when bundled into dist/src/harness/bundle.js) uses them: from the
+  // sources, a schema edited since the last build would otherwise be judged by its old validator.
+  const root = packageRoot();
+  const fromDist = fileURLToPath(import.meta.url).startsWith(join(root, 'dist') + sep);
+  const precompiled = join(root, 'dist', 'src', 'schemas', 'validators.cjs');
+  if (fromDist && existsSync(precompiled)) {
     const validators = requireCjs(precompiled) as Record<string, ValidateFunction>;
     registry = { ids: Object.keys(validators).filter((id) => id !== 'default'), validator: (id) => validators[id], source: 'precompiled' };
   } else {

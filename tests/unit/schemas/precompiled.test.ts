@@ -57,6 +57,11 @@ describe('precompiled validators', () => {
     expect([...compiled.schemaIds()].sort()).toEqual([...runtime.schemaIds()].sort());
   });
 
+  it('are what the suites use: the bundled harness (#harness at run time) loads them too', async () => {
+    const harness = (await import(pathToFileURL(join(root, 'dist', 'src', 'harness', 'bundle.js')).href)) as { validatorSource(): string };
+    expect(harness.validatorSource()).toBe('precompiled');
+  });
+
   it('give the same issues as run-time compilation, for fixtures, mutated fixtures and arbitrary JSON', () => {
     const bodies = fixtureBodies();
     const ids = runtime.schemaIds();
