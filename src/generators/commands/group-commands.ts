@@ -10,7 +10,7 @@ import { memberPatchAnswer, readGroup } from '../../harness/groups.js';
 import { fail, verify } from '../../harness/verify.js';
 import { status } from '../../checks/status.js';
 import type { PatchDialect } from '../patch-operation.js';
-import { nameTaken, pickFrom, type DirectoryModel, type DirectorySystem, type ModelGroup, type ModelUser } from './model.js';
+import { nameTaken, OnExisting, pickFrom, type DirectoryModel, type DirectorySystem, type ModelGroup, type ModelUser } from './model.js';
 
 type GroupCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
 
@@ -62,21 +62,10 @@ export class CreateGroup implements GroupCommand {
   }
 }
 
-abstract class OnGroup implements GroupCommand {
-  protected resolved?: string;
-  constructor(readonly pick: number) {}
-  check(model: Readonly<DirectoryModel>): boolean {
-    return model.groups.length > 0;
+abstract class OnGroup extends OnExisting<ModelGroup> {
+  constructor(pick: number) {
+    super(pick, 'groups');
   }
-  protected target(model: DirectoryModel): ModelGroup {
-    const group = pickFrom(model.groups, this.pick);
-    this.resolved = group.label;
-    return group;
-  }
-  protected get which(): string {
-    return this.resolved ?? `group#${this.pick}`;
-  }
-  abstract run(model: DirectoryModel, system: DirectorySystem): Promise<void>;
 }
 
 /** Picks distinct users of the model. */
@@ -115,7 +104,7 @@ export class ChangeMembers extends OnGroup {
     await expectGroupState(system, model, group, `${this}`);
   }
   override toString(): string {
-    return `${this.kind === 'add' ? 'AddMembers' : 'RemoveMembers'}(${this.which}, [${this.who.join(', ') || this.userPicks.map((p) => `user#${p}`).join(', ')}], ${this.dialect})`;
+    return `${this.kind === 'add' ? 'AddMembers' : 'RemoveMembers'}(${this.subject}, [${this.who.join(', ') || this.userPicks.map((p) => `user#${p}`).join(', ')}], ${this.dialect})`;
   }
 }
 
@@ -138,6 +127,6 @@ export class RenameGroup extends OnGroup {
     await expectGroupState(system, model, group, `${this}`);
   }
   override toString(): string {
-    return `RenameGroup(${this.which}, ${JSON.stringify(this.displayName)})`;
+    return `RenameGroup(${this.subject}, ${JSON.stringify(this.displayName)})`;
   }
 }

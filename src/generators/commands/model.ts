@@ -2,6 +2,7 @@
  * The model of a stateful run: what Entra believes the target holds after its operations. It maps Entra's objects
  * (labels `u1`, `g1` in counterexamples) to the ids the target assigned, and keeps the expected state of each.
  */
+import type fc from 'fast-check';
 import type { Profile } from '../../profiles/profile-schema.js';
 import type { ScimClient } from '../../client/scim-client.js';
 
@@ -47,6 +48,32 @@ export function emptyModel(profile: Profile, targets: readonly string[]): Direct
 /** The item at `pick` modulo the list length (commands carry picks, not ids, so that they do not depend on the target). */
 export function pickFrom<T>(list: readonly T[], pick: number): T {
   return list[pick % list.length]!;
+}
+
+/**
+ * A command on one user or group the model already has, chosen by `pick` when it runs (so that shrinking the
+ * command list never leaves a command pointing at nothing). `subject` names it in the printed counterexample: the
+ * model's label once the command ran, `user#3` before.
+ */
+export abstract class OnExisting<T extends { label: string }> implements fc.AsyncCommand<DirectoryModel, DirectorySystem> {
+  private resolved?: string;
+  constructor(
+    readonly pick: number,
+    private readonly pool: 'users' | 'groups',
+  ) {}
+  check(model: Readonly<DirectoryModel>): boolean {
+    return model[this.pool].length > 0;
+  }
+  protected target(model: DirectoryModel): T {
+    const item = pickFrom<{ label: string }>(model[this.pool], this.pick) as T;
+    this.resolved = item.label;
+    return item;
+  }
+  protected get subject(): string {
+    return this.resolved ?? `${this.pool === 'users' ? 'user' : 'group'}#${this.pick}`;
+  }
+  abstract run(model: DirectoryModel, system: DirectorySystem): Promise<void>;
+  abstract toString(): string;
 }
 
 export function nameTaken(names: Iterable<string>, candidate: string): boolean {

@@ -13,7 +13,7 @@ import { applyPatchModel } from '../model/patch-model.js';
 import { describeDifferences, userDifferences } from '../model/compare-user.js';
 import type { GeneratedPatch, PatchDialect } from '../patch-operation.js';
 import type { GeneratedUser } from '../user-resource.js';
-import { nameTaken, pickFrom, type DirectoryModel, type DirectorySystem, type ModelUser } from './model.js';
+import { nameTaken, OnExisting, type DirectoryModel, type DirectorySystem, type ModelUser } from './model.js';
 
 type Json = Record<string, unknown>;
 type UserCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
@@ -66,20 +66,9 @@ export class CreateUser implements UserCommand {
   }
 }
 
-abstract class OnUser implements UserCommand {
-  protected label?: string;
-  constructor(readonly pick: number) {}
-  check(model: Readonly<DirectoryModel>): boolean {
-    return model.users.length > 0;
-  }
-  protected target(model: DirectoryModel): ModelUser {
-    const user = pickFrom(model.users, this.pick);
-    this.label = user.label;
-    return user;
-  }
-  abstract run(model: DirectoryModel, system: DirectorySystem): Promise<void>;
-  protected get who(): string {
-    return this.label ?? `user#${this.pick}`;
+abstract class OnUser extends OnExisting<ModelUser> {
+  constructor(pick: number) {
+    super(pick, 'users');
   }
 }
 
@@ -96,7 +85,7 @@ export class UpdateUser extends OnUser {
   }
   override toString(): string {
     const ops = this.patch.operations.map((o) => `${o.op} ${o.path ?? '(no path)'} ${short(o.value)}`).join(', ');
-    return `UpdateUser(${this.who}, ${this.patch.dialect}: [${ops}])`;
+    return `UpdateUser(${this.subject}, ${this.patch.dialect}: [${ops}])`;
   }
 }
 
@@ -114,7 +103,7 @@ export class SetActive extends OnUser {
     await expectUserState(system, model, user, `${this}`);
   }
   override toString(): string {
-    return `${this.active ? 'Enable' : 'Disable'}(${this.who}, ${this.dialect})`;
+    return `${this.active ? 'Enable' : 'Disable'}(${this.subject}, ${this.dialect})`;
   }
 }
 
@@ -133,7 +122,7 @@ export class RenameUser extends OnUser {
     await expectUserState(system, model, user, `${this}`);
   }
   override toString(): string {
-    return `RenameUser(${this.who}, ${short(this.userName)})`;
+    return `RenameUser(${this.subject}, ${short(this.userName)})`;
   }
 }
 
@@ -151,7 +140,7 @@ export class DeleteUser extends OnUser {
     verify(after, status(404));
   }
   override toString(): string {
-    return `DeleteUser(${this.who})`;
+    return `DeleteUser(${this.subject})`;
   }
 }
 
