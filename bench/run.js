@@ -110,6 +110,25 @@ function replay(requests, baseUrl, concurrency) {
   return Promise.all(Array.from({ length: concurrency }, worker)).then(() => performance.now() - started);
 }
 
+/** Median of three: a fresh process starting vitest (bench/vitest-floor.mjs) until its one test body runs. */
+async function vitestFloor() {
+  const once = () =>
+    new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bench', 'vitest-floor.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => {
+        const start = /PROCESS-START (\d+)/.exec(out);
+        const body = /FIRST-TEST-BODY (\d+)/.exec(out);
+        if (start && body) resolve(Number(body[1]) - Number(start[1]));
+        else reject(new Error(`bench: the vitest floor run printed no timing: ${out.trim()}`));
+      });
+    });
+  const runs = [await once(), await once(), await once()].sort((a, b) => a - b);
+  return runs[1];
+}
+
 /** A loopback proxy that adds `delayMs` to every response. */
 async function latencyProxy(upstream, delayMs) {
   const up = new URL(upstream);
@@ -160,6 +179,9 @@ if (want('replay')) {
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
   row('ratio from the first suite request', `${(requestPhase / replayMs).toFixed(2)}  (the tool's start-up excluded)`);
+  const floorMs = await vitestFloor();
+  row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);
+  row('lowest possible ratio', `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`);
 }
 
 if (want('latency')) {
