@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { ScimClient } from '../client/scim-client.js';
 import { Limiter } from '../client/limiter.js';
 import { ExitCode, exitCodeFor } from '../cli/exit-codes.js';
-import { UsageError } from '../cli/errors.js';
+import { CliError, UsageError } from '../cli/errors.js';
 import type { RunOptions } from '../cli/options.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
@@ -17,10 +17,10 @@ import { applyBaseline, loadBaseline } from './baseline.js';
 import { startReferenceServer } from './demo.js';
 import { sweepRun } from './cleanup-command.js';
 import { finalCleanup } from './final-cleanup.js';
-import { packageVersion } from './package-root.js';
+import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
 import type { runSuites as RunSuites } from './run.js';
-import { selectSuites, suiteNames } from './suites.js';
+import { selectSuites, suiteName, suiteNames, uncompiledSuites } from './suites.js';
 import { createConsoleReporter, writeReports } from '../../reporters/index.js';
 
 export interface Io {
@@ -39,6 +39,9 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   const selection = selectSuites(options.suite);
   if (selection.unknown.length > 0)
     throw new UsageError(`--suite: unknown suite "${selection.unknown[0]}"; available: ${suiteNames().join(', ')}`);
+  const uncompiled = uncompiledSuites(selection.files);
+  if (uncompiled.length > 0)
+    throw new CliError(`suites/${suiteName(uncompiled[0]!)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`, ExitCode.Internal);
 
   const baseline = options.baseline ? loadBaseline(options.baseline) : undefined;
   // vitest (and vite) take a few hundred ms of CPU to load: start now, while the preflight waits for the target.

@@ -2,7 +2,7 @@
  * Which suite files a run uses. A suite is named by its file under suites/ without ".test.ts"
  * (e.g. "users", "groups", "patch/replace"); a folder name selects every file in it.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageRoot } from './package-root.js';
 
@@ -22,11 +22,19 @@ export function suiteFiles(): string[] {
 
 /**
  * The compiled file vitest runs for a suite: "suites/users/create.test.ts" → "dist/suites/users/create.test.js".
- * Suites are compiled with the rest of the package (`npm run build`) and imported natively by the workers, so a
- * run transforms no TypeScript.
+ * Suites are compiled with the rest of the package (`npm run build`) and imported natively by the run's worker,
+ * so a run transforms no TypeScript.
  */
 export function compiledSuite(file: string): string {
   return join(packageRoot(), 'dist', relative(packageRoot(), file)).replace(/\.test\.ts$/, '.test.js');
+}
+
+/**
+ * Suite files whose compiled form is missing (a suite added or renamed in a checkout since the last build), so that
+ * the CLI can say "run npm run build" before anything is sent, rather than fail them as load errors.
+ */
+export function uncompiledSuites(files: string[]): string[] {
+  return files.filter((file) => !existsSync(compiledSuite(file)));
 }
 
 /** "suites/users/create.test.ts" (or its compiled "dist/suites/users/create.test.js") → "users/create". */

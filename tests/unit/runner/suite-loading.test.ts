@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../../src/profiles/load.js';
 import { packageRoot } from '../../../src/runner/package-root.js';
 import { runSuites, type SuiteRunOutput } from '../../../src/runner/run.js';
-import { compiledSuite } from '../../../src/runner/suites.js';
+import { compiledSuite, uncompiledSuites } from '../../../src/runner/suites.js';
 import { startTarget, TEST_TOKEN } from '../../helpers/target-server.js';
 
 const root = packageRoot();
@@ -40,5 +40,13 @@ describe('a suite file that fails to load', () => {
     expect(out.tests.filter((t) => t.status === 'passed').length).toBeGreaterThan(10);
     expect(out.tests.some((t) => t.name.includes('failed to load'))).toBe(false);
     expect(out.tests.every((t) => t.file === `suites/${t.area}.test.ts`)).toBe(true);
+  });
+});
+
+describe('a suite that was never compiled', () => {
+  it('is found before the run, so the CLI can ask for "npm run build" (exit 4) instead of failing it as a load error', () => {
+    const compiled = join(root, 'suites', 'discovery.test.ts');
+    const added = join(root, 'suites', 'users', `zz-added-${process.pid}.test.ts`);
+    expect(uncompiledSuites([compiled, added])).toEqual([added]);
   });
 });
