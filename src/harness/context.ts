@@ -26,6 +26,17 @@ export function profile(): Profile {
   return inject('profile');
 }
 
+let grep: RegExp | null | undefined;
+
+/** --grep as a RegExp, or null when every test runs. */
+export function grepPattern(): RegExp | null {
+  if (grep === undefined) {
+    const source = inject('grep');
+    grep = source ? new RegExp(source) : null;
+  }
+  return grep;
+}
+
 export function baseClient(): ScimClient {
   if (!base) {
     const t = target();

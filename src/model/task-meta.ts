@@ -37,5 +37,7 @@ declare module 'vitest' {
     profile: Profile;
     /** The suite files of this run, in order (src/runner/suites-entry.ts imports them). */
     suites: Array<{ name: string; url: string }>;
+    /** --grep: only tests whose name ("<id> <title>") matches this regular expression are declared ('' = all). */
+    grep: string;
   }
 }

@@ -98,6 +98,9 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
           graceMs: Math.max(10_000, 3 * options.timeout),
           onTestDone: (test, done, total) => console.testDone(test, done, total),
         });
+    // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
+    if (options.grep && tests.length === 0 && errors.length === 0 && !io.signal?.aborted)
+      throw new UsageError(`--grep: "${options.grep}" matches no test name in the selected suites (names are "<id> <title>", e.g. "U-20 PATCH Replace userName …")`);
     // The breaker opened (src/client/breaker.ts): the run cannot pass, even if no test that ran failed.
     const notRun = tests.filter((t) => t.status === 'skipped' && /^not run: the target (stopped|kept) answering/.test(t.skipReason ?? ''));
     if (notRun.length > 0) errors.push(`${notRun[0]!.skipReason!.slice('not run: '.length)}: ${notRun.length} tests were not run`);

@@ -20,6 +20,7 @@ export interface SuiteRunOptions {
   target: TargetConfig;
   profile: Profile;
   files: string[];
+  /** --grep: tests whose name does not match are not declared at all (src/harness/behaviour.ts), not skipped. */
   grep?: string;
   /** Collect only: list the tests, send nothing. */
   list?: boolean;
@@ -78,8 +79,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       include: [relative(root, entry)],
       exclude: [],
       reporters: options.list ? [] : [reporter],
-      provide: { target: options.target, profile: options.profile, suites },
-      ...(options.grep ? { testNamePattern: options.grep } : {}),
+      provide: { target: options.target, profile: options.profile, suites, grep: options.grep ?? '' },
       ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
       maxConcurrency: options.target.concurrency,
       pool: 'threads',

@@ -1,5 +1,5 @@
 // Bad input gets one line on stderr and exit code 2, never a stack trace (README "Exit codes").
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +32,23 @@ describe('usage errors', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('--grep', () => {
+  it('matches the test name "<id> <title>" itself: an anchored pattern selects exactly those tests', async () => {
+    const run = await runCli(['--demo', '--grep', '^U-20 ', '--reporter', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(join(run.outDir, 'results.json'), 'utf8')) as { tests: Array<{ name: string; status: string }> };
+    expect(result.tests.length).toBeGreaterThan(0);
+    expect(result.tests.every((t) => t.name.startsWith('U-20 ') && t.status === 'passed')).toBe(true);
+  });
+
+  it('a pattern that matches no test → exit 2 with one line on stderr', async () => {
+    const run = await runCli(['--demo', '--grep', '^no-such-behaviour', '--reporter', 'json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^scim-conformance: --grep: "\^no-such-behaviour" matches no test name in the selected suites/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 
