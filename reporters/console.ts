@@ -6,7 +6,7 @@ import type { RunResult, TestResult } from '../src/model/result.js';
 import { palette, stripControl, type Palette } from './shared/color.js';
 import { formatDuration } from './shared/duration.js';
 import { oneLine } from './shared/escape.js';
-import { countsByArea, countsText, LEVELS, verdictOf, type Verdict } from './shared/summary.js';
+import { countsByArea, countsText, failOnText, LEVELS, verdictOf, type Verdict } from './shared/summary.js';
 
 export interface ConsoleReporterOptions {
   write: (s: string) => void;
@@ -28,7 +28,7 @@ export interface ConsoleReporter {
   finish(result: RunResult, reportPaths: string[]): void;
 }
 
-const MARKS = { passed: '✓', failed: '✗', skipped: '↓' } as const;
+const MARKS = { passed: '✓', failed: '✗', warning: '!', skipped: '↓' } as const;
 
 function clean(text: string, max = 300): string {
   return oneLine(stripControl(text), max);
@@ -37,7 +37,8 @@ function clean(text: string, max = 300): string {
 function mark(p: Palette, status: ProgressTest['status']): string {
   if (status === 'passed') return p.green(MARKS.passed);
   if (status === 'failed') return p.red(MARKS.failed);
-  return p.yellow(MARKS.skipped);
+  if (status === 'warning') return p.yellow(MARKS.warning);
+  return p.dim(MARKS.skipped);
 }
 
 function failureLabel(test: Pick<TestResult, 'failure'> & { baseline?: TestResult['baseline'] }): string {
@@ -52,18 +53,16 @@ function verdictLine(p: Palette, verdict: Verdict): string {
   return p.bold(p.yellow(verdict.headline));
 }
 
-function failureSection(p: Palette, result: RunResult): string[] {
-  const failed = result.tests.filter((test) => test.status === 'failed');
-  if (failed.length === 0) return [];
-  const lines = ['', p.bold('Failures')];
+/** One section per kind of failed judgement, each grouped by level: what blocks, what the baseline knew, warnings. */
+function failureSection(p: Palette, title: string, tests: readonly TestResult[], blocking: boolean): string[] {
+  if (tests.length === 0) return [];
+  const lines = ['', p.bold(`${title} (${tests.length})`)];
   for (const level of LEVELS) {
-    const atLevel = failed.filter((test) => test.level === level);
+    const atLevel = tests.filter((test) => test.level === level);
     if (atLevel.length === 0) continue;
-    const label = level === 'required' ? p.red(level) : level === 'recommended' ? p.yellow(level) : level;
-    const note = level === 'required' ? ': block readiness' : level === 'recommended' ? ': warnings, not blocking' : '';
-    lines.push(`  ${label} (${atLevel.length})${note}`);
+    lines.push(`  ${blocking ? p.red(level) : p.yellow(level)} (${atLevel.length})`);
     for (const test of atLevel) {
-      lines.push(`    ${p.red(MARKS.failed)} ${clean(test.name, 200)} ${p.dim(`[${test.area}]`)}`);
+      lines.push(`    ${blocking ? p.red(MARKS.failed) : p.yellow(MARKS.warning)} ${clean(test.name, 200)} ${p.dim(`[${test.area}]`)}`);
       if (test.failure) lines.push(`        ${failureLabel(test)}${clean(test.failure.message)}`);
       if (test.failure?.hint) lines.push(`        ${p.dim(`hint: ${clean(test.failure.hint)}`)}`);
     }
@@ -103,6 +102,8 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       out(`${mark(p, test.status)} ${p.cyan(test.area.padEnd(10))} ${counter} ${clean(test.name, 200)} ${time}`);
       if (test.status === 'failed' && test.failure) {
         out(`      ${p.red(`${failureLabel(test)}${clean(test.failure.message)}`)}`);
+      } else if (test.status === 'warning' && test.failure) {
+        out(`      ${p.yellow(`warning (${test.level}): ${failureLabel(test)}${clean(test.failure.message)}`)}`);
       } else if (test.status === 'skipped' && test.skipReason) {
         out(`      ${p.dim(`skipped: ${clean(test.skipReason)}`)}`);
       }
@@ -113,12 +114,15 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       const s = result.summary;
       const lines = [
         '',
-        `${p.bold('Summary')}: ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
+        `${p.bold('Summary')}: ${verdict.kind} · ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.warnings ? p.yellow(`${s.warnings} warnings`) : '0 warnings'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
+        p.dim(`Blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn}); the others are warnings`),
       ];
       if (result.interrupted) lines.push(p.yellow(`Interrupted by ${result.interrupted.signal}: tests that had not finished are skipped`));
       if (result.readOnly) lines.push(p.dim('Read-only run: only tests tagged read-only ran; no POST, PUT, PATCH or DELETE was sent'));
       for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
-      lines.push(...failureSection(p, result));
+      lines.push(...failureSection(p, 'Blocking failures', verdict.blocking, true));
+      lines.push(...failureSection(p, 'Known failures (baseline), not blocking', verdict.known, false));
+      lines.push(...failureSection(p, 'Warnings, not blocking', verdict.warnings, false));
       if (result.baseline) {
         const b = result.baseline;
         lines.push('', `Baseline ${clean(b.file)}: ${b.newFailures ? p.red(`${b.newFailures} new`) : '0 new'}, ${b.knownFailures} known, ${b.fixed.length} fixed since`);
@@ -130,8 +134,11 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       lines.push(...cleanupSection(p, result));
       lines.push('', verdictLine(p, verdict));
       const warned = new Set(verdict.warnings.map((test) => test.behaviour)).size;
-      if (warned > 0) {
-        lines.push(p.yellow(`  ${warned} recommended ${warned === 1 ? 'behaviour fails' : 'behaviours fail'} (warnings, not blocking)`));
+      if (warned > 0) lines.push(p.yellow(`  ${warned} ${warned === 1 ? 'behaviour fails' : 'behaviours fail'} below the threshold (warnings, not blocking)`));
+      const unchecked = result.required.unchecked;
+      if (unchecked.length > 0 && result.verdict !== 'ready') {
+        const more = unchecked.length > 12 ? ` and ${unchecked.length - 12} more (see results.json "required")` : '';
+        lines.push(p.dim(`  not checked: ${clean(unchecked.slice(0, 12).join(', '))}${more}`));
       }
       lines.push('', `Seed ${result.seed}: replay this exact run with ${p.bold(`--seed ${result.seed}`)}`);
       if (reportPaths.length > 0) {

@@ -36,8 +36,9 @@ function checkbox(name: string, value: string, label: string, count: number): st
 
 function filtersHtml(result: RunResult, areas: string[]): string {
   const count = (pick: (t: TestResult) => boolean): number => result.tests.filter(pick).length;
-  const statuses = (['failed', 'skipped', 'passed'] as const)
-    .map((status) => checkbox('status', status, status[0].toUpperCase() + status.slice(1), count((t) => t.status === status)))
+  const labels = { failed: 'Failed (blocking)', warning: 'Warning', skipped: 'Skipped', passed: 'Passed' } as const;
+  const statuses = (['failed', 'warning', 'skipped', 'passed'] as const)
+    .map((status) => checkbox('status', status, labels[status], count((t) => t.status === status)))
     .join('');
   const levels = LEVELS.filter((level) => result.tests.some((t) => t.level === level))
     .map((level) => checkbox('level', level, level, count((t) => t.level === level)))
@@ -61,7 +62,8 @@ function testsHtml(result: RunResult): string {
   });
   const groups = [...byArea].map(([area, entries]) => {
     const failed = entries.filter(([t]) => t.status === 'failed').length;
-    const count = `${plural(entries.length, 'test', 'tests')}${failed ? `, ${failed} failed` : ''}`;
+    const warned = entries.filter(([t]) => t.status === 'warning').length;
+    const count = `${plural(entries.length, 'test', 'tests')}${failed ? `, ${failed} failed` : ''}${warned ? `, ${plural(warned, 'warning', 'warnings')}` : ''}`;
     return `<section${attrs({ class: 'area-group', 'data-area': area })}><h3>${text(area)}<span class="count">${text(count)}</span></h3>`
       + entries.map(([test, index]) => renderTest(test, index)).join('')
       + '</section>';

@@ -7,6 +7,10 @@
  * - <skipped> is text-only there, so the reason is its text (Jenkins reads the text when there is no
  *   message attribute; GitLab shows the text);
  * - children keep the schema's order: skipped, error, failure, system-out.
+ * A pipeline that reads only this file sees what the exit code says: <failure>/<error> only for blocking results
+ * (status failed). A warning (a failure below --fail-on) is a passing testcase whose system-out starts with
+ * "WARNING (<level>): …"; a failure the --baseline run had too starts with "KNOWN FAILURE (baseline): …".
+ * Each <testsuite>'s <properties> carry the run's verdict and counts, the same as the console and the HTML page.
  */
 import type { RunResult, TestResult } from '../src/model/result.js';
 import { specLabel, specUrl } from '../src/catalog/spec-links.js';
@@ -14,6 +18,7 @@ import { junitSeconds } from './shared/duration.js';
 import { escapeXmlAttr, escapeXmlText, oneLine } from './shared/escape.js';
 import { exchangeText } from './shared/exchange-text.js';
 import { TEXT_BODY_CAP } from './shared/body.js';
+import { verdictOf } from './shared/summary.js';
 
 /** Upper bound on one failure body: a test with many exchanges must not make the file unreadable for CI. */
 const MAX_FAILURE_TEXT = 64 * 1024;
@@ -73,7 +78,15 @@ export function failureText(test: TestResult): string {
   return `${text.slice(0, MAX_FAILURE_TEXT)}\n[… failure text truncated at ${MAX_FAILURE_TEXT} characters; see report.html or results.json]`;
 }
 
+/** The first line of a non-blocking failure's system-out, so that a CI view shows why it is green. */
+function notBlockingHead(test: TestResult): string | undefined {
+  if (test.status !== 'warning') return undefined;
+  const message = oneLine(test.failure?.message ?? 'failed without a message');
+  return test.baseline === 'known' ? `KNOWN FAILURE (baseline): ${message}` : `WARNING (${test.level}): ${message}`;
+}
+
 function systemOut(test: TestResult, result: RunResult): string {
+  const head = notBlockingHead(test);
   const lines = [
     `behaviour: ${test.behaviour}`,
     `level: ${test.level}`,
@@ -84,6 +97,7 @@ function systemOut(test: TestResult, result: RunResult): string {
     `file: ${test.file}`,
   ];
   if (test.tags.length > 0) lines.push(`tags: ${test.tags.join(', ')}`);
+  if (head !== undefined) return [head, '', failureText(test), '', ...lines].join('\n');
   return lines.join('\n');
 }
 
@@ -94,7 +108,7 @@ function testcase(test: TestResult, result: RunResult): string {
     body.push(`      <skipped>${escapeXmlText(test.skipReason ?? 'skipped')}</skipped>`);
   } else if (test.status === 'failed') {
     const element = isError(test) ? 'error' : 'failure';
-    const known = test.baseline === 'known' ? '[known failure] ' : test.baseline === 'new' ? '[new failure] ' : '';
+    const known = test.baseline === 'new' ? '[new failure] ' : '';
     const message = known + oneLine(test.failure?.message ?? 'failed without a message');
     const type = `${test.behaviour}|${test.level}`;
     body.push(`      <${element}${attrs({ message, type })}>${escapeXmlText(failureText(test))}</${element}>`);
@@ -105,6 +119,23 @@ function testcase(test: TestResult, result: RunResult): string {
 
 function property(name: string, value: string | number): string {
   return `      <property${attrs({ name, value })}/>`;
+}
+
+/** Run-wide facts, the same in every <testsuite>: the verdict and the counts every reporter shows. */
+function runProperties(result: RunResult): string[] {
+  const { summary } = result;
+  return [
+    property('verdict', result.verdict),
+    property('verdict.headline', verdictOf(result).headline),
+    property('fail-on', result.failOn),
+    property('count.total', summary.total),
+    property('count.passed', summary.passed),
+    property('count.failed', summary.failed),
+    property('count.warnings', summary.warnings),
+    property('count.skipped', summary.skipped),
+    property('required.checked', result.required.checked),
+    property('required.total', result.required.total),
+  ];
 }
 
 function testsuite(area: string, tests: TestResult[], result: RunResult): string {
@@ -132,6 +163,7 @@ function testsuite(area: string, tests: TestResult[], result: RunResult): string
     property('profile', result.profile.name),
     property('profile.mode', result.profile.mode),
     property('run.id', result.runId),
+    ...runProperties(result),
     '    </properties>',
   ];
   return [head, ...properties, ...tests.map((t) => testcase(t, result)), '  </testsuite>'].join('\n');

@@ -5,26 +5,30 @@
 import type { RunResult, TestResult } from '../../src/model/result.js';
 import { formatDuration } from '../shared/duration.js';
 import { oneLine } from '../shared/escape.js';
-import { countsByArea, countsByLevel, type Counts, type Verdict } from '../shared/summary.js';
+import { countsByArea, countsByLevel, countsText, failOnText, type Counts, type Verdict } from '../shared/summary.js';
 import { attrs, formatDate, plural, text } from './format.js';
 
 function distinctBehaviours(tests: readonly TestResult[]): number {
   return new Set(tests.map((test) => test.behaviour)).size;
 }
 
+const EXPLAIN: Record<Verdict['kind'], string> = {
+  ready: 'Every required behaviour works as Entra ID expects.',
+  'not-ready': 'Entra ID provisioning fails, duplicates or quarantines when a required behaviour is wrong. Fix these first.',
+  partial: 'Nothing that was tested blocks, but the run left required behaviours out (--suite, --grep, --read-only, or tests the server gave no way to judge). Run everything for a verdict.',
+  interrupted: 'The run was stopped before it finished; tests that had not finished are skipped, not failed.',
+  inconclusive: 'The run could not show whether the endpoint is ready; see the errors below.',
+};
+
 export function verdictHtml(result: RunResult, verdict: Verdict): string {
   const { summary } = result;
-  const notes: string[] = [`${summary.passed} of ${summary.total} tests passed`];
-  if (summary.skipped) notes.push(`${summary.skipped} skipped`);
-  if (result.interrupted) notes.push(`interrupted by ${result.interrupted.signal}`);
+  const notes: string[] = [`${summary.total} tests: ${countsText({ ...summary, warning: summary.warnings })}`];
+  notes.push(`${result.required.checked} of ${plural(result.required.total, 'required behaviour', 'required behaviours')} checked`);
+  notes.push(`blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn})`);
   const warned = distinctBehaviours(verdict.warnings);
-  if (warned) notes.push(`${plural(warned, 'recommended behaviour fails', 'recommended behaviours fail')} (warnings, not blocking)`);
-  const explain = verdict.kind === 'ready'
-    ? 'Every required behaviour that was tested works as Entra ID expects.'
-    : verdict.kind === 'not-ready'
-      ? 'Entra ID provisioning fails, duplicates or quarantines when a required behaviour is wrong. Fix these first.'
-      : 'The run could not show whether the endpoint is ready; see the errors below.';
-  return `<header${attrs({ class: `verdict v-${verdict.kind}`, id: 'verdict' })}>`
+  if (warned) notes.push(`${plural(warned, 'behaviour fails', 'behaviours fail')} below the threshold (warnings, not blocking)`);
+  const explain = EXPLAIN[verdict.kind];
+  return `<header${attrs({ class: `verdict v-${verdict.kind}`, id: 'verdict', 'data-verdict': verdict.kind })}>`
     + `<p class="kicker">SCIM conformance for Microsoft Entra ID provisioning</p>`
     + `<h1>${text(verdict.headline)}</h1><p class="explain">${text(explain)}</p>`
     + `<p class="notes">${text(notes.join(' · '))}</p></header>`;
@@ -49,12 +53,12 @@ export function metaHtml(result: RunResult): string {
 function countRow(label: string, counts: Counts, cls: string): string {
   const cell = (n: number, kind: string): string => `<td${attrs({ class: n ? kind : 'zero' })}>${n}</td>`;
   return `<tr${attrs({ class: cls || undefined })}><th scope="row">${text(label)}</th>${cell(counts.passed, 'n-pass')}`
-    + `${cell(counts.failed, 'n-fail')}${cell(counts.skipped, 'n-skip')}<td>${counts.total}</td></tr>`;
+    + `${cell(counts.failed, 'n-fail')}${cell(counts.warning, 'n-warn')}${cell(counts.skipped, 'n-skip')}<td>${counts.total}</td></tr>`;
 }
 
 function countTable(caption: string, rows: string): string {
   return `<table class="counts"><caption>${text(caption)}</caption><thead><tr><th scope="col"></th>`
-    + '<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Skipped</th><th scope="col">Total</th>'
+    + '<th scope="col">Passed</th><th scope="col">Failed</th><th scope="col">Warnings</th><th scope="col">Skipped</th><th scope="col">Total</th>'
     + `</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
@@ -83,9 +87,9 @@ export function problemsHtml(result: RunResult, verdict: Verdict): string {
     : `<section class="problems p-errors"><h2>${text(plural(result.errors.length, 'error', 'errors'))} outside the tests</h2>`
       + `<ul>${result.errors.map((error) => `<li>${text(error)}</li>`).join('')}</ul></section>`;
   return runErrors
-    + problemList('Blocking: required behaviours that fail', 'p-blocking', verdict.blocking, indexOf)
-    + problemList('Warnings: recommended behaviours that fail', 'p-warnings', verdict.warnings, indexOf)
-    + problemList('Other failures (gallery, validator, informational)', 'p-other', verdict.other, indexOf);
+    + problemList(`Blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn})`, 'p-blocking', verdict.blocking, indexOf)
+    + problemList('Known failures: also failed in the baseline run, not blocking', 'p-known', verdict.known, indexOf)
+    + problemList('Warnings: failures below the blocking threshold, not blocking', 'p-warnings', verdict.warnings, indexOf);
 }
 
 function refRows(refs: ReadonlyArray<{ type: string; id: string; name?: string; reason?: string }>, withReason: boolean): string {

@@ -9,7 +9,7 @@ import { oneLine } from '../shared/escape.js';
 import { attrs, link, text } from './format.js';
 import { exchangeHtml } from './exchange.js';
 
-const MARKS = { passed: '✓', failed: '✗', skipped: '↓' } as const;
+const MARKS = { passed: '✓', failed: '✗', warning: '!', skipped: '↓' } as const;
 
 /** What the search box matches: id, name, area, level and the one-line message or skip reason. */
 function searchText(test: TestResult): string {
@@ -61,6 +61,8 @@ function exchangesHtml(test: TestResult): string {
 export function renderTest(test: TestResult, index: number): string {
   const summaryLine = test.status === 'failed' && test.failure
     ? `<span class="why">${text(oneLine(test.failure.message, 300))}</span>`
+    : test.status === 'warning' && test.failure
+      ? `<span class="why">Warning (${text(test.level)}): ${text(oneLine(test.failure.message, 300))}</span>`
     : test.status === 'skipped'
       ? `<span class="why">Skipped: ${text(oneLine(test.skipReason ?? 'no reason given', 300))}</span>`
       : '';

@@ -31,8 +31,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
 .v-ready h1 { color: var(--pass); }
 .v-not-ready { background: var(--fail-bg); border-color: var(--fail); }
 .v-not-ready h1 { color: var(--fail); }
-.v-inconclusive { background: var(--skip-bg); border-color: var(--skip); }
-.v-inconclusive h1 { color: var(--skip); }
+.v-inconclusive, .v-partial, .v-interrupted { background: var(--skip-bg); border-color: var(--skip); }
+.v-inconclusive h1, .v-partial h1, .v-interrupted h1 { color: var(--skip); }
 
 .meta dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 4px 32px; margin: 16px 0 20px; }
 .meta dl > div { display: flex; gap: 12px; min-width: 0; }
@@ -49,6 +49,7 @@ table.counts thead th { font-size: 12px; color: var(--muted); font-weight: 600; 
 td.n-pass { color: var(--pass); font-weight: 600; }
 td.n-fail { color: var(--fail); font-weight: 700; }
 td.n-skip { color: var(--skip); font-weight: 600; }
+td.n-warn { color: var(--skip); font-weight: 700; }
 td.zero { color: #afb8c1; }
 
 .problems { border: 1px solid var(--line); border-radius: 8px; padding: 4px 18px 10px; margin-top: 18px; }
@@ -58,8 +59,8 @@ td.zero { color: #afb8c1; }
 .problems .why { display: block; color: var(--muted); font-size: 13px; }
 .p-blocking, .p-errors { border-color: var(--fail); background: #fffafa; }
 .p-blocking h2, .p-errors h2 { color: var(--fail); }
-.p-warnings { border-color: #d4a72c; background: #fffdf0; }
-.p-warnings h2 { color: var(--skip); }
+.p-warnings, .p-known { border-color: #d4a72c; background: #fffdf0; }
+.p-warnings h2, .p-known h2 { color: var(--skip); }
 
 .filters { display: none; position: sticky; top: 0; z-index: 2; background: var(--bg); padding: 10px 0;
   border-bottom: 1px solid var(--line); flex-wrap: wrap; gap: 8px 20px; align-items: center; }
@@ -84,6 +85,7 @@ article.test { border: 1px solid var(--line); border-radius: 8px; margin: 6px 0;
 article.test.st-failed { border-left: 5px solid var(--fail); }
 article.test.st-passed { border-left: 5px solid var(--pass); }
 article.test.st-skipped { border-left: 5px solid #d4a72c; }
+article.test.st-warning { border-left: 5px solid #d4a72c; }
 article.test > details > summary { display: flex; gap: 10px; align-items: flex-start; padding: 8px 12px; cursor: pointer;
   list-style: none; }
 article.test > details > summary::-webkit-details-marker { display: none; }
@@ -92,7 +94,7 @@ article.test > details[open] > summary { border-bottom: 1px solid var(--line); b
 .mark { font-weight: 700; width: 1em; text-align: center; flex: none; }
 .st-passed .mark { color: var(--pass); }
 .st-failed .mark { color: var(--fail); }
-.st-skipped .mark { color: var(--skip); }
+.st-skipped .mark, .st-warning .mark { color: var(--skip); }
 .title { flex: 1; min-width: 0; }
 .title .name { font-weight: 500; overflow-wrap: anywhere; }
 .title .why { display: block; font-size: 13px; color: var(--muted); overflow-wrap: anywhere; }

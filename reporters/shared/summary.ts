@@ -2,7 +2,8 @@
  * What every reporter says the same way: the readiness verdict and the counts by area and by level.
  * Kept in one place so the console, the HTML page and anything later never disagree about "ready".
  */
-import type { RunResult, TestResult, TestStatus } from '../../src/model/result.js';
+import type { FailOn, RunResult, TestResult, TestStatus, VerdictKind } from '../../src/model/result.js';
+import { failsThreshold } from '../../src/runner/verdict.js';
 import type { Level } from '../../src/catalog/types.js';
 
 /** Catalog levels from most to least decisive; reports list them in this order. */
@@ -12,11 +13,12 @@ export interface Counts {
   total: number;
   passed: number;
   failed: number;
+  warning: number;
   skipped: number;
 }
 
 export function emptyCounts(): Counts {
-  return { total: 0, passed: 0, failed: 0, skipped: 0 };
+  return { total: 0, passed: 0, failed: 0, warning: 0, skipped: 0 };
 }
 
 function add(counts: Counts, status: TestStatus): void {
@@ -45,54 +47,78 @@ export function countsByLevel(tests: readonly TestResult[]): Map<Level, Counts> 
   return byLevel;
 }
 
-export type VerdictKind = 'ready' | 'not-ready' | 'inconclusive';
+export type { VerdictKind };
 
 export interface Verdict {
+  /** result.verdict, decided by the runner (src/runner/verdict.ts): reporters show it, never recompute it. */
   kind: VerdictKind;
   /** One sentence for a manager: "Ready for Entra provisioning", "Not ready: 2 required behaviours fail". */
   headline: string;
-  /** Failed tests of level required: these decide readiness. */
+  /** Blocking failures (status failed): they make the exit code 1. */
   blocking: TestResult[];
-  /** Failed tests of level recommended: listed as warnings, never blocking. */
+  /** Failures of the baseline run again (warning, baseline known): not blocking, listed on their own. */
+  known: TestResult[];
+  /** Failed judgements below --fail-on (warning): listed, never blocking. */
   warnings: TestResult[];
-  /** Failed tests of the other levels (gallery, validator, informational). */
-  other: TestResult[];
 }
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/**
- * Required failures decide readiness, counted by behaviour (two tests of one behaviour are one problem).
- * A transport error on a required test counts as a failure: the behaviour was not shown to work. A run that
- * passed nothing, or broke outside any test, proves nothing either way, and the verdict says so rather than
- * printing "Ready" over a run that never reached the server.
- */
-export function verdictOf(result: RunResult): Verdict {
-  const failed = result.tests.filter((test) => test.status === 'failed');
-  const blocking = failed.filter((test) => test.level === 'required');
-  const warnings = failed.filter((test) => test.level === 'recommended');
-  const other = failed.filter((test) => test.level !== 'required' && test.level !== 'recommended');
-  const behaviours = new Set(blocking.map((test) => test.behaviour)).size;
-  if (behaviours > 0) {
-    const verb = behaviours === 1 ? 'fails' : 'fail';
-    return { kind: 'not-ready', headline: `Not ready: ${plural(behaviours, 'required behaviour', 'required behaviours')} ${verb}`, blocking, warnings, other };
-  }
-  if (result.errors.length > 0) {
-    const headline = `Inconclusive: the run had ${plural(result.errors.length, 'error', 'errors')} outside the tests`;
-    return { kind: 'inconclusive', headline, blocking, warnings, other };
-  }
-  if (!result.tests.some((test) => test.status === 'passed')) {
-    return { kind: 'inconclusive', headline: 'Inconclusive: no test passed', blocking, warnings, other };
-  }
-  return { kind: 'ready', headline: 'Ready for Entra provisioning', blocking, warnings, other };
+const FAIL_ON_TEXT: Record<FailOn, string> = { required: 'required', gallery: 'required, gallery and validator', all: 'every level' };
+
+/** "8 of 71 required behaviours checked". */
+export function coverageText(result: Pick<RunResult, 'required'>): string {
+  return `${result.required.checked} of ${plural(result.required.total, 'required behaviour', 'required behaviours')} checked`;
 }
 
-/** "5 passed, 2 failed, 1 skipped" — zeros left out except passed. */
+function notReadyHeadline(result: RunResult, failing: TestResult[], known: number): string {
+  const ids = new Set(failing.map((test) => test.behaviour)).size;
+  const levels = [...new Set(failing.map((test) => test.level))];
+  const what = levels.length === 1 ? `${levels[0]} ${ids === 1 ? 'behaviour' : 'behaviours'}` : `blocking ${ids === 1 ? 'behaviour' : 'behaviours'} (${levels.join(', ')})`;
+  const tail = known === failing.length ? '; all known from the baseline run, none new' : known > 0 ? `; ${known} of them known from the baseline run` : '';
+  const threshold = result.failOn === 'required' ? '' : ` at --fail-on ${result.failOn}`;
+  return `Not ready${threshold}: ${ids} ${what} ${ids === 1 ? 'fails' : 'fail'}${tail}`;
+}
+
+/** The headline of result.verdict, with the counts it rests on; every reporter prints this same sentence. */
+export function verdictOf(result: RunResult): Verdict {
+  const blocking = result.tests.filter((test) => test.status === 'failed');
+  const known = result.tests.filter((test) => test.status === 'warning' && test.baseline === 'known');
+  const warnings = result.tests.filter((test) => test.status === 'warning' && test.baseline !== 'known');
+  const base = { kind: result.verdict, blocking, known, warnings };
+  switch (result.verdict) {
+    case 'ready':
+      return { ...base, headline: `Ready for Entra provisioning: ${coverageText(result)}, none fails` };
+    case 'partial':
+      return { ...base, headline: `Partial: ${coverageText(result)}, nothing that ran blocks; run every suite for a verdict` };
+    case 'interrupted':
+      return { ...base, headline: `Interrupted by ${result.interrupted?.signal ?? 'a signal'}: no verdict (${coverageText(result)} before it stopped)` };
+    case 'inconclusive':
+      return {
+        ...base,
+        headline: result.errors.length > 0
+          ? `Inconclusive: the run had ${plural(result.errors.length, 'error', 'errors')} outside the tests`
+          : 'Inconclusive: no test came to a judgement',
+      };
+    case 'not-ready': {
+      const failing = [...blocking, ...known.filter((test) => failsThreshold(test, result.failOn))];
+      return { ...base, headline: notReadyHeadline(result, failing, failing.length - blocking.length) };
+    }
+  }
+}
+
+/** "5 passed, 2 failed, 3 warnings, 1 skipped" — zeros left out except passed. */
 export function countsText(counts: Counts): string {
   const parts = [`${counts.passed} passed`];
   if (counts.failed) parts.push(`${counts.failed} failed`);
+  if (counts.warning) parts.push(plural(counts.warning, 'warning', 'warnings'));
   if (counts.skipped) parts.push(`${counts.skipped} skipped`);
   return parts.join(', ');
+}
+
+/** What --fail-on blocks, for reports: "required", "required, gallery and validator", "every level". */
+export function failOnText(failOn: FailOn): string {
+  return FAIL_ON_TEXT[failOn];
 }

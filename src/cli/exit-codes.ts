@@ -2,9 +2,9 @@
  * Exit codes, documented in the README. One place decides them.
  */
 export const ExitCode = {
-  /** Every test passed (skipped tests do not count against a run). */
+  /** Nothing blocks: no failure at or above --fail-on (warnings and skipped tests do not count against a run). */
   Pass: 0,
-  /** At least one test failed. */
+  /** At least one blocking failure, or an error outside the tests. */
   Fail: 1,
   /** Bad usage: an unknown flag, a bad value, a missing token, an unreadable profile. */
   Usage: 2,
@@ -21,14 +21,11 @@ export const ExitCode = {
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 /**
- * 1 when a test failed or a suite could not load; with `failOn: 'new'` only failures that are not in the
- * baseline count (known failures are reported but do not fail the run).
+ * 1 when a test blocks (status `failed`: its level is at or above --fail-on and it is not a known failure of the
+ * --baseline run, see src/runner/grade.ts) or when the run had errors outside the tests (a suite that did not load,
+ * the breaker opened). Warnings and skipped tests, `inconclusive: …` ones included, never make it 1.
  */
-export function exitCodeFor(
-  result: { summary: { failed: number }; errors: string[]; baseline?: { newFailures: number } },
-  failOn: 'any' | 'new' = 'any',
-): ExitCode {
+export function exitCodeFor(result: { tests: ReadonlyArray<{ status: string }>; errors: readonly string[] }): ExitCode {
   if (result.errors.length > 0) return ExitCode.Fail;
-  const failures = failOn === 'new' && result.baseline ? result.baseline.newFailures : result.summary.failed;
-  return failures > 0 ? ExitCode.Fail : ExitCode.Pass;
+  return result.tests.some((test) => test.status === 'failed') ? ExitCode.Fail : ExitCode.Pass;
 }

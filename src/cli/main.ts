@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { shouldUseColor } from '../../reporters/shared/color.js';
+import { makeRedactor, type Redactor } from '../client/redact.js';
 import { packageVersion } from '../runner/package-root.js';
 import { CliError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
@@ -12,11 +13,17 @@ import { parseCommand } from './parse-args.js';
 import { profileHelp } from './parse-profile.js';
 
 export async function main(argv: string[]): Promise<void> {
-  const out = (text: string) => process.stdout.write(text);
-  const err = (text: string) => process.stderr.write(text);
+  // Everything written to stdout and stderr is redacted here, where it leaves the process (src/client/redact.ts):
+  // one-line errors quote URLs and answers of the target, which hold raw data since the client records it as is.
+  let redactor: Redactor = makeRedactor(undefined);
+  const out = (text: string) => process.stdout.write(redactor.text(text));
+  const err = (text: string) => process.stderr.write(redactor.text(text));
+  const onToken = (token: string | undefined) => {
+    redactor = makeRedactor(token);
+  };
   let code: ExitCode;
   try {
-    code = await dispatch(argv, out, err);
+    code = await dispatch(argv, out, err, onToken);
   } catch (error) {
     if (error instanceof CliError) {
       err(`scim-conformance: ${error.message}\n`);
@@ -32,8 +39,9 @@ export async function main(argv: string[]): Promise<void> {
   if (code !== ExitCode.Pass) setTimeout(() => process.exit(code), 200).unref();
 }
 
-async function dispatch(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<ExitCode> {
+async function dispatch(argv: string[], out: (t: string) => void, err: (t: string) => void, onToken: (token: string | undefined) => void): Promise<ExitCode> {
   const command = parseCommand(argv, process.env);
+  if (command.kind === 'run' || command.kind === 'cleanup' || command.kind === 'profile') onToken(command.options.token);
   switch (command.kind) {
     case 'help':
       out(command.topic === 'serve' ? serveHelp() : command.topic === 'cleanup' ? cleanupHelp() : command.topic === 'profile' ? profileHelp() : runHelp(packageVersion()));

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_NUM_RUNS } from '../model/target.js';
+import type { FailOn } from '../model/result.js';
 import { REPORTERS, type ReporterName } from '../../reporters/index.js';
 
 export interface FlagSpec {
@@ -33,11 +34,18 @@ export const RUN_FLAGS = {
   'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
   'read-only': { type: 'boolean', help: 'Run only the tests that change nothing (tag read-only); never sends POST, PUT, PATCH or DELETE' },
   list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
-  baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: each failure is marked new or known' },
-  'fail-on': { type: 'string', value: 'any|new', help: 'Which failures make the exit code 1: any (default), or only new ones (needs --baseline)' },
+  baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: failures it had too are known and do not block (pin --seed to compare like with like)' },
+  'fail-on': { type: 'string', value: 'required|gallery|all', help: 'Which failed levels block (exit 1): required (default: what breaks Entra provisioning), gallery (also gallery and validator levels), all (every level); failures below it are warnings' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Print the version' },
 } as const satisfies Record<string, FlagSpec>;
+
+/**
+ * The values of --fail-on before severity decided the exit code (issue 14): `any` failed on every failed test and
+ * `new` on every failure not in the baseline, whatever its level. Both mean `all` now (with --baseline, known
+ * failures never block); parse-args accepts them with a one-line deprecation warning.
+ */
+export const DEPRECATED_FAIL_ON = ['any', 'new'] as const;
 
 const duration = z.string().transform((text, ctx) => {
   const match = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(text.trim());
@@ -120,7 +128,9 @@ export const RunOptionsSchema = z.object({
   readOnly: z.boolean().default(false),
   list: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
-  failOn: z.enum(['any', 'new'], { error: (issue) => `expected "any" or "new", got "${String(issue.input)}"` }).default('any'),
+  failOn: z
+    .enum(['required', 'gallery', 'all', ...DEPRECATED_FAIL_ON], { error: (issue) => `expected required, gallery or all, got "${String(issue.input)}"` })
+    .default('required'),
 });
 
-export type RunOptions = z.output<typeof RunOptionsSchema> & { token?: string; tokenSource?: 'flag' | 'file' | 'env' | 'demo' };
+export type RunOptions = Omit<z.output<typeof RunOptionsSchema>, 'failOn'> & { failOn: FailOn } & { token?: string; tokenSource?: 'flag' | 'file' | 'env' | 'demo' };

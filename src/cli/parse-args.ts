@@ -68,8 +68,12 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     const flag = issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
     throw new UsageError(`${flag}: ${issue.message}`);
   }
-  const options: RunOptions = { ...parsed.data };
+  const { failOn, ...rest } = parsed.data;
   const warnings: string[] = [];
+  if (failOn === 'new' && !rest.baseline) throw new UsageError('--fail-on new needs --baseline FILE (the results.json of an earlier run)');
+  if (failOn === 'any' || failOn === 'new')
+    warnings.push(`--fail-on ${failOn} is deprecated: it now means --fail-on all (every level blocks${failOn === 'new' ? '; --baseline keeps known failures from blocking' : ''}); the default is required`);
+  const options: RunOptions = { ...rest, failOn: failOn === 'any' || failOn === 'new' ? 'all' : failOn };
 
   if (options.demo && options.url) throw new UsageError('--demo runs against the bundled reference server; drop --url, or drop --demo');
   if (!options.demo && !options.url && !options.list)
@@ -80,7 +84,6 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
   if (!options.demo && !options.list && options.token === undefined)
     throw new UsageError('no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)');
   if (options.ca) readCaFile(options.ca);
-  if (options.failOn === 'new' && !options.baseline) throw new UsageError('--fail-on new needs --baseline FILE (the results.json of an earlier run)');
   return { kind: 'run', options, warnings };
 }
 

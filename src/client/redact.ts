@@ -1,17 +1,89 @@
 /**
- * Removes the bearer token from everything the client records, before the record exists. Reporters never see
- * the token because no recorded value contains it (see tests/robustness/secrets.test.ts).
+ * Removes the bearer token from what leaves the process: console output, stderr, every report, curl lines. The
+ * client records exchanges as they were (checks judge raw data, issue 14 item 7); redaction runs once, on the
+ * finished RunResult and on the CLI's output streams, so it can never change a status or a verdict.
+ *
+ * Forms: a server may echo the token raw, percent-encoded (any character, either hex case), JSON-escaped
+ * (`\u0073`, `\/`, `\"`), or as an HTML character reference (`&#115;`, `&#x73;`), and mix them character by
+ * character. Reports JSON-decode bodies (pretty-printing) and browsers HTML-decode text, so each of these forms
+ * would show the token in clear: the pattern matches every mix of them.
+ *
+ * Short tokens: a token shorter than MIN_SECRET_LENGTH is not a secret worth mangling output for (`T` or `scim`
+ * would rewrite every body and URL: `/Resource[redacted]ypes`), so only the credential of an Authorization header
+ * that carries it is replaced. That header's credential is replaced for a token of any length. See
+ * decisions/redaction.md.
  */
 export const REDACTED = '[redacted]';
 
-export function makeRedactor(token: string | undefined): (text: string) => string {
-  if (!token) return (text) => text;
-  const forms = [...new Set([token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)])]
-    .filter((form) => form.length > 0)
-    .sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(REDACTED);
-    return out;
+/** Tokens at least this long are redacted wherever they appear; shorter ones only in Authorization headers. */
+export const MIN_SECRET_LENGTH = 8;
+
+export interface Redactor {
+  /** Text with every form of the token replaced by REDACTED (identity for short or empty tokens). */
+  text(text: string): string;
+  /** Headers with every value redacted, and the credential of an Authorization header that is the token removed. */
+  headers(headers: Readonly<Record<string, string>>): Record<string, string>;
+}
+
+const regexEscape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/** A hex number whose letters may be in either case: 7a → 7[aA]. */
+function anyCaseHex(hex: string): string {
+  return hex.replace(/[a-f]/gi, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+}
+
+/** Every way one character of the token may be written in the text a server sends back. */
+function characterForms(char: string): string {
+  const code = char.codePointAt(0)!;
+  const forms = [regexEscape(char)];
+  const utf8 = [...new TextEncoder().encode(char)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join('');
+  forms.push(utf8);
+  const units = char.length === 1 ? [code] : [char.charCodeAt(0), char.charCodeAt(1)];
+  forms.push(units.map((u) => `\\\\u${anyCaseHex(u.toString(16).padStart(4, '0'))}`).join(''));
+  forms.push(`&#0*${code};`, `&#[xX]0*${anyCaseHex(code.toString(16))};`);
+  if (char === '/') forms.push('\\\\/');
+  if (char === '"' || char === '\\') forms.push(`\\\\${regexEscape(char)}`);
+  if (char === ' ') forms.push('\\+');
+  return `(?:${forms.join('|')})`;
+}
+
+/** A pattern that matches the token in any mix of the forms above. */
+export function tokenPattern(token: string): RegExp {
+  return new RegExp([...token].map(characterForms).join(''), 'g');
+}
+
+export function makeRedactor(token: string | undefined): Redactor {
+  const pattern = token && token.length >= MIN_SECRET_LENGTH ? tokenPattern(token) : undefined;
+  const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
+  return {
+    text,
+    headers(headers) {
+      const out: Record<string, string> = {};
+      for (const [name, value] of Object.entries(headers)) {
+        const credential = /^(\S+)(\s+)(.*)$/.exec(value);
+        out[name] = token && name.toLowerCase() === 'authorization' && (value === token || credential?.[3] === token)
+          ? (credential ? `${credential[1]}${credential[2]}${REDACTED}` : REDACTED)
+          : text(value);
+      }
+      return out;
+    },
   };
+}
+
+/**
+ * A deep copy of a JSON-shaped value with every string redacted; objects named `headers` go through
+ * `redactor.headers` (so the Authorization header of a recorded exchange never shows a short token either).
+ */
+export function redactDeep<T>(value: T, redactor: Redactor): T {
+  return walk(value, redactor, false) as T;
+}
+
+function walk(value: unknown, redactor: Redactor, isHeaders: boolean): unknown {
+  if (typeof value === 'string') return redactor.text(value);
+  if (Array.isArray(value)) return value.map((item) => walk(item, redactor, false));
+  if (value === null || typeof value !== 'object') return value;
+  if (isHeaders && Object.values(value).every((v) => typeof v === 'string')) return redactor.headers(value as Record<string, string>);
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[redactor.text(key)] = walk(item, redactor, key === 'headers');
+  return out;
 }

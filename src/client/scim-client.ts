@@ -1,13 +1,13 @@
 /**
  * The only way suites reach the target. Joins paths onto the base URL, sends the bearer token and
- * application/scim+json, records every exchange (redacted) for the test that made it, enforces a per-request
+ * application/scim+json, records every exchange as it was (the checks judge raw data; the token is redacted only
+ * where results leave the process, src/client/redact.ts) for the test that made it, enforces a per-request
  * deadline and a body cap, bounds concurrency, and retries 429 answers after Retry-After.
  */
 import type { Exchange } from '../model/exchange.js';
 import { SCIM_CONTENT_TYPE } from '../scim/urns.js';
 import { Breaker } from './breaker.js';
 import { Limiter, sleep } from './limiter.js';
-import { makeRedactor } from './redact.js';
 import { send, TransportError } from './transport.js';
 import { joinUrl } from './url.js';
 
@@ -27,7 +27,7 @@ export interface ClientOptions {
   signal?: AbortSignal;
   /** How often a 429 is retried, and the longest single wait honoured from Retry-After. */
   retry?: { max: number; maxWaitMs: number };
-  /** Receives every exchange, already redacted. */
+  /** Receives every exchange as sent and received (not redacted: see src/client/redact.ts). */
   onExchange?: (exchange: Exchange) => void;
   userAgent?: string;
 }
@@ -69,12 +69,10 @@ const DEFAULTS = { timeoutMs: 15_000, maxBodyBytes: 1024 * 1024, retry: { max: 3
 
 export class ScimClient {
   private seq = 0;
-  private readonly redact: (text: string) => string;
   readonly limiter: Limiter;
   readonly breaker: Breaker;
 
   constructor(readonly options: ClientOptions) {
-    this.redact = makeRedactor(options.token);
     this.limiter = options.limiter ?? new Limiter(4);
     this.breaker = options.breaker ?? new Breaker();
   }
@@ -113,9 +111,9 @@ export class ScimClient {
       // Interrupted: send nothing new. A request already in flight is left to finish (within --timeout), so that
       // a POST that created something returns its id and the test can still delete it.
       if (this.options.signal?.aborted)
-        throw new TransportError('aborted', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: the run was interrupted`);
+        throw new TransportError('aborted', `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: the run was interrupted`);
       const open = this.breaker.openReason;
-      if (open) throw new TransportError('not-sent', `${method} ${this.redact(joinUrl(this.options.baseUrl, path, options.query))}: not sent: ${open}`);
+      if (open) throw new TransportError('not-sent', `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: ${open}`);
       const response = await this.once(method, path, options, attempt);
       if (response.status !== 429) this.breaker.success();
       if (response.status !== 429) return response;
@@ -146,7 +144,7 @@ export class ScimClient {
 
     const exchange: Exchange = {
       seq: ++this.seq,
-      request: { method, url: this.redact(url), headers: this.redactHeaders(headers), ...(body !== undefined ? { body: this.redact(body) } : {}) },
+      request: { method, url, headers: { ...headers }, ...(body !== undefined ? { body } : {}) },
       startedAt: new Date().toISOString(),
       durationMs: 0,
       attempt,
@@ -165,7 +163,7 @@ export class ScimClient {
         ca: this.options.ca,
       });
       exchange.durationMs = Math.round(performance.now() - started);
-      exchange.response = { ...raw, body: this.redact(raw.body), headers: this.redactHeaders(raw.headers) };
+      exchange.response = raw;
       // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
       if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
       this.options.onExchange?.(exchange);
@@ -174,7 +172,7 @@ export class ScimClient {
       exchange.durationMs = Math.round(performance.now() - started);
       const transport = error instanceof TransportError ? error : new TransportError('network', String(error));
       if (transport.code !== 'aborted' && transport.code !== 'not-sent') this.breaker.failure(transport.code);
-      exchange.error = { code: transport.code, message: this.redact(transport.message) };
+      exchange.error = { code: transport.code, message: transport.message };
       this.options.onExchange?.(exchange);
       throw new TransportError(transport.code, `${method} ${exchange.request.url}: ${exchange.error.message}`);
     } finally {
@@ -184,12 +182,6 @@ export class ScimClient {
 
   private throttleWait(retryAfter: string | undefined, attempt: number): number {
     return Math.min(retryAfterMs(retryAfter, attempt), (this.options.retry ?? DEFAULTS.retry).maxWaitMs);
-  }
-
-  private redactHeaders(headers: Record<string, string>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [name, value] of Object.entries(headers)) out[name] = this.redact(value);
-    return out;
   }
 }
 

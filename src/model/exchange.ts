@@ -1,11 +1,11 @@
 /**
  * One HTTP request and what came back, as recorded by the SCIM client. Exchanges are JSON-safe (they travel
- * from the test worker to the runner in vitest task meta) and are redacted before they exist: the bearer
- * token never appears in one.
+ * from the test worker to the runner in vitest task meta) and hold the raw data the checks judge, bearer token
+ * included; it is redacted once, where results leave the process (src/client/redact.ts).
  */
 export interface RecordedRequest {
   method: string;
-  /** Full URL as sent, token-free. */
+  /** Full URL as sent. */
   url: string;
   headers: Record<string, string>;
   /** Body as sent (text), if any. */

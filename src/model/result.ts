@@ -5,9 +5,29 @@
 import type { Exchange } from './exchange.js';
 import type { Level, Mode } from '../catalog/types.js';
 
-export const RESULT_SCHEMA_VERSION = 1;
+/**
+ * 2: `status` gained `warning` (a failed judgement that does not block) and `failed` now means blocking; `verdict`,
+ * `failOn`, `required` and `summary.warnings` were added. --baseline still reads version 1 files.
+ */
+export const RESULT_SCHEMA_VERSION = 2;
 
-export type TestStatus = 'passed' | 'failed' | 'skipped';
+/**
+ * - passed: the behaviour works.
+ * - failed: a judgement that blocks the run (its level is at or above --fail-on, and it is not a known failure of
+ *   the --baseline run); the exit code is 1.
+ * - warning: a judgement that failed below the blocking threshold, or a known failure of the baseline run.
+ * - skipped: not judged (the app does not offer the feature, the run was interrupted, or `inconclusive: …`).
+ */
+export type TestStatus = 'passed' | 'failed' | 'warning' | 'skipped';
+
+/** Which failed levels block the run (--fail-on): see src/runner/grade.ts. */
+export type FailOn = 'required' | 'gallery' | 'all';
+
+/**
+ * The run in one word (src/runner/verdict.ts defines each precisely):
+ * ready · not-ready · partial (required behaviours were left out) · interrupted · inconclusive (could not be judged).
+ */
+export type VerdictKind = 'ready' | 'not-ready' | 'partial' | 'interrupted' | 'inconclusive';
 
 /** A judgement that did not hold, written for the person who must fix their server. */
 export interface Failure {
@@ -50,7 +70,7 @@ export interface TestResult {
   durationMs: number;
   failure?: Failure;
   exchanges: Exchange[];
-  /** With --baseline: whether this failure is new or already failed in the baseline run. */
+  /** With --baseline, on failed and warning tests: whether this failure is new or already failed in the baseline run. */
   baseline?: 'new' | 'known';
 }
 
@@ -64,7 +84,10 @@ export interface CleanupReport {
 export interface RunSummary {
   total: number;
   passed: number;
+  /** Blocking failures (status failed). */
   failed: number;
+  /** Failed judgements that do not block (status warning). */
+  warnings: number;
   skipped: number;
   /** HTTP requests sent to the target (including cleanup). */
   requests: number;
@@ -72,6 +95,15 @@ export interface RunSummary {
 
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION;
+  verdict: VerdictKind;
+  /** The --fail-on threshold the statuses were graded with. */
+  failOn: FailOn;
+  /**
+   * Required behaviours (distinct ids of required-level tests): `total` is what a full run of this profile declares,
+   * `checked` how many of them this run settled (judged, or skipped because the app does not offer the feature).
+   * `unchecked` lists the others, sorted.
+   */
+  required: { checked: number; total: number; unchecked: string[] };
   tool: { name: string; version: string };
   runId: string;
   seed: number;

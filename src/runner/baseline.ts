@@ -1,7 +1,8 @@
 /**
- * --baseline old-results.json: marks each failure as new or known (it failed in the baseline run too), so that
- * with --fail-on new a vendor can adopt the suite before fixing everything. Tests are matched by name (behaviour
- * id + title), which is stable across runs.
+ * --baseline old-results.json: the failures of an earlier run are known. A known failure is reported as a warning
+ * with `baseline: 'known'` and never blocks (src/runner/grade.ts), so a vendor can adopt the suite before fixing
+ * everything; a new failure blocks as its level says. Tests are matched by name (behaviour id + title), which is
+ * stable across runs. Reads results.json of schemaVersion 1 (statuses passed|failed|skipped) and 2 (with warning).
  */
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../cli/errors.js';
@@ -9,8 +10,11 @@ import type { RunResult } from '../model/result.js';
 
 export interface Baseline {
   file: string;
+  /** Tests whose judgement failed in the baseline run, blocking or not. */
   failed: Set<string>;
 }
+
+const READABLE_VERSIONS: readonly unknown[] = [1, 2];
 
 export function loadBaseline(file: string): Baseline {
   let data: unknown;
@@ -20,25 +24,21 @@ export function loadBaseline(file: string): Baseline {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`--baseline: cannot read ${file}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ` (not JSON: ${(error as Error).message.split('\n')[0]})`}`);
   }
-  const result = data as Partial<RunResult>;
-  if (result?.schemaVersion !== 1 || !Array.isArray(result.tests))
-    throw new UsageError(`--baseline: ${file} is not a results.json written by scim-conformance (schemaVersion 1 with tests)`);
-  return { file, failed: new Set(result.tests.filter((t) => t?.status === 'failed').map((t) => t.name)) };
+  const result = data as { schemaVersion?: unknown; tests?: unknown };
+  if (!READABLE_VERSIONS.includes(result?.schemaVersion) || !Array.isArray(result.tests))
+    throw new UsageError(`--baseline: ${file} is not a results.json written by scim-conformance (schemaVersion 1 or 2 with tests)`);
+  const tests = result.tests as Array<{ status?: unknown; name?: unknown } | null>;
+  const failed = tests.filter((t) => t?.status === 'failed' || t?.status === 'warning').map((t) => String(t!.name));
+  return { file, failed: new Set(failed) };
 }
 
-/** Marks the failures of `result` as new or known and records which baseline failures now pass. */
-export function applyBaseline(result: RunResult, baseline: Baseline): void {
-  let known = 0;
-  for (const test of result.tests) {
-    if (test.status !== 'failed') continue;
-    test.baseline = baseline.failed.has(test.name) ? 'known' : 'new';
-    if (test.baseline === 'known') known++;
-  }
-  const passedNow = new Set(result.tests.filter((t) => t.status === 'passed').map((t) => t.name));
-  result.baseline = {
+/** The comparison with the baseline run, from tests already graded against it. */
+export function baselineSummary(tests: RunResult['tests'], baseline: Baseline): NonNullable<RunResult['baseline']> {
+  const passedNow = new Set(tests.filter((t) => t.status === 'passed').map((t) => t.name));
+  return {
     file: baseline.file,
-    newFailures: result.summary.failed - known,
-    knownFailures: known,
+    newFailures: tests.filter((t) => t.baseline === 'new').length,
+    knownFailures: tests.filter((t) => t.baseline === 'known').length,
     fixed: [...baseline.failed].filter((name) => passedNow.has(name)).sort(),
   };
 }

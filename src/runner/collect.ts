@@ -5,6 +5,7 @@
 import type { TestCase, TestModule, TestSuite } from 'vitest/node';
 import type { ResourceRef, TestResult } from '../model/result.js';
 import '../model/task-meta.js';
+import { gradeTest, type Grading } from './grade.js';
 
 /**
  * The suite a test belongs to ("users/create"): the name of its outermost describe, which the entry file
@@ -21,7 +22,11 @@ export function areaOfTest(testCase: TestCase): string {
   return suiteOf(testCase).split('/')[0]!;
 }
 
-export function toTestResult(testCase: TestCase): TestResult {
+/**
+ * The test as reports show it. Its status is decided here, once: vitest's failed state is graded by level and
+ * --fail-on (and --baseline) into `failed` (blocking) or `warning` (src/runner/grade.ts).
+ */
+export function toTestResult(testCase: TestCase, grading: Grading = { failOn: 'required' }): TestResult {
   const meta = testCase.meta().scim;
   const result = testCase.result();
   const diagnostic = testCase.diagnostic();
@@ -46,7 +51,7 @@ export function toTestResult(testCase: TestCase): TestResult {
       message: (result.errors?.[0]?.message ?? 'the test failed without a message').split('\n')[0]!,
     };
   }
-  return base;
+  return gradeTest(base, grading);
 }
 
 /** The tests of the run; the stand-ins of suite files that failed to load are errors, not tests. */

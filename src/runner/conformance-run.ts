@@ -13,14 +13,17 @@ import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
 import { DISCOVER, loadProfile } from '../profiles/load.js';
 import { discoverTargetProfile } from '../profiles/discover.js';
-import { applyBaseline, loadBaseline } from './baseline.js';
+import { baselineSummary, loadBaseline } from './baseline.js';
+import { makeRedactor, redactDeep } from '../client/redact.js';
+import type { Grading } from './grade.js';
+import { decideVerdict, requiredBehaviours, requiredCoverage } from './verdict.js';
 import { startReferenceServer } from './demo.js';
 import { sweepRun } from './cleanup-command.js';
 import { finalCleanup } from './final-cleanup.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
 import type { runSuites as RunSuites } from './run.js';
-import { selectSuites, suiteName, suiteNames, uncompiledSuites } from './suites.js';
+import { selectSuites, suiteFiles, suiteName, suiteNames, uncompiledSuites } from './suites.js';
 import { createConsoleReporter, writeReports } from '../../reporters/index.js';
 
 export interface Io {
@@ -82,6 +85,9 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
     const console = createConsoleReporter({ write: io.out, color: io.color });
+    // Tests and exchanges hold raw data (the checks judge it); what leaves the process is redacted, once.
+    const redactor = makeRedactor(target.token);
+    const grading: Grading = { failOn: options.failOn, ...(baseline ? { knownFailures: baseline.failed } : {}) };
     const startedAt = new Date();
     console.start({ total: 0, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
     const interruptedBefore = io.signal?.aborted;
@@ -96,7 +102,8 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
           signal: io.signal,
           // After Ctrl-C, running tests get this long to abort their requests and delete what they created.
           graceMs: Math.max(10_000, 3 * options.timeout),
-          onTestDone: (test, done, total) => console.testDone(test, done, total),
+          grading,
+          onTestDone: (test, done, total) => console.testDone(redactDeep(test, redactor), done, total),
         });
     // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
     if (options.grep && tests.length === 0 && errors.length === 0 && !io.signal?.aborted)
@@ -122,9 +129,19 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     }
     // unrecordedRequests: passing cases of properties, whose exchanges are not kept (src/harness/property.ts).
     requests += tests.reduce((sum, t) => sum + t.exchanges.length, 0) + resources.cleanupRequests + (resources.unrecordedRequests ?? 0);
+    // M of "N of M required behaviours checked": what a full run of this profile declares. A run narrowed by
+    // --suite, --grep or --read-only lists every suite (collect only, nothing sent; about 0.3 s) to know it.
+    const narrowed = options.suite.length > 0 || options.grep !== undefined || options.readOnly;
+    const declared = narrowed && !interrupted
+      ? await runSuites({ target, profile, files: suiteFiles(), list: true }).then((full) => requiredBehaviours(full.tests), () => requiredBehaviours(tests))
+      : requiredBehaviours(tests);
+    const required = requiredCoverage(tests, declared);
     const finishedAt = new Date();
     const result: RunResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
+      verdict: decideVerdict({ tests, errors, interrupted, failOn: options.failOn, required }),
+      failOn: options.failOn,
+      required,
       tool: { name: 'scim-conformance', version: packageVersion() },
       runId,
       seed,
@@ -137,6 +154,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
         total: tests.length,
         passed: tests.filter((t) => t.status === 'passed').length,
         failed: tests.filter((t) => t.status === 'failed').length,
+        warnings: tests.filter((t) => t.status === 'warning').length,
         skipped: tests.filter((t) => t.status === 'skipped').length,
         requests,
       },
@@ -146,17 +164,18 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ...(interrupted ? { interrupted } : {}),
       ...(options.readOnly ? { readOnly: true } : {}),
     };
-    if (baseline) applyBaseline(result, baseline);
+    if (baseline) result.baseline = baselineSummary(tests, baseline);
+    const published = redactDeep(result, redactor);
     const fileReporters = options.reporter.filter((r) => r !== 'console');
-    const paths = fileReporters.length ? await writeReports(result, fileReporters, options.outDir) : [];
-    if (options.reporter.includes('console')) console.finish(result, paths);
+    const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
+    if (options.reporter.includes('console')) console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
     if (interrupted) {
       if (cleanup.leftBehind.length > 0)
         io.err(`scim-conformance: ${cleanup.leftBehind.length} resources are still on the target; remove them with: scim-conformance cleanup --url ${displayTarget(target.baseUrl, false)} --run-id ${runId}\n`);
       return interrupted.signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
     }
-    return exitCodeFor(result, options.failOn);
+    return exitCodeFor(result);
   } finally {
     await demo?.close();
   }
@@ -173,9 +192,26 @@ function interruption(signal: AbortSignal | undefined): RunResult['interrupted']
   return { signal: signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', at: new Date().toISOString() };
 }
 
-/** Tests vitest skipped because the run was cancelled say so in words a user understands. */
+/**
+ * Tests vitest skipped because the run was cancelled say so in words a user understands; a test cut short by the
+ * signal (its request was not sent, or was aborted, because of it) is skipped as not finished, never a failure.
+ */
 function markNotRun(tests: RunResult['tests'], signal: 'SIGINT' | 'SIGTERM'): void {
-  for (const test of tests)
+  for (const test of tests) {
     if (test.status === 'skipped' && (test.skipReason === 'not run' || /aborted by the user/i.test(test.skipReason ?? '')))
       test.skipReason = `not run: the run was interrupted (${signal})`;
+    else if (test.status === 'skipped' && test.skipReason === 'not finished: the run was interrupted')
+      test.skipReason = `not finished: the run was interrupted (${signal})`;
+    else if ((test.status === 'failed' || test.status === 'warning') && cutShort(test)) {
+      test.status = 'skipped';
+      test.skipReason = `not finished: the run was interrupted (${signal})`;
+      delete test.failure;
+      delete test.baseline;
+    }
+  }
+}
+
+function cutShort(test: RunResult['tests'][number]): boolean {
+  const failure = test.failure;
+  return failure !== undefined && failure.kind !== 'conformance' && /the run was interrupted|aborted|TestRunAbortError/i.test(failure.message);
 }

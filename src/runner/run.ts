@@ -13,6 +13,7 @@ import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from '../model/target.js';
 import type { ResourceRef, TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
+import type { Grading } from './grade.js';
 import { packageRoot } from './package-root.js';
 import { compiledSuite, suiteName } from './suites.js';
 
@@ -33,6 +34,8 @@ export interface SuiteRunOptions {
    */
   signal?: AbortSignal;
   graceMs?: number;
+  /** How failed tests are graded into failed (blocking) and warning; default: --fail-on required, no baseline. */
+  grading?: Grading;
   onTestDone?: (test: TestResult, doneInArea: number, totalInArea: number) => void;
 }
 
@@ -60,7 +63,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
     onTestCaseResult(testCase: TestCase) {
       if (!selected(testCase)) return;
-      const result = toTestResult(testCase);
+      const result = toTestResult(testCase, options.grading);
       const done = (areaDone.get(result.area) ?? 0) + 1;
       areaDone.set(result.area, done);
       options.onTestDone?.(result, done, areaTotals.get(result.area) ?? done);
@@ -119,7 +122,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       ...run.unhandledErrors.map((e) => `unhandled error: ${String((e as Error)?.message ?? e).split('\n')[0]}`),
     ];
     const cases = testCasesOf(modules).filter(selected);
-    return { tests: cases.map(toTestResult), errors, resources: resourcesOf(cases) };
+    return { tests: cases.map((testCase) => toTestResult(testCase, options.grading)), errors, resources: resourcesOf(cases) };
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();

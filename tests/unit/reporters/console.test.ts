@@ -37,26 +37,37 @@ describe('console reporter', () => {
     expect(plain).toContain('      transport error: PATCH /Groups/{id} remove member');
   });
 
-  it('ends with counts, failures by level, cleanup, verdict, seed and report paths', () => {
+  it('ends with the verdict and counts, blocking failures apart from warnings, cleanup, seed and report paths', () => {
     const summary = plain.slice(plain.indexOf('Summary'));
-    expect(summary).toContain('Summary: 9 tests: 4 passed, 4 failed, 1 skipped (33.4 s, 14 requests)');
-    expect(summary).toContain('  required (2): block readiness\n    ✗ U-14 Disable user');
-    expect(summary.indexOf('  required (2)')).toBeLessThan(summary.indexOf('  recommended (2): warnings, not blocking'));
+    expect(summary).toContain('Summary: not-ready · 9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped (33.4 s, 14 requests)');
+    expect(summary).toContain('Blocking: required failures (--fail-on required); the others are warnings');
+    expect(summary).toContain('Blocking failures (2)\n  required (2)\n    ✗ U-14 Disable user');
+    expect(summary).toMatch(/Warnings, not blocking \(2\)\n {2}recommended \(2\)\n {4}! /);
+    expect(summary.indexOf('Blocking failures (2)')).toBeLessThan(summary.indexOf('Warnings, not blocking (2)'));
     expect(summary).toContain('hint: Accept the string values');
     expect(summary).toMatch(/Cleanup \(run \S+\): 3 created, 2 deleted, 1 left behind/);
     expect(summary).toContain('User 2819c223-7f76-453a-919d-413861904646 (josé.müller+7f3a@contoso.test): DELETE /Users/{id} returned 500');
     expect(summary).toContain('Not ready: 2 required behaviours fail');
-    expect(summary).toContain('2 recommended behaviours fail (warnings, not blocking)');
+    expect(summary).toContain('2 behaviours fail below the threshold (warnings, not blocking)');
     expect(summary).toContain('replay this exact run with --seed 424242');
     expect(summary).toMatch(/Reports:\n {2}reports\/junit.xml\n {2}reports\/report.html\n$/);
   });
 
-  it('says ready when no required behaviour fails, and lists run errors', () => {
+  it('a warning is marked ! with its level while it streams, not ✗', () => {
+    expect(plain).toMatch(/^! \S+ +\d\/9 .*\n {6}warning \(recommended\): /m);
+  });
+
+  it('shows the verdict the run decided, with the required coverage, and lists run errors', () => {
     const ok = sampleRun();
-    ok.tests = ok.tests.filter((t) => t.status !== 'failed' || t.level !== 'required');
-    expect(run(ok, false)).toContain('Ready for Entra provisioning');
-    ok.errors = ['suites/broken.test.ts failed to load'];
-    const out = run(ok, false);
+    ok.tests = ok.tests.filter((t) => t.status !== 'failed');
+    expect(run({ ...ok, verdict: 'ready' }, false)).toContain('Ready for Entra provisioning: 5 of 5 required behaviours checked, none fails');
+    const partial = run({ ...ok, verdict: 'partial', required: { checked: 3, total: 5, unchecked: ['G-07', 'U-14'] } }, false);
+    expect(partial).toContain('Partial: 3 of 5 required behaviours checked, nothing that ran blocks');
+    expect(partial).toContain('not checked: G-07, U-14');
+    const interrupted = run({ ...ok, verdict: 'interrupted', interrupted: { signal: 'SIGINT', at: ok.finishedAt } }, false);
+    expect(interrupted).toContain('Interrupted by SIGINT: no verdict');
+    expect(interrupted).not.toContain('Not ready');
+    const out = run({ ...ok, verdict: 'inconclusive', errors: ['suites/broken.test.ts failed to load'] }, false);
     expect(out).toContain('Errors outside the tests (1)');
     expect(out).toContain('Inconclusive: the run had 1 error outside the tests');
   });

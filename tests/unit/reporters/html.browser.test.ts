@@ -86,7 +86,8 @@ describe('html report in Chromium', () => {
     expect(await visible('article.test[data-status="passed"]')).toBe(4);
     await page.locator('input[name="status"][value="passed"]').uncheck();
     expect(await visible('article.test[data-status="passed"]')).toBe(0);
-    expect(await visible('article.test[data-status="failed"]')).toBe(4);
+    expect(await visible('article.test[data-status="failed"]')).toBe(2);
+    expect(await visible('article.test[data-status="warning"]')).toBe(2);
     await expect(page.locator('#shown').textContent()).resolves.toBe('Showing 5 of 9 tests');
     await page.locator('#reset-filters').click();
     expect(await visible('article.test')).toBe(9);

@@ -60,14 +60,15 @@ describe('html reporter: a self-contained, safe page', () => {
 
 describe('html reporter: content', () => {
   it('opens with the verdict, the run facts and the counts', () => {
-    expect(html).toMatch(/<header class="verdict v-not-ready" id="verdict">[\s\S]*<h1>Not ready: 2 required behaviours fail<\/h1>/);
-    expect(html).toContain('2 recommended behaviours fail (warnings, not blocking)');
+    expect(html).toMatch(/<header class="verdict v-not-ready" id="verdict" data-verdict="not-ready">[\s\S]*<h1>Not ready: 2 required behaviours fail<\/h1>/);
+    expect(html).toContain('9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped · 5 of 5 required behaviours checked · blocking: required failures (--fail-on required)');
+    expect(html).toContain('2 behaviours fail below the threshold (warnings, not blocking)');
     for (const fact of ['https://scim.example-vendor.test/scim/v2', 'Entra ID provisioning (default mode) (entra-default, default mode)',
       '424242 · replay with --seed 424242', '33.4 s · 14 requests', '2025-11-23 18:05:33 UTC', 'scim-conformance 0.1.0']) {
       expect(html).toContain(fact);
     }
     expect(html).toContain('<caption>By area</caption>');
-    expect(html).toMatch(/<tr><th scope="row">users<\/th><td class="n-pass">1<\/td><td class="n-fail">2<\/td><td class="zero">0<\/td><td>3<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><th scope="row">users<\/th><td class="n-pass">1<\/td><td class="n-fail">1<\/td><td class="n-warn">1<\/td><td class="zero">0<\/td><td>3<\/td><\/tr>/);
     expect(html).toMatch(/<tr class="lv-row lv-required"><th scope="row">required<\/th><td class="n-pass">3<\/td><td class="n-fail">2<\/td>/);
   });
 
@@ -78,6 +79,9 @@ describe('html reporter: content', () => {
     const warnings = /<section class="problems p-warnings">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
     expect(warnings).toContain('F-02');
     expect(warnings).toContain('D-22');
+    expect(blocking).not.toContain('D-22');
+    expect(articleOf(html, 'D-22')).toContain('data-status="warning"');
+    expect(articleOf(html, 'D-22')).toContain('Warning (recommended): ');
   });
 
   it('renders every test with the data the filters use', () => {
@@ -85,6 +89,7 @@ describe('html reporter: content', () => {
     expect(html).toContain('<article class="test st-failed" id="t-1" data-status="failed" data-area="users" data-level="required"');
     for (const area of ['users', 'groups', 'discovery', 'auth']) expect(html).toContain(`<option value="${area}">${area}</option>`);
     expect(html).toContain('<input type="checkbox" name="status" value="passed" checked>');
+    expect(html).toContain('<input type="checkbox" name="status" value="warning" checked> Warning <span class="n">(2)</span>');
     expect(html).toContain('<input type="search" name="q"');
   });
 
@@ -118,12 +123,16 @@ describe('html reporter: content', () => {
     expect(html).toContain('<td>DELETE /Users/{id} returned 500 Internal Server Error</td>');
   });
 
-  it('says ready when only recommended behaviours fail', () => {
+  it('shows the verdict the run decided: ready with warnings, partial, interrupted', () => {
     const run = sampleRun();
-    run.tests = run.tests.filter((t) => !(t.status === 'failed' && t.level === 'required'));
-    const page = renderHtml(run);
-    expect(page).toContain('<h1>Ready for Entra provisioning</h1>');
-    expect(page).toContain('Warnings: recommended behaviours that fail');
+    run.tests = run.tests.filter((t) => t.status !== 'failed');
+    const page = renderHtml({ ...run, verdict: 'ready' });
+    expect(page).toContain('<h1>Ready for Entra provisioning: 5 of 5 required behaviours checked, none fails</h1>');
+    expect(page).toContain('Warnings: failures below the blocking threshold, not blocking');
     expect(page).not.toContain('class="problems p-blocking"');
+    const partial = renderHtml({ ...run, verdict: 'partial', required: { checked: 2, total: 5, unchecked: ['G-07', 'U-14', 'U-20'] } });
+    expect(partial).toMatch(/<header class="verdict v-partial" id="verdict" data-verdict="partial">[\s\S]*<h1>Partial: 2 of 5 required behaviours checked/);
+    const interrupted = renderHtml({ ...run, verdict: 'interrupted', interrupted: { signal: 'SIGTERM', at: run.finishedAt } });
+    expect(interrupted).toContain('<h1>Interrupted by SIGTERM: no verdict');
   });
 });

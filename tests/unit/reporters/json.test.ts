@@ -22,7 +22,7 @@ describe('json reporter', () => {
     const run = sampleRun();
     const text = jsonReporter.render(run);
     expect(jsonReporter.fileName).toBe('results.json');
-    expect(text).toMatch(/^\{\n {2}"schemaVersion": 1,\n/);
+    expect(text).toMatch(/^\{\n {2}"schemaVersion": 2,\n {2}"verdict": "not-ready",\n/);
     expect(JSON.parse(text)).toEqual(run);
   });
 
@@ -36,7 +36,7 @@ describe('json reporter', () => {
   it('the schema pins schemaVersion to the model constant', () => {
     expect((schema as { properties: { schemaVersion: { const: number } } }).properties.schemaVersion.const).toBe(RESULT_SCHEMA_VERSION);
     const validate = validator();
-    expect(validate({ ...sampleRun(), schemaVersion: 2 })).toBe(false);
+    expect(validate({ ...sampleRun(), schemaVersion: 1 })).toBe(false);
   });
 
   it('the schema rejects what the model forbids', () => {
@@ -45,6 +45,14 @@ describe('json reporter', () => {
     const failedWithoutFailure = structuredClone(run);
     delete failedWithoutFailure.tests[1].failure;
     expect(validate(failedWithoutFailure)).toBe(false);
+    const warningWithoutFailure = structuredClone(run);
+    const warning = warningWithoutFailure.tests.find((t) => t.status === 'warning')!;
+    delete warning.failure;
+    expect(validate(warningWithoutFailure)).toBe(false);
+    expect(validate({ ...structuredClone(run), verdict: 'green' })).toBe(false);
+    const noWarnings = structuredClone(run) as { summary: Partial<typeof run.summary> };
+    delete noWarnings.summary.warnings;
+    expect(validate(noWarnings)).toBe(false);
     const badLevel = structuredClone(run);
     (badLevel.tests[0] as { level: string }).level = 'mandatory';
     expect(validate(badLevel)).toBe(false);

@@ -35,7 +35,8 @@ function withTests(tests: TestResult[], patch: Partial<RunResult> = {}): RunResu
   const run = sampleRun();
   const passed = tests.filter((t) => t.status === 'passed').length;
   const failed = tests.filter((t) => t.status === 'failed').length;
-  return { ...run, ...patch, tests, summary: { ...run.summary, total: tests.length, passed, failed, skipped: tests.length - passed - failed } };
+  const warnings = tests.filter((t) => t.status === 'warning').length;
+  return { ...run, ...patch, tests, summary: { ...run.summary, total: tests.length, passed, failed, warnings, skipped: tests.length - passed - failed - warnings } };
 }
 
 const hostileTest: TestResult = {
@@ -67,10 +68,10 @@ describe('junit reporter: schema', () => {
   it.skipIf(!xmllint)(`parses back with the right totals and text${reason}`, () => {
     const xml = renderJunit(sampleRun());
     expect(xpath(xml, 'string(/testsuites/@tests)')).toBe('9');
-    expect(xpath(xml, 'string(/testsuites/@failures)')).toBe('2');
-    expect(xpath(xml, 'string(/testsuites/@errors)')).toBe('2');
+    expect(xpath(xml, 'string(/testsuites/@failures)')).toBe('1');
+    expect(xpath(xml, 'string(/testsuites/@errors)')).toBe('1');
     expect(xpath(xml, 'count(//testcase/skipped)')).toBe('1');
-    expect(xpath(xml, 'string(//testsuite[@name="users"]/@failures)')).toBe('2');
+    expect(xpath(xml, 'string(//testsuite[@name="users"]/@failures)')).toBe('1');
     expect(xpath(xml, 'string(//testsuite[@name="groups"]/@errors)')).toBe('1');
     // The hostile body comes back as text, exactly as sent apart from forbidden characters.
     const failureBody = xpath(xml, 'string(//testcase[starts-with(@name,"U-14")]/failure)');
@@ -84,11 +85,11 @@ describe('junit reporter: content', () => {
 
   it('has one suite per area with totals, timestamp and hostname', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
-    expect(xml).toMatch(/<testsuites name="[^"]*" tests="9" failures="2" errors="2" time="33.412">/);
-    expect(xml).toContain('<testsuite name="users" tests="3" failures="2" errors="0" skipped="0" time="0.748" timestamp="2025-11-23T18:05:00" hostname="scim.example-vendor.test"');
+    expect(xml).toMatch(/<testsuites name="[^"]*" tests="9" failures="1" errors="1" time="33.412">/);
+    expect(xml).toContain('<testsuite name="users" tests="3" failures="1" errors="0" skipped="0" time="0.748" timestamp="2025-11-23T18:05:00" hostname="scim.example-vendor.test"');
     expect(xml).toContain('<testsuite name="groups" tests="2" failures="0" errors="1" skipped="0"');
     expect(xml).toContain('<testsuite name="discovery" tests="2" failures="0" errors="0" skipped="1"');
-    expect(xml).toContain('<testsuite name="auth" tests="2" failures="0" errors="1" skipped="0"');
+    expect(xml).toContain('<testsuite name="auth" tests="2" failures="0" errors="0" skipped="0"');
     expect(xml.match(/<testsuite /g)).toHaveLength(4);
     expect(xml.match(/<testcase /g)).toHaveLength(9);
   });
@@ -102,6 +103,9 @@ describe('junit reporter: content', () => {
     expect(xml).toContain('<property name="seed" value="424242"/>');
     expect(xml).toContain('<property name="target" value="https://scim.example-vendor.test/scim/v2"/>');
     expect(xml).toContain('<property name="tool.version" value="0.1.0"/>');
+    for (const [name, value] of [['verdict', 'not-ready'], ['verdict.headline', 'Not ready: 2 required behaviours fail'], ['fail-on', 'required'],
+      ['count.total', '9'], ['count.passed', '4'], ['count.failed', '2'], ['count.warnings', '2'], ['count.skipped', '1'], ['required.checked', '5'], ['required.total', '5']])
+      expect(xml).toContain(`<property name="${name}" value="${value}"/>`);
     expect(xml).toContain('<system-out>behaviour: U-14\nlevel: required\nmode: default\nspec: rfc7644#section-3.5.2.3, entra:COMPAT\nprofile: entra-default\nseed: 424242');
   });
 
@@ -117,11 +121,25 @@ describe('junit reporter: content', () => {
     }
   });
 
-  it('turns transport and tool errors into <error>, not <failure>', () => {
+  it('turns blocking transport and tool errors into <error>, not <failure>', () => {
     expect(xml).toMatch(/<error message="PATCH \/Groups\/\{id\} remove member: no response within 30 s \(timeout\)" type="G-07\|required">/);
     expect(xml).toContain('! no complete response: timeout: no response headers within 30000 ms');
-    expect(xml).toMatch(/<error message="TypeError[^"]*" type="D-22\|recommended">/);
     expect(xml).not.toMatch(/<failure[^>]*type="G-07/);
+  });
+
+  it('writes warnings as passing test cases whose system-out starts with WARNING (<level>): the message', () => {
+    expect(xml).not.toMatch(/<(failure|error)[^>]*\|recommended"/);
+    const d22 = /<testcase name="D-22[^"]*"[^>]*>\n {6}<system-out>([\s\S]*?)<\/system-out>\n {4}<\/testcase>/.exec(xml);
+    expect(d22?.[1]).toMatch(/^WARNING \(recommended\): TypeError: /);
+    expect(d22?.[1]).toContain('Level: recommended');
+  });
+
+  it('writes a known failure of the baseline run as a passing test case: KNOWN FAILURE (baseline)', () => {
+    const run = sampleRun();
+    const known = { ...run.tests[1]!, status: 'warning' as const, baseline: 'known' as const };
+    const out = renderJunit(withTests([known]));
+    expect(out).not.toMatch(/<failure|<error/);
+    expect(out).toMatch(/<system-out>KNOWN FAILURE \(baseline\): PATCH \/Users\/\{id\} replace active/);
   });
 
   it('writes the skip reason as the text of <skipped>', () => {
