@@ -35,15 +35,16 @@ function anyCaseHex(hex: string): string {
 /** Every way one character of the token may be written in the text a server sends back. */
 function characterForms(char: string): string {
   const code = char.codePointAt(0)!;
-  const forms = [regexEscape(char)];
-  const utf8 = [...new TextEncoder().encode(char)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join('');
-  forms.push(utf8);
-  const units = char.length === 1 ? [code] : [char.charCodeAt(0), char.charCodeAt(1)];
-  forms.push(units.map((u) => `\\\\u${anyCaseHex(u.toString(16).padStart(4, '0'))}`).join(''));
-  forms.push(`&#0*${code};`, `&#[xX]0*${anyCaseHex(code.toString(16))};`);
+  // Longer forms first: the alternation takes the first form that matches, so `\\` must not be taken as a raw `\`.
+  const forms: string[] = [];
   if (char === '/') forms.push('\\\\/');
   if (char === '"' || char === '\\') forms.push(`\\\\${regexEscape(char)}`);
+  const units = char.length === 1 ? [code] : [char.charCodeAt(0), char.charCodeAt(1)];
+  forms.push(units.map((u) => `\\\\u${anyCaseHex(u.toString(16).padStart(4, '0'))}`).join(''));
+  forms.push([...new TextEncoder().encode(char)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join(''));
+  forms.push(`&#0*${code};`, `&#[xX]0*${anyCaseHex(code.toString(16))};`);
   if (char === ' ') forms.push('\\+');
+  forms.push(regexEscape(char));
   return `(?:${forms.join('|')})`;
 }
 
@@ -61,7 +62,7 @@ export function makeRedactor(token: string | undefined): Redactor {
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(headers)) {
         const credential = /^(\S+)(\s+)(.*)$/.exec(value);
-        out[name] = token && name.toLowerCase() === 'authorization' && (value === token || credential?.[3] === token)
+        out[text(name)] = token && name.toLowerCase() === 'authorization' && (value === token || credential?.[3] === token)
           ? (credential ? `${credential[1]}${credential[2]}${REDACTED}` : REDACTED)
           : text(value);
       }
