@@ -53,7 +53,12 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   });
 }
 
-/** Names of the failed tests of a run, sorted. */
+/** A failed judgement, blocking (failed) or not (warning: below --fail-on, or known from --baseline). */
+export function failedJudgement(test: { status: string }): boolean {
+  return test.status === 'failed' || test.status === 'warning';
+}
+
+/** Names of the tests of a run whose judgement failed (blocking or warning), sorted. */
 export function failedNames(results: RunResult | undefined): string[] {
-  return (results?.tests ?? []).filter((t) => t.status === 'failed').map((t) => t.name).sort();
+  return (results?.tests ?? []).filter(failedJudgement).map((t) => t.name).sort();
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/model/result.js';
 import type { ServerFault } from '../../src/server/app.js';
-import { failedNames, ROOT, runCli } from '../helpers/cli.js';
+import { failedJudgement, failedNames, ROOT, runCli } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { adjacentEscapesMisread, lowercasedUserNames, updateReactivates } from './property-faults.js';
 
@@ -47,7 +47,7 @@ const CASES: Array<{ fault: ServerFault; test: RegExp; counterexample: RegExp; n
 describe('faults found only by properties', () => {
   it.concurrent.each(CASES.map((c) => [c.fault.name, c] as const))('%s', async (_name, { fault, test, counterexample, numRuns, onlyProperties }) => {
     const properties = await run([fault], ['properties'], ['--num-runs', numRuns]);
-    const failed = properties.results.tests.filter((t) => t.status === 'failed');
+    const failed = properties.results.tests.filter(failedJudgement);
     expect(failed.map((t) => t.name).some((name) => test.test(name)), failedNames(properties.results).join('\n')).toBe(true);
     const failure = failed.find((t) => test.test(t.name))!;
     expect(failure.failure!.message).toMatch(/^Property failed after \d+ case\(s\), shrunk \d+ time\(s\) \{ seed: -?\d+, path: "[\d:]*" \}: /);
@@ -68,7 +68,7 @@ describe('faults found only by properties', () => {
 describe('reproducible', () => {
   it('the same --seed fails with the same fast-check seed, path and counterexample', async () => {
     const [a, b] = await Promise.all([run([lowercasedUserNames], ['properties/round-trip']), run([lowercasedUserNames], ['properties/round-trip'])]);
-    const failure = (r: RunResult) => r.tests.find((t) => t.status === 'failed')!.failure!;
+    const failure = (r: RunResult) => r.tests.find(failedJudgement)!.failure!;
     const stable = (text: string) => text.replace(/scimc-[0-9a-f]+-/g, 'scimc-<run>-').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>');
     expect(stable(failure(a.results).message)).toBe(stable(failure(b.results).message));
     expect(stable(failure(a.results).actual!).split('\nRequests')[0]).toBe(stable(failure(b.results).actual!).split('\nRequests')[0]);

@@ -16,7 +16,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/model/result.js';
-import { runCli, type CliRun } from '../helpers/cli.js';
+import { failedJudgement, runCli, type CliRun } from '../helpers/cli.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
 import { selfSignedCert, startBroken, type BrokenKind, type BrokenServer } from '../fixtures/broken-servers.js';
 
@@ -53,11 +53,11 @@ function expectSuitesRan(run: CliRun): RunResult {
   for (const file of readdirSync(run.outDir)) expect(readFileSync(join(run.outDir, file), 'utf8')).not.toContain(TEST_TOKEN);
   const results = run.results!;
   expect(results.tests.length).toBeGreaterThan(50);
-  // Not a pass: tests failed, or (circuit breaker) the run's errors say how many tests could not run.
+  // Not a pass: tests failed (blocking), or (circuit breaker) the run's errors say how many tests could not run.
   expect(results.summary.failed + results.errors.length).toBeGreaterThan(0);
   for (const test of results.tests) {
-    expect(['passed', 'failed', 'skipped']).toContain(test.status);
-    if (test.status === 'failed') {
+    expect(['passed', 'failed', 'warning', 'skipped']).toContain(test.status);
+    if (failedJudgement(test)) {
       expect(test.failure?.message, test.name).toBeTruthy();
       expect(test.failure!.message, test.name).not.toContain('\n');
     }
@@ -74,7 +74,7 @@ function expectProbeRefused(run: CliRun, message: RegExp): void {
   expect(run.results).toBeUndefined();
 }
 
-const failureKinds = (results: RunResult) => new Set(results.tests.filter((t) => t.status === 'failed').map((t) => t.failure!.kind));
+const failureKinds = (results: RunResult) => new Set(results.tests.filter(failedJudgement).map((t) => t.failure!.kind));
 
 describe('targets that answer, but badly: the suites run, tests fail with a message, exit 1', () => {
   const answering: Array<[BrokenKind, RegExp]> = [
@@ -91,7 +91,7 @@ describe('targets that answer, but badly: the suites run, tests fail with a mess
     const { run } = await runAgainst(kind, [], '5s');
     expectCommon(run);
     const results = expectSuitesRan(run);
-    const messages = results.tests.filter((t) => t.status === 'failed').map((t) => t.failure!.message);
+    const messages = results.tests.filter(failedJudgement).map((t) => t.failure!.message);
     expect(messages.some((m) => someMessage.test(m)), messages.slice(0, 5).join('\n')).toBe(true);
     expect(failureKinds(results).has('transport'), 'a complete answer is never a transport failure').toBe(false);
   }, RUN_BOUND_MS + 40_000);
@@ -170,7 +170,7 @@ describe.skipIf(!selfSignedCert())('a self-signed certificate', () => {
   const onlyCertificateFails = (run: CliRun) => {
     expect(run.results, run.stderr).toBeDefined();
     expect(run.results!.summary.passed).toBeGreaterThan(5);
-    for (const test of run.results!.tests.filter((t) => t.status === 'failed')) expect(test.failure!.message, test.name).toMatch(/certificate/);
+    for (const test of run.results!.tests.filter(failedJudgement)) expect(test.failure!.message, test.name).toMatch(/certificate/);
   };
 
   it.concurrent('with --insecure it runs', async () => {

@@ -4,7 +4,7 @@
 // else. Also --read-only: no POST, PUT, PATCH or DELETE reaches the target.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FaultRequest, ServerFault } from '../../src/server/app.js';
-import { runCli } from '../helpers/cli.js';
+import { failedJudgement, runCli } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 
 type Target = Awaited<ReturnType<typeof startTarget>>;
@@ -178,7 +178,7 @@ describe('--read-only', () => {
     expect([...new Set(methods)]).toEqual(['GET']);
     expect(run.results!.cleanup.created).toEqual([]);
     // A test tagged read-only that tries to write fails by name instead of writing (the client's safety net).
-    for (const test of run.results!.tests.filter((x) => x.status === 'failed' && /ReadOnlyError/.test(x.failure!.message)))
+    for (const test of run.results!.tests.filter((x) => failedJudgement(x) && /ReadOnlyError/.test(x.failure!.message)))
       expect(test.failure!.message).toMatch(/--read-only: refused to send (POST|PUT|PATCH|DELETE) /);
   }, 180_000);
 });

@@ -7,7 +7,11 @@
 //      (failure messages, system-out with the exchanges and "Reproduce:" curl lines), report.html (exchanges,
 //      failure details and the curl line of every exchange, the embedded data),
 //   4. the curl lines themselves, rebuilt from results.json with src/client/curl.ts (what "Copy" copies),
-//   5. stdout/stderr of `scim-conformance cleanup`.
+//   5. stdout/stderr of `scim-conformance cleanup`,
+//   6. what a reader decodes: every response body of results.json parsed as JSON, and report.html with its
+//      character references decoded (a server may echo the token JSON-escaped, `\u0053…` or `\/`: issue 16).
+// The client records raw exchanges and redaction happens once, on the way out (issue 14 item 7), so the token
+// `T` or `scim` must give the same statuses as a long token: redaction never changes what is judged.
 // The fault server echoes the token back in response bodies and headers (and in a redirect Location), as
 // careless servers do in error messages, so the redaction is tested on data the target controls, not only on
 // what the client sends.
@@ -41,12 +45,54 @@ function leaks(run: CliRun): string[] {
     // cleanup writes no reports
   }
   for (const file of files) places.push([file, readFileSync(join(run.outDir, file), 'utf8')]);
+  if (files.includes('report.html')) places.push(['report.html, decoded', htmlDecode(readFileSync(join(run.outDir, 'report.html'), 'utf8'))]);
   for (const test of run.results?.tests ?? []) {
     for (const exchange of test.exchanges) places.push([`curl line of ${test.name}`, toCurl(exchange)]);
+    for (const exchange of test.exchanges) places.push([`decoded body of ${test.name}`, decodedJson(exchange.response?.body)]);
     if (test.failure) places.push([`failure message of ${test.name}`, JSON.stringify(test.failure)]);
   }
   return places.filter(([, content]) => FORMS.some((form) => content.includes(form))).map(([where]) => where);
 }
+
+function htmlDecode(html: string): string {
+  const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+  return html.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, ref: string) =>
+    ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? whole));
+}
+
+/** The body as a reader sees it after JSON.parse: every string value, unescaped, one per line. */
+function decodedJson(body: string | undefined): string {
+  if (body === undefined) return '';
+  const strings: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') strings.push(value);
+    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) (strings.push(key), walk(item));
+  };
+  try {
+    walk(JSON.parse(body));
+  } catch {
+    return '';
+  }
+  return strings.join('\n');
+}
+
+/** The token JSON-escaped as a server may write it: every other character as \uXXXX, every "/" as "\/". */
+function jsonEscaped(text: string): string {
+  return [...text].map((c, i) => (c === '/' ? '\\/' : i % 2 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : JSON.stringify(c).slice(1, -1))).join('');
+}
+
+/** Echoes the credential JSON-escaped in every JSON body (written verbatim), and percent-encoded in a header. */
+const escapedEcho: ServerFault = {
+  name: 'echo the token JSON-escaped',
+  onResponse: (req, res) => {
+    const auth = String(req.headers.authorization ?? '');
+    const credential = auth.includes(' ') ? auth.slice(auth.indexOf(' ') + 1) : auth;
+    const headers = { ...res.headers, 'X-Echo-Url': `https://idp.test/?t=${encodeURIComponent(credential).toLowerCase()}` };
+    if (!res.body || typeof res.body !== 'object' || Array.isArray(res.body)) return { ...res, headers };
+    const body = JSON.stringify({ ...(res.body as object), debugAuth: '@@' }).replace('"@@"', `"${jsonEscaped(credential)}"`);
+    return { ...res, headers, body };
+  },
+};
 
 /** Echoes the token (as the client sent it) in every response: headers, body, and 1 in 3 answers is a 500. */
 const echo: ServerFault = {
@@ -102,10 +148,39 @@ describe('the token is never in any output', () => {
     expect(leaks(run)).toEqual([]);
   }, 60_000);
 
+  it('a server that echoes the token JSON-escaped and percent-encoded: nothing leaks, decoded or not', async () => {
+    const t = await startTarget([escapedEcho], SENTINEL);
+    targets.push(t);
+    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--suite', 'auth,users,discovery'], { env: { SCIM_TOKEN: SENTINEL } });
+    expect([0, 1], run.stderr).toContain(run.code);
+    const bodies = run.results!.tests.flatMap((x) => x.exchanges).map((e) => e.response?.body ?? '');
+    expect(bodies.filter((b) => b.includes('"debugAuth":"[redacted]"')).length).toBeGreaterThan(20);
+    expect(leaks(run)).toEqual([]);
+  }, 180_000);
+
   it('cleanup with an echoing server prints no token', async () => {
     const t = await startTarget([echo], SENTINEL);
     targets.push(t);
     const run = await runCli(['cleanup', '--url', t.url, '--dry-run'], { env: { SCIM_TOKEN: SENTINEL } });
     expect(leaks(run)).toEqual([]);
   }, 60_000);
+});
+
+describe('redaction never changes what is judged', () => {
+  /** Test name → status of one full run against the reference server started with `token`. */
+  async function statuses(token: string): Promise<Map<string, string>> {
+    const t = await startTarget([], token);
+    targets.push(t);
+    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--seed', '7'], { env: { SCIM_TOKEN: token } });
+    expect(run.results, run.stderr).toBeDefined();
+    expect(run.stdout).not.toContain('Resource[redacted]');
+    expect(readFileSync(join(run.outDir, 'results.json'), 'utf8')).not.toMatch(/"Authorization": "Bearer (T|scim)"/);
+    return new Map(run.results!.tests.map((x) => [x.name, x.status]));
+  }
+
+  it('the tokens T and scim give the same statuses as a long token, and their reports stay readable', async () => {
+    const long = await statuses('a-long-token-0123456789abcdef');
+    expect([...long.values()].filter((s) => s === 'passed').length).toBeGreaterThan(200);
+    for (const token of ['T', 'scim']) expect(Object.fromEntries(await statuses(token)), token).toEqual(Object.fromEntries(long));
+  }, 300_000);
 });
