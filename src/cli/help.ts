@@ -26,7 +26,7 @@ export function runHelp(version: string): string {
     '  NO_COLOR / FORCE_COLOR         Turn console colours off / on',
     '',
     'Exit codes:',
-    `  ${ExitCode.Pass}  every test passed          ${ExitCode.Fail}  a test failed`,
+    `  ${ExitCode.Pass}  nothing blocks (warnings and skips allowed)   ${ExitCode.Fail}  a failure at or above --fail-on, or a run error`,
     `  ${ExitCode.Usage}  bad usage or input         ${ExitCode.Target}  target unreachable, TLS failure or token rejected`,
     `  ${ExitCode.Internal}  internal error`,
     `  ${ExitCode.Interrupted}  interrupted by Ctrl-C   ${ExitCode.Terminated}  stopped by SIGTERM (both clean up and write the reports)`,

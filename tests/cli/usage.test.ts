@@ -59,6 +59,14 @@ describe('help and version', () => {
     for (const flag of ['--url', '--token', '--token-file', '--demo', '--profile', '--suite', '--grep', '--reporter', '--out-dir', '--seed', '--timeout', '--concurrency', '--insecure', '--no-cleanup', '--list', '--version'])
       expect(run.stdout).toContain(flag);
     expect(run.stdout).toMatch(/Exit codes:/);
+    expect(run.stdout).toMatch(/--fail-on required\|gallery\|all +Which failed levels block \(exit 1\): required \(default/);
+    expect(run.stdout).toMatch(/1 {2}a failure at or above --fail-on, or a run error/);
+  });
+
+  it('--fail-on takes required, gallery or all; anything else is a usage error naming them', async () => {
+    const run = await runCli(['--demo', '--fail-on', 'warnings']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('scim-conformance: --fail-on: expected required, gallery or all, got "warnings"');
   });
 
   it('--version prints the package version', async () => {
