@@ -12,7 +12,7 @@ import { GROUP_BEHAVIOURS } from './sections/groups.js';
 import { PATCH_BEHAVIOURS } from './sections/patch.js';
 import { USER_BEHAVIOURS } from './sections/users.js';
 
-/** All 117 behaviours keyed by id, in catalog order (U, F, P, G, D, X). */
+/** All 124 behaviours keyed by id, in catalog order (U, F, P, G, D, X). */
 export const BEHAVIOURS = {
   ...USER_BEHAVIOURS,
   ...FILTER_BEHAVIOURS,

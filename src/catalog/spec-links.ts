@@ -86,11 +86,21 @@ export const ENTRA_SOURCES = {
     url: 'https://github.com/pranems/SCIMServer/tree/HEAD/docs',
     label: 'SCIM Validator analysis notes (pranems/SCIMServer)',
   },
+  DISCOVERY: {
+    url: `${LEARN}/app-provisioning/how-to-account-discovery`,
+    label: 'Microsoft: Account Discovery (preview)',
+  },
+  'QA-1151866': {
+    url: 'https://learn.microsoft.com/en-us/answers/questions/1151866',
+    label: 'Microsoft Q&A 1151866: SCIM responses within 60 seconds',
+  },
 } as const satisfies Record<string, SourceInfo>;
 
 export type EntraSourceKey = keyof typeof ENTRA_SOURCES;
 
 const RFC_ANCHOR = /^rfc(\d{3,5})#section-(\d+(?:\.\d+)*)$/;
+/** A GitHub issue or pull request the catalog cites as evidence: `gh:owner/repo#123`. */
+const GITHUB_ANCHOR = /^gh:([\w.-]+\/[\w.-]+)#(\d+)$/;
 const ENTRA_ANCHOR = /^entra:([A-Z0-9-]+)$/;
 
 function entraSource(anchor: string): SourceInfo | undefined {
@@ -101,7 +111,7 @@ function entraSource(anchor: string): SourceInfo | undefined {
 
 /** True when `anchor` is a well-formed RFC anchor or a known `entra:` source key. */
 export function isSpecAnchor(anchor: string): boolean {
-  return RFC_ANCHOR.test(anchor) || entraSource(anchor) !== undefined;
+  return RFC_ANCHOR.test(anchor) || GITHUB_ANCHOR.test(anchor) || entraSource(anchor) !== undefined;
 }
 
 /**
@@ -111,16 +121,20 @@ export function isSpecAnchor(anchor: string): boolean {
 export function specUrl(anchor: string): string {
   const rfc = RFC_ANCHOR.exec(anchor);
   if (rfc) return `https://datatracker.ietf.org/doc/html/rfc${rfc[1]}#section-${rfc[2]}`;
+  const gh = GITHUB_ANCHOR.exec(anchor);
+  if (gh) return `https://github.com/${gh[1]}/issues/${gh[2]}`;
   const source = entraSource(anchor);
   if (source) return source.url;
-  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y or entra:<source key>.`);
+  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`);
 }
 
 /** A short human label: `rfc7644#section-3.5.2.3` → "RFC 7644 §3.5.2.3", `entra:DEV` → "Microsoft: Develop a SCIM endpoint". */
 export function specLabel(anchor: string): string {
   const rfc = RFC_ANCHOR.exec(anchor);
   if (rfc) return `RFC ${rfc[1]} §${rfc[2]}`;
+  const gh = GITHUB_ANCHOR.exec(anchor);
+  if (gh) return `${gh[1]}#${gh[2]}`;
   const source = entraSource(anchor);
   if (source) return source.label;
-  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y or entra:<source key>.`);
+  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`);
 }

@@ -66,18 +66,18 @@ export const DISCOVERY_BEHAVIOURS = {
   'D-08': {
     section: 'D',
     title: 'Response content type',
-    level: 'required',
+    level: 'recommended',
     mode: 'both',
     spec: ['rfc7644#section-3.8', 'entra:DEV', 'entra:VALNOTES'],
-    entra: 'Microsoft requires application/scim+json on every response, and the SCIM Validator and strict clients refuse to work against other content types.',
+    entra: 'Microsoft asks for application/scim+json on every response; Entra itself parses application/json too (AWS IAM Identity Center, a gallery target, answers with it), but the SCIM Validator and strict clients refuse other types.',
   },
   'D-09': {
     section: 'D',
     title: 'Error body format',
-    level: 'required',
+    level: 'recommended',
     mode: 'both',
     spec: ['rfc7644#section-3.12', 'entra:DEV', 'entra:LOGS'],
-    entra: 'Entra cannot parse the error and logs ServiceIncompatible instead of the real cause, so the admin cannot tell what to fix.',
+    entra: 'Entra acts on the HTTP status and tolerates a numeric status or a missing scimType in the body, but a body that is not a SCIM error is logged as ServiceIncompatible instead of the real cause, so the admin cannot tell what to fix.',
   },
   'D-10': {
     section: 'D',
@@ -114,10 +114,10 @@ export const DISCOVERY_BEHAVIOURS = {
   'D-14': {
     section: 'D',
     title: 'Throttling: 429 + Retry-After',
-    level: 'gallery',
+    level: 'required',
     mode: 'both',
     spec: ['rfc6585#section-4', 'rfc9110#section-10.2.3', 'entra:LOGS', 'entra:DEV', 'entra:CHECKLIST'],
-    entra: 'Throttling answered with 400 or 503 counts as failures toward escrow and quarantine, and gallery apps that cannot take 25 requests per second fail the checklist.',
+    entra: 'Entra backs off on 429, but throttling answered with 400 or 503 counts as failures toward escrow and quarantine, and gallery apps that cannot take 25 requests per second fail the checklist.',
   },
   'D-15': {
     section: 'D',
@@ -174,5 +174,21 @@ export const DISCOVERY_BEHAVIOURS = {
     mode: 'both',
     spec: ['rfc7644#section-3.2', 'rfc7644#section-3.7', 'rfc7644#section-3.14', 'entra:DEV', 'entra:POSTMAN'],
     entra: 'Entra never sends PUT, /Bulk, /Me, /.search, sortBy or ETags, so an endpoint that requires any of them (such as If-Match on PATCH) fails every update.',
+  },
+  'D-22': {
+    section: 'D',
+    title: 'The headers Entra sends',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7644#section-3.8', 'gh:MicrosoftDocs/azure-docs#94189', 'gh:MicrosoftDocs/azure-docs#12728'],
+    entra: 'Entra sends no SCIM Accept header and bodies as application/scim+json with a charset, so an endpoint that needs a JSON Accept answers Test Connection with 406 and cannot be connected.',
+  },
+  'D-23': {
+    section: 'D',
+    title: 'Answer within 60 seconds',
+    level: 'required',
+    mode: 'both',
+    spec: ['entra:QA-1151866'],
+    entra: 'Entra waits 60 seconds for an answer, logs slower calls as timeouts and retries them in a later cycle, where a create that succeeded meets a 409.',
   },
 } satisfies Record<`D-${string}`, Omit<BehaviourInfo, 'id'>>;

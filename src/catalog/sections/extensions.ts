@@ -82,7 +82,7 @@ export const EXTENSION_BEHAVIOURS = {
   'X-10': {
     section: 'X',
     title: 'Custom extension attribute naming',
-    level: 'required',
+    level: 'gallery',
     mode: 'both',
     spec: ['rfc7643#section-3.3', 'entra:ATTR', 'entra:DEV'],
     entra: 'Custom attributes the app names differently cannot be mapped in Entra, or reach the app under a URN it does not recognise.',

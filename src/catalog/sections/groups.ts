@@ -183,4 +183,12 @@ export const GROUP_BEHAVIOURS = {
     spec: ['rfc7644#section-3.5.2', 'entra:DEV'],
     entra: 'Entra only sends PATCH for groups, so a PUT-only endpoint never receives any membership.',
   },
+  'G-23': {
+    section: 'G',
+    title: 'Group reads may omit members',
+    level: 'informational',
+    mode: 'both',
+    spec: ['rfc7644#section-3.4.2.5', 'entra:DEV'],
+    entra: 'Entra never reads memberships back, so a group read without members is allowed and membership is checked through whatever the server offers.',
+  },
 } satisfies Record<`G-${string}`, Omit<BehaviourInfo, 'id'>>;

@@ -151,4 +151,20 @@ export const PATCH_BEHAVIOURS = {
     spec: ['rfc7644#section-3.5.2'],
     entra: 'Entra never sends an empty Operations array; some SCIM Validator runs do, and they fail when the endpoint answers with the RFC-correct 400.',
   },
+  'P-19': {
+    section: 'P',
+    title: 'Add through a value filter that matches nothing creates the element',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7644#section-3.5.2.1', 'gh:Metatavu/keycloak-scim-server#35', 'gh:wireapp/wire-server#5419', 'gh:Captain-P-Goldfish/SCIM-SDK#680'],
+    entra: 'Entra sends Add with a filtered path when it believes the target is empty, so a refusal leaves the attribute unset on every cycle and a duplicate element on the second Add corrupts the user.',
+  },
+  'P-20': {
+    section: 'P',
+    title: 'Value-filter path against an existing element without type',
+    level: 'recommended',
+    mode: 'both',
+    spec: ['rfc7644#section-3.5.2.3', 'gh:Captain-P-Goldfish/SCIM-SDK#668'],
+    entra: 'A user created outside Entra with an untyped e-mail answers noTarget to every filtered Replace, so Entra fails the update on every cycle.',
+  },
 } satisfies Record<`P-${string}`, Omit<BehaviourInfo, 'id'>>;

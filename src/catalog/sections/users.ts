@@ -239,4 +239,20 @@ export const USER_BEHAVIOURS = {
     spec: ['entra:HOW'],
     entra: 'Test data only: userName values may look like external e-mail addresses because Entra strips #EXT# from guest UPNs.',
   },
+  'U-30': {
+    section: 'U',
+    title: 'Account Discovery pages through every user',
+    level: 'required',
+    mode: 'both',
+    spec: ['rfc7644#section-3.4.2.4', 'rfc7644#section-3.4.2', 'entra:DISCOVERY'],
+    entra: 'Account Discovery (ID Governance) pages through every user with unfiltered startIndex/count requests, so paging that repeats, skips or hides disabled users leaves accounts uncorrelated or reports 0 results.',
+  },
+  'U-31': {
+    section: 'U',
+    title: 'A POST re-sent after a lost response',
+    level: 'recommended',
+    mode: 'both',
+    spec: ['rfc7644#section-3.3', 'rfc7644#section-3.12', 'entra:QA-1151866'],
+    entra: 'When Entra never got the answer to a create it sends the same POST in a later cycle, and without a clean 409 and a user the match filter finds, the object fails on every cycle.',
+  },
 } satisfies Record<`U-${string}`, Omit<BehaviourInfo, 'id'>>;

@@ -17,7 +17,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** CI checks the repository out with ../shared beside it; a bare clone may lack it. */
 const catalogMarkdown = resolve(repoRoot, '../shared/entra-behaviours.md');
 
-const EXPECTED_COUNTS: Record<Section, number> = { U: 29, F: 11, P: 18, G: 22, D: 21, X: 16 };
+const EXPECTED_COUNTS: Record<Section, number> = { U: 31, F: 11, P: 20, G: 23, D: 23, X: 16 };
 const LEVELS = ['required', 'recommended', 'gallery', 'validator', 'informational'];
 const MODES = ['default', 'flag', 'both', 'legacy', 'validator', 'gallery'];
 
@@ -26,8 +26,8 @@ function expectedIds(section: Section, count: number): string[] {
 }
 
 describe('behaviour catalog', () => {
-  it('has 117 behaviours', () => {
-    expect(allBehaviourIds()).toHaveLength(117);
+  it('has 124 behaviours', () => {
+    expect(allBehaviourIds()).toHaveLength(124);
   });
 
   it.each(Object.entries(EXPECTED_COUNTS) as Array<[Section, number]>)(
@@ -74,6 +74,10 @@ describe('behaviour catalog', () => {
       'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
     );
     expect(specLabel('entra:DEV')).toBe('Microsoft: Develop a SCIM endpoint');
+    expect(specUrl('gh:MicrosoftDocs/azure-docs#94189')).toBe('https://github.com/MicrosoftDocs/azure-docs/issues/94189');
+    expect(specLabel('gh:MicrosoftDocs/azure-docs#94189')).toBe('MicrosoftDocs/azure-docs#94189');
+    expect(specUrl('entra:DISCOVERY')).toBe('https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-to-account-discovery');
+    expect(() => specUrl('gh:no-issue-number')).toThrow(/Unknown spec anchor/);
     expect(() => specUrl('entra:NOPE')).toThrow(/Unknown spec anchor/);
     expect(() => specUrl('rfc7644 3.5')).toThrow(/Unknown spec anchor/);
   });
