@@ -115,7 +115,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       const lines = [
         '',
         `${p.bold('Summary')}: ${verdict.kind} · ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.warnings ? p.yellow(`${s.warnings} warnings`) : '0 warnings'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
-        p.dim(`Blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn}); the others are warnings`),
+        p.dim(`Blocking: ${failOnText(result.failOn)} (--fail-on ${result.failOn}); the others are warnings`),
       ];
       if (result.interrupted) lines.push(p.yellow(`Interrupted by ${result.interrupted.signal}: tests that had not finished are skipped`));
       if (result.readOnly) lines.push(p.dim('Read-only run: only tests tagged read-only ran; no POST, PUT, PATCH or DELETE was sent'));

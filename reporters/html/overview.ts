@@ -24,7 +24,7 @@ export function verdictHtml(result: RunResult, verdict: Verdict): string {
   const { summary } = result;
   const notes: string[] = [`${summary.total} tests: ${countsText({ ...summary, warning: summary.warnings })}`];
   notes.push(`${result.required.checked} of ${plural(result.required.total, 'required behaviour', 'required behaviours')} checked`);
-  notes.push(`blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn})`);
+  notes.push(`blocking: ${failOnText(result.failOn)} (--fail-on ${result.failOn})`);
   const warned = distinctBehaviours(verdict.warnings);
   if (warned) notes.push(`${plural(warned, 'behaviour fails', 'behaviours fail')} below the threshold (warnings, not blocking)`);
   const explain = EXPLAIN[verdict.kind];
@@ -87,7 +87,7 @@ export function problemsHtml(result: RunResult, verdict: Verdict): string {
     : `<section class="problems p-errors"><h2>${text(plural(result.errors.length, 'error', 'errors'))} outside the tests</h2>`
       + `<ul>${result.errors.map((error) => `<li>${text(error)}</li>`).join('')}</ul></section>`;
   return runErrors
-    + problemList(`Blocking: ${failOnText(result.failOn)} failures (--fail-on ${result.failOn})`, 'p-blocking', verdict.blocking, indexOf)
+    + problemList(`Blocking: ${failOnText(result.failOn)} (--fail-on ${result.failOn})`, 'p-blocking', verdict.blocking, indexOf)
     + problemList('Known failures: also failed in the baseline run, not blocking', 'p-known', verdict.known, indexOf)
     + problemList('Warnings: failures below the blocking threshold, not blocking', 'p-warnings', verdict.warnings, indexOf);
 }

@@ -66,7 +66,7 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const FAIL_ON_TEXT: Record<FailOn, string> = { required: 'required', gallery: 'required, gallery and validator', all: 'every level' };
+const FAIL_ON_TEXT: Record<FailOn, string> = { required: 'required failures', gallery: 'required, gallery and validator failures', all: 'failures of every level' };
 
 /** "8 of 71 required behaviours checked". */
 export function coverageText(result: Pick<RunResult, 'required'>): string {
@@ -118,7 +118,7 @@ export function countsText(counts: Counts): string {
   return parts.join(', ');
 }
 
-/** What --fail-on blocks, for reports: "required", "required, gallery and validator", "every level". */
+/** What --fail-on blocks, for reports: "required failures", "required, gallery and validator failures", "failures of every level". */
 export function failOnText(failOn: FailOn): string {
   return FAIL_ON_TEXT[failOn];
 }
