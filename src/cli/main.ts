@@ -33,6 +33,10 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 async function dispatch(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<ExitCode> {
+  if (argv[0] === 'explain') {
+    const { explainCommand } = await import('./explain.js');
+    return explainCommand(argv.slice(1), { out, env: process.env, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
+  }
   const command = parseCommand(argv, process.env);
   switch (command.kind) {
     case 'help':
