@@ -46,7 +46,7 @@ export const DISCOVERY_BEHAVIOURS = {
     spec: ['rfc7644#section-2', 'rfc7644#section-3.12', 'rfc6750#section-3', 'entra:QUAR', 'entra:LOGS'],
     entra: 'Bad credentials answered with 200, a redirect or an HTML page hide credential problems from Test Connection, while real 401s during sync quarantine the job at once.',
     sends: 'probes: a request without `Authorization`, with a wrong token, and with a malformed scheme.',
-    passes: '`401` (a SCIM error body and `WWW-Authenticate: Bearer` are good practice); `Authorization: Bearer` with no token may answer `400` or `401` (RFC 6750 §3.1). Never a `200`, an HTML login page or a redirect.',
+    passes: '`401` (a SCIM error body and `WWW-Authenticate: Bearer` are good practice); `Authorization: Bearer` with no token may answer `400` or `401` (RFC 6750 §3.1). The scheme name is case-insensitive (`bearer <token>` works), and a write without a valid token changes nothing. Never a `200`, an HTML login page or a redirect.',
   },
   'D-05': {
     section: 'D',
@@ -136,7 +136,7 @@ export const DISCOVERY_BEHAVIOURS = {
     spec: ['rfc7644#section-3.12', 'entra:KNOWN', 'entra:LOGS'],
     entra: 'An HTML 404 or 405 page cannot be parsed, so Entra logs ServiceIncompatible instead of MethodNotAllowed or NotImplemented.',
     sends: 'nothing of this kind from Entra; the tool probes an unknown path, an unsupported method and an unsupported media type.',
-    passes: 'a SCIM error, never an HTML page: `404` for an unknown path; `405`, `501` or `404` for an unsupported method; `415` for an unsupported media type.',
+    passes: 'a SCIM error, never an HTML page: `404` for an unknown path; `405`, `501` or `404` for an unsupported method; `415` (or `400`) for a body in an unsupported media type, which creates nothing.',
   },
   'D-14': {
     section: 'D',
@@ -217,7 +217,7 @@ export const DISCOVERY_BEHAVIOURS = {
     spec: ['rfc7644#section-3.2', 'rfc7644#section-3.7', 'rfc7644#section-3.14', 'entra:DEV', 'entra:POSTMAN'],
     entra: 'Entra never sends PUT, /Bulk, /Me, /.search, sortBy or ETags, so an endpoint that requires any of them (such as If-Match on PATCH) fails every update.',
     sends: 'never PUT, `/Bulk`, `/Me`, `POST /.search`, `sortBy` or `If-Match` / ETags.',
-    passes: 'the endpoint may implement any of these, but nothing Entra needs may depend on them.',
+    passes: 'each is either supported (PUT applied, `POST /Bulk` answered with a BulkResponse) or refused cleanly with a SCIM error (`404`, `405` or `501`); nothing Entra needs may depend on them.',
   },
   'D-22': {
     section: 'D',

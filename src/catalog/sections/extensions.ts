@@ -170,6 +170,6 @@ export const EXTENSION_BEHAVIOURS = {
     spec: ['rfc7643#section-7', 'entra:VALNOTES'],
     entra: 'The SCIM Validator reports write-only attributes as missing, and Entra probably re-sends a mapped attribute it can never read back on every cycle.',
     sends: 'the SCIM Validator sends attributes that `/Schemas` declares `returned: "never"` (a badge code or PIN) and expects them back on GET; Entra probably re-sends such a mapped attribute every cycle, since it never comes back (inferred).',
-    passes: 'a warning, not a failure: this tool honours `returned: "never"` and does not read those attributes back.',
+    passes: 'no mapped attribute is declared `returned: "never"`; one that is gets a warning, not a failure, and is not read back.',
   },
 } satisfies Record<`X-${string}`, Omit<BehaviourInfo, 'id'>>;

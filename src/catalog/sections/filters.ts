@@ -27,7 +27,7 @@ export const FILTER_BEHAVIOURS = {
     spec: ['rfc7644#section-3.4.2.2', 'entra:DEV', 'entra:VALRUNS'],
     entra: 'If + is not decoded as a space, every Entra filter is unparseable and answered with 400, so Test Connection and every match fail.',
     sends: '`?filter=userName+eq+%22cf4d78e8-…%22` and `?filter=externalId+eq+%22johnwong%22` (spaces as `+`, quotes as `%22`); the SCIM Validator sends literal quotes with `@` as `%40` (`?filter=userName+eq+"adrianna_jenkins%40jewessupton.com"`) and puts `excludedAttributes=members` before `filter` on groups.',
-    passes: '`+` decoded as a space (form-style decoding), percent-encoded quotes accepted, query parameters in any order. A server that reads `+` literally answers `400` and fails Test Connection and every match.',
+    passes: '`+` decoded as a space (form-style decoding) and `%20` too, percent-encoded and literal quotes accepted, query parameters in any order. A server that reads `+` literally answers `400` and fails Test Connection and every match.',
     levels: 'REQUIRED: Entra\'s form (`+` and `%22`). VALIDATOR: literal `"` in the query string.',
   },
   'F-03': {

@@ -240,7 +240,7 @@ export const USER_BEHAVIOURS = {
     level: 'required',
     mode: 'gallery',
     spec: ['rfc7644#section-3.4.2.4', 'entra:DEV', 'entra:GALLERY', 'entra:POSTMAN'],
-    entra: "Entra's cycles use filters rather than listing, but Microsoft's requirements table lists pagination and the gallery pagination test fails when startIndex or count is ignored.",
+    entra: "Entra's sync cycles use filters, but Account Discovery pages through every user (U-30), Microsoft's requirements table lists pagination, and the gallery pagination test fails when startIndex or count is ignored.",
     sends: "`GET /Users?startIndex=1&count=5`, then `startIndex=6&count=5` and so on, and an unfiltered `GET /Users` (Microsoft's gallery test and Postman collection; Entra's Account Discovery pages the same way, U-30).",
     passes: 'a `200` ListResponse per page: `startIndex` echoes the request (1-based), `itemsPerPage` is the number of resources returned, `totalResults` counts every user (not the page), and no page holds more than `count` resources.',
   },
