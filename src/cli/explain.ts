@@ -63,13 +63,19 @@ export function explainCommand(argv: string[], io: ExplainIo): ExitCode {
     return ExitCode.Pass;
   }
   const ids: BehaviourId[] = parsed.positionals.map((raw) => {
-    const id = raw.trim().toUpperCase();
+    const id = normaliseId(raw);
     if (!isBehaviourId(id)) throw new UsageError(`unknown behaviour id "${raw}" (ids look like U-14; see docs/behaviours.md)`);
     return id;
   });
   const style = styleFor(io);
   io.out(ids.length === 0 ? listText(style) : ids.map((id) => explainText(id, style)).join('\n'));
   return ExitCode.Pass;
+}
+
+/** `u-14`, `U14` and `U-4` are read as U-14 and U-04: the id a user half-remembers from a report. */
+export function normaliseId(raw: string): string {
+  const match = /^([a-z])-?(\d{1,2})$/i.exec(raw.trim());
+  return match ? `${match[1]!.toUpperCase()}-${match[2]!.padStart(2, '0')}` : raw.trim();
 }
 
 function parseExplainArgs(argv: string[]) {
