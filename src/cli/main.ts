@@ -33,10 +33,6 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 async function dispatch(argv: string[], out: (t: string) => void, err: (t: string) => void): Promise<ExitCode> {
-  if (argv[0] === 'explain') {
-    const { explainCommand } = await import('./explain.js');
-    return explainCommand(argv.slice(1), { out, env: process.env, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
-  }
   const command = parseCommand(argv, process.env);
   switch (command.kind) {
     case 'help':
@@ -63,6 +59,10 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
       const { profileCommand } = await import('../profiles/profile-command.js');
       return profileCommand(command.options, { out, err });
+    }
+    case 'explain': {
+      const { explainCommand } = await import('./explain.js');
+      return explainCommand(command.argv, { out, env: process.env, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
     }
   }
 }
