@@ -24,7 +24,7 @@ function shippedFiles(): string[] {
 describe('the published package', () => {
   const files = shippedFiles();
 
-  it('ships docs/behaviours.md, which explain and the reports point at', () => {
+  it('ships docs/behaviours.md, which explain points at', () => {
     expect(files).toContain('docs/behaviours.md');
   });
 
