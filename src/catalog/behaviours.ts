@@ -1,6 +1,7 @@
 /**
- * The behaviour catalog as typed data: every id of the catalog (../shared/entra-behaviours.md §2–§7) with the
- * title, level, mode, spec anchors and Entra consequence a report needs. Suites refer to behaviours by id only.
+ * The behaviour catalog as typed data: every behaviour id with its title, level, mode, spec anchors, the requests
+ * behind it, what passes and what Entra does when it is wrong. Suites refer to behaviours by id only; the readable
+ * form is docs/behaviours.md (generated from here) and `scim-conformance explain <id>`.
  * The data lives in one file per catalog section under ./sections/; this module merges them and is the only
  * entry point other modules should import.
  */
@@ -21,6 +22,16 @@ export const BEHAVIOURS = {
   ...DISCOVERY_BEHAVIOURS,
   ...EXTENSION_BEHAVIOURS,
 } satisfies Record<string, Omit<BehaviourInfo, 'id'>>;
+
+/** Section headings, in catalog order. */
+export const SECTION_TITLES = {
+  U: 'Users',
+  F: 'Filters and queries',
+  P: 'PATCH semantics',
+  G: 'Groups',
+  D: 'Discovery, connection, authentication, errors and throttling',
+  X: 'Schema extensions',
+} as const satisfies Record<Section, string>;
 
 /** A catalog id such as 'U-14'; a typo'd id does not compile. */
 export type BehaviourId = keyof typeof BEHAVIOURS;

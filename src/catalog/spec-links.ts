@@ -1,7 +1,7 @@
 /**
  * Spec anchors → links and labels. Anchors are stable strings stored in the catalog:
  * - `rfcNNNN#section-X.Y` — an IETF RFC section (RFC 7643 schema, RFC 7644 protocol, RFC 6750 bearer tokens, …);
- * - `entra:KEY` — a source key from the catalog's §0 "Source keys" table (Microsoft Learn pages and the
+ * - `entra:KEY` — a source key of ENTRA_SOURCES below (Microsoft Learn pages and the
  *   Microsoft or third-party GitHub material the catalog cites).
  * @see https://datatracker.ietf.org/doc/html/rfc7644
  */
@@ -15,7 +15,7 @@ const LEARN = 'https://learn.microsoft.com/en-us/entra/identity';
 const REFCODE = 'https://github.com/AzureAD/SCIMReferenceCode';
 const AZURE_DOCS_HISTORY = 'https://github.com/MicrosoftDocs/azure-docs/commits/main/articles/active-directory';
 
-/** The catalog's source keys (§0). Learn pages link to the live page; repository material links to the repository. */
+/** The catalog's source keys. Learn pages link to the live page; repository material links to the repository. */
 export const ENTRA_SOURCES = {
   DEV: {
     url: `${LEARN}/app-provisioning/use-scim-to-provision-users-and-groups`,

@@ -17,6 +17,7 @@ export function runHelp(version: string): string {
     '  scim-conformance serve [--port N] [--token T]            (run the reference server)',
     '  scim-conformance cleanup --url URL [--run-id ID]         (delete what an interrupted run left)',
     '  scim-conformance profile --url URL > my-app.json         (derive a profile from /Schemas to edit)',
+    '  scim-conformance explain U-14                            (what a behaviour id means; no id lists them all)',
     '',
     'Options:',
     ...rows,

@@ -68,6 +68,10 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
       const { profileCommand } = await import('../profiles/profile-command.js');
       return profileCommand(command.options, { out, err });
     }
+    case 'explain': {
+      const { explainCommand } = await import('./explain.js');
+      return explainCommand(command.argv, { out, env: process.env, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
+    }
   }
 }
 

@@ -16,12 +16,14 @@ export type Command =
   | { kind: 'run'; options: RunOptions; warnings: string[] }
   | { kind: 'cleanup'; options: CleanupOptions; warnings: string[] }
   | { kind: 'profile'; options: ProfileCommandOptions; warnings: string[] }
-  | { kind: 'serve'; port: number; host: string; token?: string; basePath: string; profile: string };
+  | { kind: 'serve'; port: number; host: string; token?: string; basePath: string; profile: string }
+  | { kind: 'explain'; argv: string[] };
 
 export function parseCommand(argv: string[], env: Record<string, string | undefined>): Command {
   if (argv[0] === 'serve') return parseServe(argv.slice(1), env);
   if (argv[0] === 'cleanup') return parseCleanup(argv.slice(1), env);
   if (argv[0] === 'profile') return parseProfileCommand(argv.slice(1), env);
+  if (argv[0] === 'explain') return { kind: 'explain', argv: argv.slice(1) };
   return parseRun(argv, env);
 }
 

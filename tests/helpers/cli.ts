@@ -33,7 +33,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'scimc-test-'));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', SCIM_TOKEN: undefined, ...options.env })) if (v !== undefined) env[k] = v;
-  const withOut = args.includes('--out-dir') || args[0] === 'serve' || args[0] === 'cleanup' || args[0] === 'profile' ? args : [...args, '--out-dir', outDir];
+  const withOut = args.includes('--out-dir') || args[0] === 'serve' || args[0] === 'cleanup' || args[0] === 'profile' || args[0] === 'explain' ? args : [...args, '--out-dir', outDir];
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...withOut], { cwd: ROOT, env });
