@@ -78,7 +78,8 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency), readOnly: options.readOnly });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
-    await preflight(counting);
+    const notice = await preflight(counting);
+    if (notice) io.err(`scim-conformance: ${notice}\n`);
     if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
     const console = createConsoleReporter({ write: io.out, color: io.color });

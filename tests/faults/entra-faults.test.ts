@@ -81,6 +81,8 @@ describe('issue 15 faults → exactly the matching behaviours fail', () => {
       expect(test.failure?.message, test.name).toMatch(/406/);
     }
     expect(d22.find((t) => t.level === 'recommended')?.status).toBe('passed');
+    // The one reason is said once, at the top, before the list of failures.
+    expect(run.stderr).toMatch(/Test Connection probe .* with 406, and 200 when asked for application\/scim\+json: Entra cannot connect to it \(D-22\)/);
     expect(run.code).toBe(1);
     expect(results.errors).toEqual([]);
     expect(results.cleanup.leftBehind).toEqual([]);
