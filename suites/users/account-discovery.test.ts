@@ -8,7 +8,7 @@ const USERS = 7;
 const WALKS = 3;
 const MAX_PAGES = 300;
 
-behaviour('U-30', 'an unfiltered listing walked with a small count lists each of this test\'s users exactly once, disabled ones included, with honest itemsPerPage and totalResults', { timeout: 300_000 }, async ({ client, resources, names, profile, skip }) => {
+behaviour('U-30', 'an unfiltered listing walked with a small count lists each of this test\'s users exactly once, disabled ones included, with honest itemsPerPage and totalResults', { timeout: 900_000 }, async ({ client, resources, names, profile, skip }) => {
   const disables = profile.users.deprovision.includes('disable');
   const created: Created[] = [];
   for (let i = 0; i < USERS; i++) created.push(await resources.createUser({ userName: names.userName('discover') }));
