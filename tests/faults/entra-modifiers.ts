@@ -2,8 +2,13 @@
  * Single faults for the behaviours of issue 15 (catalog D-22, D-23, U-30, U-31, P-19, P-20, P-02, G-07/G-08), each
  * the way a real server gets it wrong. Used by entra-faults.test.ts; `fails` lists the behaviour ids whose tests fail.
  */
+import { join } from 'node:path';
 import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
+import { ROOT } from '../helpers/cli.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
+
+/** A profile that maps roles, so that the U-25 tests run (no built-in profile maps them). */
+const ROLES_PROFILE = join(ROOT, 'tests', 'fixtures', 'roles-app.profile.json');
 
 export interface EntraModifier {
   fault: () => ServerFault;
@@ -126,6 +131,21 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
       };
     },
     fails: ['U-31'],
+  },
+  'roles-add-keeps-first': {
+    mistake: 'an Add on roles stores only the first element of its value array (Entra sends several JSON-encoded roles in one Add)',
+    args: ['--profile', ROLES_PROFILE, '--grep', '^U-25 '],
+    fault: () => ({
+      name: 'roles-add-keeps-first',
+      onRequest(req) {
+        if (req.method !== 'PATCH' || !/\/Users\/[^/]+$/.test(req.path) || !authorized(req)) return;
+        const ops = operations(req).map((o) =>
+          String(o.op).toLowerCase() === 'add' && String(o.path).toLowerCase() === 'roles' && Array.isArray(o.value) ? { ...o, value: o.value.slice(0, 1) } : o,
+        );
+        return { ...req, body: { ...(req.body as object), Operations: ops } };
+      },
+    }),
+    fails: ['U-25'],
   },
   'slow-create': {
     mistake: 'one create answered after a slow downstream call (well within Entra\'s 60 s)',
