@@ -14,9 +14,11 @@ const sameAddress = (a: unknown, b: string) => typeof a === 'string' && a.toLowe
 
 for (const dialect of ['default', 'flag'] as Dialect[]) {
   const add = op('add', dialect);
-  behaviour('P-19', `${add} ${WORK} on a user without a work e-mail creates it; a second ${add} updates it, no duplicate`, { tags: [`${dialect}-dialect`] }, async ({ client, resources, names }) => {
+  behaviour('P-19', `${add} ${WORK} on a user without a work e-mail creates it; a second ${add} updates it, no duplicate`, { tags: [`${dialect}-dialect`] }, async ({ client, resources, names, skip }) => {
     // Created without e-mails: the filter matches nothing, as when Entra first sends a mail it believes is missing.
     const user = await resources.createUser({ emails: undefined });
+    const before = await workEmails(client, user.id);
+    if (before.work.length > 0) skip(`inconclusive: the user was created without e-mails but reads back with a work e-mail (${show(before.all)}), so there is no empty filter to Add through`);
     const first = names.userName('mail');
     await patchUserOk(client, user.id, [{ op: add, path: WORK, value: first }]);
     const once = await workEmails(client, user.id);
