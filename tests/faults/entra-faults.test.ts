@@ -71,6 +71,26 @@ describe('issue 15 faults → exactly the matching behaviours fail', () => {
     expect(run.code).toBe(1);
   }, 180_000);
 
+  it.concurrent('a create answered after --timeout (the user exists, its id never came back) is swept at the end: nothing left behind', async () => {
+    let held = false;
+    const fault: ServerFault = {
+      name: 'one-create-too-slow',
+      delayMs(req) {
+        if (held || req.method !== 'POST' || !/\/Users$/.test(req.path)) return;
+        held = true;
+        return 2500;
+      },
+    };
+    const target = await startTarget([fault]);
+    servers.push(target);
+    const run = await runCli(['--url', target.url, '--reporter', 'json', '--seed', '7', '--timeout', '1000ms', '--suite', 'users/create'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    const results = run.results!;
+    expect(results.tests.flatMap((t) => t.exchanges).filter((e) => e.request.method === 'POST' && e.error?.code === 'timeout')).toHaveLength(1);
+    const left = await fetch(`${target.url}/Users?filter=${encodeURIComponent(`userName sw "scimc-${results.runId}"`)}`, { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    expect(((await left.json()) as { totalResults: number }).totalResults).toBe(0);
+    expect(results.cleanup.leftBehind).toEqual([]);
+  }, 180_000);
+
   it.concurrent('needs-json-accept: the run does not crash, D-22 fails at REQUIRED, the explicit-Accept variant passes, exit 1', async () => {
     const { run, results } = await runAgainst(ENTRA_MODIFIERS['needs-json-accept']!.fault());
     const d22 = results.tests.filter((t) => t.behaviour === 'D-22');
