@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerFault } from '../../src/server/app.js';
 import { failedNames, runCli } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
-import { ENTRA_MODIFIERS } from './entra-modifiers.js';
+import { ENTRA_MODIFIERS, holdOnce } from './entra-modifiers.js';
 
 const servers: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
@@ -52,15 +52,7 @@ describe('issue 15 faults → exactly the matching behaviours fail', () => {
   }, 180_000);
 
   it.concurrent('a read held back past --timeout (1 s, Entra wait lowered to 1 s): the REQUIRED D-23 test fails naming it', async () => {
-    let held = false;
-    const fault: ServerFault = {
-      name: 'one-read-too-slow',
-      delayMs(req) {
-        if (held || req.method !== 'GET' || !/\/Users\/[^/]+$/.test(req.path)) return;
-        held = true;
-        return 2500;
-      },
-    };
+    const fault = holdOnce('one-read-too-slow', 'GET', /\/Users\/[^/]+$/, 2500);
     const { run, results } = await runAgainst(fault, ['--timeout', '1000ms'], { SCIMC_ENTRA_WAIT_MS: '1000' });
     const required = results.tests.find((t) => t.behaviour === 'D-23' && t.level === 'required')!;
     expect(required.status).toBe('failed');
@@ -72,15 +64,7 @@ describe('issue 15 faults → exactly the matching behaviours fail', () => {
   }, 180_000);
 
   it.concurrent('a create answered after --timeout (the user exists, its id never came back) is swept at the end: nothing left behind', async () => {
-    let held = false;
-    const fault: ServerFault = {
-      name: 'one-create-too-slow',
-      delayMs(req) {
-        if (held || req.method !== 'POST' || !/\/Users$/.test(req.path)) return;
-        held = true;
-        return 2500;
-      },
-    };
+    const fault = holdOnce('one-create-too-slow', 'POST', /\/Users$/, 2500);
     const target = await startTarget([fault]);
     servers.push(target);
     const run = await runCli(['--url', target.url, '--reporter', 'json', '--seed', '7', '--timeout', '1000ms', '--suite', 'users/create'], { env: { SCIM_TOKEN: TEST_TOKEN } });

@@ -150,17 +150,20 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
   'slow-create': {
     mistake: 'one create answered after a slow downstream call (well within Entra\'s 60 s)',
     env: { SCIMC_SLOW_ANSWER_MS: '400' },
-    fault: () => {
-      let slowed = false;
-      return {
-        name: 'slow-create',
-        delayMs(req) {
-          if (slowed || req.method !== 'POST' || !/\/Users$/.test(req.path) || !authorized(req)) return;
-          slowed = true;
-          return 1200;
-        },
-      };
-    },
+    fault: () => holdOnce('slow-create', 'POST', /\/Users$/, 1200),
     fails: ['D-23'],
   },
 };
+
+/** Holds back the answer to the first request that matches, by `ms` (a slow endpoint, catalog D-23). */
+export function holdOnce(name: string, method: string, path: RegExp, ms: number): ServerFault {
+  let held = false;
+  return {
+    name,
+    delayMs(req) {
+      if (held || req.method !== method || !path.test(req.path) || !authorized(req)) return;
+      held = true;
+      return ms;
+    },
+  };
+}
