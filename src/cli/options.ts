@@ -27,7 +27,7 @@ export const RUN_FLAGS = {
   'out-dir': { type: 'string', value: 'DIR', help: 'Where report files go (default: reports)' },
   seed: { type: 'string', value: 'N', help: 'Seed for generated test data; a failing run prints the seed that replays it' },
   'num-runs': { type: 'string', value: 'N', help: 'Generated cases per property of the properties suite (default: 10; nightly CI: 100)' },
-  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 15s or 5000ms; a bare number is milliseconds (default: 15s)' },
+  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 60s or 5000ms; a bare number is milliseconds (default: 60s, how long Entra waits)' },
   concurrency: { type: 'string', value: 'N', help: 'Most requests in flight at once (default: 4)' },
   insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
@@ -119,7 +119,8 @@ export const RunOptionsSchema = z.object({
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n), 'is too large')
     .optional(),
-  timeout: duration.default(15_000),
+  /** Entra waits 60 s for an answer (catalog D-23); a slower answer is a timeout to Entra too. */
+  timeout: duration.default(60_000),
   concurrency: positiveInt('--concurrency', 64).default(4),
   numRuns: positiveInt('--num-runs', 100_000).default(DEFAULT_NUM_RUNS),
   insecure: z.boolean().default(false),

@@ -12,7 +12,7 @@ export const TARGET_FLAGS = {
   url: { type: 'string', value: 'URL', help: 'Base URL of the SCIM endpoint (as for a run)' },
   token: { type: 'string', value: 'TOKEN', help: 'Bearer token (prefer SCIM_TOKEN or --token-file)' },
   'token-file': { type: 'string', value: 'FILE', help: 'Read the bearer token from FILE' },
-  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout (default: 15s)' },
+  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout (default: 60s)' },
   insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },

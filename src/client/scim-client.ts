@@ -5,7 +5,7 @@
  * deadline and a body cap, bounds concurrency, and retries 429 answers after Retry-After.
  */
 import type { Exchange } from '../model/exchange.js';
-import { SCIM_CONTENT_TYPE } from '../scim/urns.js';
+import { ENTRA_BODY_CONTENT_TYPE, ENTRA_HEADERS } from './entra-headers.js';
 import { Breaker } from './breaker.js';
 import { Limiter, sleep } from './limiter.js';
 import { send, TransportError } from './transport.js';
@@ -65,7 +65,8 @@ export class ReadOnlyError extends Error {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const DEFAULTS = { timeoutMs: 15_000, maxBodyBytes: 1024 * 1024, retry: { max: 3, maxWaitMs: 30_000 } };
+/** 60 s is how long Entra waits for an answer (catalog D-23, Microsoft Q&A 1151866). */
+const DEFAULTS = { timeoutMs: 60_000, maxBodyBytes: 1024 * 1024, retry: { max: 3, maxWaitMs: 30_000 } };
 
 export class ScimClient {
   private seq = 0;
@@ -129,7 +130,7 @@ export class ScimClient {
   private async once(method: string, path: string, options: RequestOptions, attempt: number): Promise<ScimResponse> {
     const url = joinUrl(this.options.baseUrl, path, options.query);
     const headers: Record<string, string> = {
-      Accept: SCIM_CONTENT_TYPE,
+      ...ENTRA_HEADERS,
       'User-Agent': this.options.userAgent ?? 'scim-conformance',
       ...options.headers,
     };
@@ -139,7 +140,7 @@ export class ScimClient {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = SCIM_CONTENT_TYPE;
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = ENTRA_BODY_CONTENT_TYPE;
     }
 
     const exchange: Exchange = {

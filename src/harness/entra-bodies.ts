@@ -8,7 +8,7 @@ export type Dialect = 'default' | 'flag';
 
 /** POST /Users as Entra sends it: enterprise URN listed, read-only meta and an empty roles array included (U-06). */
 export function entraUserBody(userName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  return withExtra({
     schemas: [URN.User, URN.EnterpriseUser],
     externalId,
     userName,
@@ -17,19 +17,31 @@ export function entraUserBody(userName: string, externalId: string, extra: Recor
     meta: { resourceType: 'User' },
     name: { formatted: 'Ada Lovelace', familyName: 'Lovelace', givenName: 'Ada' },
     roles: [],
-    ...extra,
-  };
+  }, extra);
 }
 
 /** POST /Groups as Entra sends it: created empty, with Microsoft's undefined ADSCIM URN next to the core one (G-05). */
 export function entraGroupBody(displayName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  return withExtra({
     schemas: [URN.Group, URN.EntraAdscimGroup],
     externalId,
     displayName,
     meta: { resourceType: 'Group' },
-    ...extra,
-  };
+  }, extra);
+}
+
+/**
+ * `base` with `extra`'s members on top. Attribute names are case-insensitive (RFC 7643 §2.1): a member of `extra`
+ * replaces the base member of the same name in any case, under `extra`'s spelling (a mapping target `externalID`
+ * replaces Entra's default `externalId`; Entra sends one key, never both).
+ */
+function withExtra(base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [name, value] of Object.entries(extra)) {
+    for (const key of Object.keys(out)) if (key !== name && key.toLowerCase() === name.toLowerCase()) delete out[key];
+    out[name] = value;
+  }
+  return out;
 }
 
 /** The op name in the dialect: Entra's default job capitalises ("Replace"), the flag sends lower case (P-01). */

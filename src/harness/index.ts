@@ -28,6 +28,8 @@ export {
   type SchemaAttribute,
 } from './discovery.js';
 export { throttled, retryAfterProblem, runExchanges } from './throttling.js';
+export { responseTimeLimits, slowAnswers, timedOut, timedRequest } from './timing.js';
+export { walkUsers, judgeWalk, type Walk, type WalkPage } from './paging.js';
 export { probeTls, type TlsProbe } from './tls.js';
 export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions } from './property.js';
 export * from '../generators/index.js';

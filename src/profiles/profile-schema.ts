@@ -113,7 +113,16 @@ function crossCheck(profile: ProfileShape, ctx: z.RefinementCtx): void {
         return;
       }
       const key = m.target.replace(/\s+/g, ' ').toLowerCase();
-      if (targets.has(key)) issue(at('target'), `"${m.target}" is mapped twice (also ${section}.mappings[${targets.get(key)}]); Entra maps each target once`);
+      const twin = targets.get(key);
+      if (twin !== undefined) {
+        const other = profile[section].mappings[twin]!.target;
+        issue(
+          at('target'),
+          other.replace(/\s+/g, ' ') === m.target.replace(/\s+/g, ' ')
+            ? `"${m.target}" is mapped twice (also ${section}.mappings[${twin}]); Entra maps each target once`
+            : `"${m.target}" and "${other}" (${section}.mappings[${twin}]) differ only in case; attribute names are case-insensitive (RFC 7643 §2.1), so they are one target: keep one`,
+        );
+      }
       targets.set(key, i);
       if (m.matchingPrecedence !== undefined) {
         if (!m.matching) issue(at('matchingPrecedence'), 'matchingPrecedence is set but matching is false');

@@ -81,7 +81,8 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency), readOnly: options.readOnly });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
-    await preflight(counting);
+    const notice = await preflight(counting);
+    if (notice) io.err(`scim-conformance: ${notice}\n`);
     if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
     const console = createConsoleReporter({ write: io.out, color: io.color });
@@ -117,7 +118,8 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const cleanup = await finalCleanup(options.noCleanup ? undefined : counting, resources);
     // Interrupted: a test may have created something it could not report before the run stopped. Sweep the
     // target for this run's marker (as `scim-conformance cleanup --run-id` would) and delete what is still there.
-    if (interrupted && !options.noCleanup && !options.readOnly) {
+    // Likewise when a POST got no answer within --timeout: the target may have created it all the same (U-31, D-23).
+    if ((interrupted || lostCreate(tests)) && !options.noCleanup && !options.readOnly) {
       const swept = await sweepRun(counting, runId).catch(() => []);
       const key = (r: { type: string; id: string }) => `${r.type}:${r.id}`;
       const known = new Set(cleanup.created.map(key));
@@ -190,6 +192,11 @@ function displayTarget(url: string, demo: boolean): string {
 function interruption(signal: AbortSignal | undefined): RunResult['interrupted'] {
   if (!signal?.aborted) return undefined;
   return { signal: signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', at: new Date().toISOString() };
+}
+
+/** A POST that timed out: its resource may exist on the target without the run knowing its id. */
+function lostCreate(tests: RunResult['tests']): boolean {
+  return tests.some((test) => test.exchanges.some((e) => e.request.method === 'POST' && e.error?.code === 'timeout'));
 }
 
 /**

@@ -15,7 +15,7 @@ import type { ResourceRef, TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
 import { packageRoot } from './package-root.js';
-import { compiledSuite, suiteName } from './suites.js';
+import { compiledSuite, runsLast, suiteName } from './suites.js';
 
 export interface SuiteRunOptions {
   target: TargetConfig;
@@ -71,7 +71,10 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   };
   const perRequest = options.target.timeoutMs;
   const entry = join(root, 'dist', 'src', 'runner', 'suites-entry.js');
-  const suites = options.files.map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href }));
+  // Suites that judge the whole run go last (stable sort: the others keep their order).
+  const suites = options.files
+    .map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href, last: runsLast(file) }))
+    .sort((a, b) => Number(a.last) - Number(b.last));
   const signalListeners = signalListenersNow();
   const vitest = await createVitest(
     'test',

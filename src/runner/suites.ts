@@ -50,6 +50,16 @@ export function areaOf(file: string): string {
   return suiteName(file).split('/')[0]!;
 }
 
+/**
+ * Suites whose tests judge the whole run (every exchange recorded by the other tests, e.g. D-23's response times):
+ * they run after every other suite of the run has finished (src/runner/suites-entry.ts).
+ */
+export const RUN_LAST: ReadonlySet<string> = new Set(['timing']);
+
+export function runsLast(file: string): boolean {
+  return RUN_LAST.has(suiteName(file));
+}
+
 export function suiteNames(): string[] {
   return suiteFiles().map(suiteName);
 }

@@ -13,7 +13,7 @@ import { ScimError } from '../scim/errors.js';
 import type { ResourceTypeDefinition } from '../scim/schema-types.js';
 import { checkBearer } from './auth.js';
 import { defaultResourceTypes } from './engine.js';
-import { runRequestFaults, runResponseFaults, type FaultRequest, type FaultResponse, type ServerFault } from './faults.js';
+import { responseDelay, runRequestFaults, runResponseFaults, type FaultRequest, type FaultResponse, type ServerFault } from './faults.js';
 import { BodyTooLargeError, errorResponse, readBody, responseForThrown, writeResponse } from './http-io.js';
 import { matchRoute, methodNotAllowedError, notFoundError, segmentsBelow } from './router.js';
 import { buildRoutes } from './routes/index.js';
@@ -170,6 +170,11 @@ export function createScimServer(options: ScimServerOptions): ScimServer {
       response = runResponseFaults(faults, request, response);
     } catch (error) {
       response = responseForThrown(error);
+    }
+    const delay = faults.length > 0 ? responseDelay(faults, request) : 0;
+    if (delay > 0) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (res.destroyed) return; // the client gave up waiting (its timeout)
     }
     writeResponse(res, response, method);
   }

@@ -15,7 +15,9 @@
  *          is used instead (step 3 is skipped, step 4 still runs).
  *   3. Authentication, routing and the handler produce a FaultResponse.
  *   4. Each fault's `onResponse(req, res)` runs in array order and may return a replacement response.
- *   5. The response is written. A `body` that is a string is written verbatim (so a fault can send HTML or
+ *   5. If a fault's `delayMs(req)` returns a number of milliseconds, the longest such wait passes first (a slow
+ *      endpoint, catalog D-23: the request has been handled, only its answer is late).
+ *   6. The response is written. A `body` that is a string is written verbatim (so a fault can send HTML or
  *      broken JSON); any other defined body is serialised as JSON; `undefined` means no body. The SCIM
  *      content type is added unless the response headers already carry a `content-type` (any case), so a
  *      fault can also change the content type.
@@ -51,6 +53,8 @@ export interface ServerFault {
   name: string;
   onRequest?(req: FaultRequest): FaultRequest | FaultResponse | void;
   onResponse?(req: FaultRequest, res: FaultResponse): FaultResponse | void;
+  /** Milliseconds to hold the answer back (step 5); nothing or 0 answers at once. */
+  delayMs?(req: FaultRequest): number | void;
 }
 
 /** A FaultResponse is told apart from a FaultRequest by its numeric `status`. */
@@ -85,4 +89,9 @@ export function runResponseFaults(
     if (out) current = out;
   }
   return current;
+}
+
+/** Step 5 of the pipeline: how long the answer is held back (the longest delay any fault asks for). */
+export function responseDelay(faults: readonly ServerFault[], req: FaultRequest): number {
+  return Math.max(0, ...faults.map((fault) => fault.delayMs?.(req) ?? 0));
 }

@@ -49,7 +49,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (operations(req).some((o) => typeof o.op === 'string' && o.op !== o.op.toLowerCase())) return scimError(400, 'invalidSyntax', 'unknown op');
       },
     },
-    fails: ['D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
+    fails: ['D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'P-19', 'P-20', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
   },
   'members-remove-all': {
     mistake: 'M-03: Remove on members with a value array treated as "remove all"',
@@ -121,7 +121,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         }
       },
     },
-    fails: ['G-18', 'P-04', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15'],
+    fails: ['G-18', 'P-04', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15', 'U-30'],
   },
   'userName-case-sensitive': {
     mistake: 'M-12: userName compared case-sensitively in filters',
@@ -242,7 +242,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method === 'GET' && Array.isArray(body?.Resources)) return { ...res, body: { ...body, totalResults: body.Resources.length } };
       },
     },
-    fails: ['U-23'],
+    fails: ['U-23', 'U-30'],
   },
   'lowercases-userName': {
     mistake: 'M-16: the endpoint normalises values (lower-cases userName)',

@@ -153,6 +153,11 @@ describe('targets that fail later in the run', () => {
     const notRun = results.tests.filter((t) => t.skipReason === 'not run: the target stopped answering (3 timeouts in a row)');
     expect(notRun.length, 'the tests after the breaker opened are skipped with the reason').toBeGreaterThan(results.tests.length / 2);
     expect(results.errors.join('\n')).toMatch(/the target stopped answering \(3 timeouts in a row\): \d+ tests were not run/);
+    // The bound that keeps a dead target cheap with the 60 s default --timeout (D-23): the breaker's 3 timeouts plus
+    // the requests already in flight (--concurrency 4), never tests × timeout.
+    const timeouts = results.tests.flatMap((t) => t.exchanges).filter((e) => e.error?.code === 'timeout');
+    expect(timeouts.length).toBeGreaterThanOrEqual(3);
+    expect(timeouts.length).toBeLessThanOrEqual(3 + 4);
     // Whatever could not be deleted any more is reported, with the reason.
     for (const left of results.cleanup.leftBehind) expect(left.reason).toMatch(/timeout|no complete response|not sent/);
   }, RUN_BOUND_MS + 40_000);

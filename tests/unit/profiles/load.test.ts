@@ -38,6 +38,10 @@ describe('built-in profiles', () => {
     expect(profile.users.mappings.some((m) => m.matching)).toBe(true);
   });
 
+  it.each(builtinProfileNames())('%s says in its notes what it infers rather than reads in its documents', (name) => {
+    expect(loadProfile(name).notes.filter((n) => n.startsWith('Inferred:')).length).toBeGreaterThan(0);
+  });
+
   it('carry the documented specifics', () => {
     const uniflow = loadProfile('uniflow-online');
     expect(uniflow.resources).toBe('users');
@@ -53,6 +57,9 @@ describe('built-in profiles', () => {
     expect(medius.users.mappings.find((m) => m.target.endsWith(':manager'))?.type).toBe('reference');
     expect(medius.extensions[0]!.attributes).toHaveLength(8);
     const m365 = loadProfile('microsoft-365');
+    // No active in its mapping: Entra deprovisions with DELETE only (catalog U-17).
+    expect(m365.users.deprovision).toEqual(['delete']);
+    expect(oneflow.notes.some((n) => /Inferred: disable/.test(n))).toBe(true);
     expect(m365.users.mappings.map((m) => `${m.source}→${m.target}`)).toEqual([
       'givenName→name.givenName', 'surname→name.familyName', 'mailNickname→userName', 'userPrincipalName→emails[type eq "work"].value',
     ]);
@@ -82,9 +89,17 @@ describe('a bad profile is refused with line, path and what was expected', () =>
   });
 
   it('a target that is not a SCIM path, and a duplicate target', () => {
-    const errors = errorsOf(minimal('      { "target": "emails[type eq work].value" },\n      { "target": "title" },\n      { "target": "Title" }'));
+    const errors = errorsOf(minimal('      { "target": "emails[type eq work].value" },\n      { "target": "title" },\n      { "target": "title" }'));
     expect(errors[0]).toMatch(/^app\.json:7:19: users\.mappings\[0\]\.target: "emails\[type eq work\]\.value" is not a SCIM path Entra writes/);
-    expect(errors[1]).toMatch(/^app\.json:9:19: users\.mappings\[2\]\.target: "Title" is mapped twice/);
+    expect(errors[1]).toMatch(/^app\.json:9:19: users\.mappings\[2\]\.target: "title" is mapped twice/);
+  });
+
+  it('two targets that differ only in case are one target (RFC 7643 §2.1): refused in one line naming both', () => {
+    const text = '{\n  "name": "acme", "title": "A", "resources": "users+groups",\n  "users": { "mappings": [{ "target": "userName", "matching": true }] },\n  "groups": { "mappings": [\n    { "target": "externalId" },\n    { "target": "externalID" }] }\n}';
+    const errors = errorsOf(text);
+    expect(errors).toEqual([
+      'app.json:6:17: groups.mappings[1].target: "externalID" and "externalId" (groups.mappings[0]) differ only in case; attribute names are case-insensitive (RFC 7643 §2.1), so they are one target: keep one',
+    ]);
   });
 
   it('a type that disagrees with the extension declaration', () => {
