@@ -81,9 +81,9 @@ behaviour('P-06', 'path-less add with a value object (displayName, title, dotted
   expectThat(literalKeys(stored, ['name.givenName', 'name.familyName', 'name.formatted']).length === 0, 'GET shows top-level members with dotted names', { response });
 });
 
-behaviour('P-06', 'path-less add {"externalId": …} (validator preview) sets externalId', { tags: ['flag-dialect'] }, async ({ client, resources }) => {
+behaviour('P-06', 'path-less add {"externalId": …} (validator preview) sets externalId', { tags: ['flag-dialect'] }, async ({ client, resources, names }) => {
   const user = await resources.createUser();
-  const externalId = crypto.randomUUID();
+  const externalId = names.guid();
   await patchUserOk(client, user.id, [{ op: 'add', value: { externalId } }]);
   const { response, user: stored } = await getUserOk(client, user.id);
   expectThat(stored.externalId === externalId, `after add {"externalId":"${externalId}"}, GET shows ${show(stored.externalId)}`, { response });

@@ -69,10 +69,10 @@ behaviour('U-25', 'POST with several AppRoleAssignmentsComplex roles (primary fa
   expectThat(values.includes('Reader') && values.includes('Writer'), `after a create with roles Reader and Writer, GET shows role values ${show(values)}`, { response });
 });
 
-behaviour('U-25', 'PATCH Add roles with a JSON-encoded role string (default job) is accepted and stored', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
+behaviour('U-25', 'PATCH Add roles with a JSON-encoded role string (default job) is accepted and stored', { tags: ['default-dialect'] }, async ({ client, resources, names, profile, skip }) => {
   if (!mapsRoles(profile)) skip(`profile ${profile.name} maps no roles`);
   const user = await resources.createUser();
-  const encoded = JSON.stringify({ id: crypto.randomUUID(), value: '25', displayName: 'Role1234' });
+  const encoded = JSON.stringify({ id: names.guid(), value: '25', displayName: 'Role1234' });
   await patchUserOk(client, user.id, [{ op: 'Add', path: 'roles', value: [{ value: encoded }] }]);
   const { response, user: stored } = await getUserOk(client, user.id);
   const values = roleValues(stored);
