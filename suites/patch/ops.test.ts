@@ -64,7 +64,7 @@ behaviour('P-03', 'Replace displayName with a bare string value is stored verbat
 behaviour('P-04', "Entra's documented six-operation default request is applied completely", { tags: ['default-dialect'] }, async ({ client, resources, names }) => {
   const user = await resources.createUser();
   const ops = [
-    { op: 'Replace', path: 'displayName', value: 'Pvlo' },
+    { op: 'Replace', path: 'displayName', value: names.text('Pvlo') },
     { op: 'Replace', path: 'emails[type eq "work"].value', value: names.email('TestBcwqnm') },
     { op: 'Replace', path: 'name.givenName', value: 'Gtfd' },
     { op: 'Replace', path: 'name.familyName', value: 'Pkqf' },
