@@ -11,13 +11,18 @@
  * What a behaviour is about (Entra's `"False"` string, a capitalised op, Entra's create body itself) is never
  * wrapped, so a 400 to it still fails the test ("setup failures are failures", decisions/grading.md).
  */
-import type { BehaviourContext } from './behaviour.js';
+import type { TargetConfig } from '../model/target.js';
+import type { Resources } from './resources.js';
 import { ConformanceError } from './verify.js';
 
 type Json = Record<string, unknown>;
 
-/** What {@link withExamples} needs from the test: its resources (for the control creates) and skip. */
-export type IncidentalContext = Pick<BehaviourContext, 'resources' | 'skip' | 'target'>;
+/** What {@link withExamples} needs from the test (a BehaviourContext has it): resources for the control creates, skip. */
+export interface IncidentalContext {
+  resources: Resources;
+  skip(reason: string): never;
+  target: Pick<TargetConfig, 'readOnly'>;
+}
 
 export interface Examples {
   /** What the data is, for the reason: "phone number", "old work address and phone numbers". */
