@@ -48,11 +48,11 @@ behaviour('P-14', 'a 200 answer to a user PATCH carries the full updated resourc
   }
 });
 
-behaviour('P-15', 'PATCH keeps id and meta.created, does not move meta.lastModified back, and returns what a following GET returns', async ({ client, resources, names }) => {
+behaviour('P-15', 'PATCH keeps id and meta.created, does not move meta.lastModified back, and returns what a following GET returns', async ({ client, resources }) => {
   const user = await resources.createUser();
   const before = await getUserOk(client, user.id);
   const beforeMeta = before.user.meta as Record<string, unknown>;
-  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'displayName', value: names.text('Identity Check') }]);
+  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'displayName', value: 'Identity Check' }]);
   const { response, user: stored } = await getUserOk(client, user.id);
   const meta = stored.meta as Record<string, unknown>;
   expectThat(stored.id === user.id, `after PATCH, GET shows id ${show(stored.id)}; the id must never change (Entra caches it and would hit InvalidAnchor)`, { response });
