@@ -37,12 +37,12 @@ behaviour('D-04', 'a request without Authorization is refused with 401', { tags:
 });
 
 behaviour('D-04', 'a wrong bearer token is refused with 401', { tags: ['read-only'] }, async ({ client, names }) => {
-  const wrong = `wrong-${crypto.randomUUID()}`;
+  const wrong = `wrong-${names.guid()}`;
   expect401(await client.get('/Users', { query: probe(names.absent()), auth: { header: `Bearer ${wrong}` } }), 'GET /Users with a wrong bearer token');
 });
 
 behaviour('D-04', 'malformed schemes are refused with 401: Basic credentials, an empty Bearer', { tags: ['read-only'] }, async ({ client, names }) => {
-  const basic = Buffer.from(`scimc:${crypto.randomUUID()}`).toString('base64');
+  const basic = Buffer.from(`scimc:${names.guid()}`).toString('base64');
   expect401(await client.get('/Users', { query: probe(names.absent()), auth: { header: `Basic ${basic}` } }), 'GET /Users with Authorization: Basic …');
   expect401(await client.get('/Users', { query: probe(names.absent()), auth: { header: 'Bearer' } }), 'GET /Users with Authorization: Bearer (no token)');
 });
@@ -79,7 +79,7 @@ behaviour('D-04', 'writes without a valid token are refused with 401 and change 
   expectThat(total === 0, `POST /Users without a token answered ${posted.status}, yet the user "${userName}" exists afterwards`, { response: found });
 
   const user = await resources.createUser();
-  const wrong = { header: `Bearer wrong-${crypto.randomUUID()}` };
+  const wrong = { header: `Bearer wrong-${names.guid()}` };
   expect401(await client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'active', value: 'False' }]), { auth: wrong }), 'PATCH /Users/{id} with a wrong token');
   expect401(await client.delete(`/Users/${user.id}`, { auth: wrong }), 'DELETE /Users/{id} with a wrong token');
   const after = await client.get(`/Users/${user.id}`);

@@ -12,6 +12,7 @@ import { email } from './email.js';
 import { extensionValue, type ScimValueType } from './extension-value.js';
 import { namePart } from './person-name.js';
 import { phoneNumber } from './phone-number.js';
+import type { MarkedConstraints } from './run-marker.js';
 
 /** Targets no generator writes: identity and state (own generators and commands), references to other users. */
 const NOT_GENERATED = new Set(['username', 'active', 'externalid', 'manager', 'password', 'roles', 'groups']);
@@ -36,11 +37,12 @@ export function generatedTargets(profile: Profile): string[] {
     });
 }
 
-export function attributeValue(target: string, profile: Profile): fc.Arbitrary<unknown> {
+/** @param marked when given, e-mail addresses carry the run marker (unique to the run and the property) */
+export function attributeValue(target: string, profile: Profile, marked?: MarkedConstraints): fc.Arbitrary<unknown> {
   const p = parseTargetPath(target);
   const attribute = p.attribute.toLowerCase();
   if (p.urn && !/enterprise:2\.0:user$/i.test(p.urn)) return extensionValue(targetType(target, profile));
-  if (attribute === 'emails') return email();
+  if (attribute === 'emails') return email(marked ? { marked } : {});
   if (attribute === 'phonenumbers') return phoneNumber();
   if (attribute === 'addresses') {
     const parts: AddressPart[] = ['formatted', 'streetAddress', 'locality', 'region', 'postalCode', 'country'];

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import type { Profile } from '../profiles/profile-schema.js';
 import { parseTargetPath } from '../harness/user-state.js';
 import { attributeValue, generatedTargets } from './attribute-value.js';
+import type { MarkedConstraints } from './run-marker.js';
 
 export type PatchDialect = 'default' | 'flag';
 
@@ -30,6 +31,8 @@ export interface PatchOperationConstraints {
   dialects?: readonly PatchDialect[];
   /** Also toggle `active` (string booleans in the default dialect). @defaultValue true */
   active?: boolean;
+  /** Run marker for e-mail values (see {@link attributeValue}). @defaultValue unmarked */
+  marked?: MarkedConstraints;
 }
 
 const opName = (name: 'add' | 'replace' | 'remove', dialect: PatchDialect) => (dialect === 'default' ? name[0]!.toUpperCase() + name.slice(1) : name);
@@ -39,8 +42,8 @@ function pathlessKey(target: string): boolean {
   return !parseTargetPath(target).filter;
 }
 
-function operation(target: string, dialect: PatchDialect, profile: Profile): fc.Arbitrary<Record<string, unknown>> {
-  const value = attributeValue(target, profile);
+function operation(target: string, dialect: PatchDialect, profile: Profile, marked?: MarkedConstraints): fc.Arbitrary<Record<string, unknown>> {
+  const value = attributeValue(target, profile, marked);
   const kinds: Array<fc.Arbitrary<Record<string, unknown>>> = [
     value.map((v) => ({ op: opName('replace', dialect), path: target, value: v })),
     value.map((v) => ({ op: opName('add', dialect), path: target, value: v })),
@@ -59,10 +62,10 @@ function activeOperation(dialect: PatchDialect): fc.Arbitrary<Record<string, unk
 }
 
 /** The flag dialect's batched path-less replace of plain attributes (P-05). */
-function pathlessReplace(targets: readonly string[], profile: Profile): fc.Arbitrary<Record<string, unknown>> {
+function pathlessReplace(targets: readonly string[], profile: Profile, marked?: MarkedConstraints): fc.Arbitrary<Record<string, unknown>> {
   const keys = targets.filter(pathlessKey);
   return fc
-    .record(Object.fromEntries(keys.map((k) => [k, attributeValue(k, profile)])), { requiredKeys: [] })
+    .record(Object.fromEntries(keys.map((k) => [k, attributeValue(k, profile, marked)])), { requiredKeys: [] })
     .filter((value) => Object.keys(value).length > 0)
     .map((value) => ({ op: 'replace', value }));
 }
@@ -72,9 +75,9 @@ export function patchOperations(constraints: PatchOperationConstraints): fc.Arbi
   const targets = constraints.targets ?? generatedTargets(profile);
   const dialects = constraints.dialects ?? ['default', 'flag'];
   const forDialect = (dialect: PatchDialect) => {
-    const ops: Array<fc.Arbitrary<Record<string, unknown>>> = targets.map((t) => operation(t, dialect, profile));
+    const ops: Array<fc.Arbitrary<Record<string, unknown>>> = targets.map((t) => operation(t, dialect, profile, constraints.marked));
     if (constraints.active ?? true) ops.push(activeOperation(dialect));
-    if (dialect === 'flag' && targets.some(pathlessKey)) ops.push(pathlessReplace(targets, profile));
+    if (dialect === 'flag' && targets.some(pathlessKey)) ops.push(pathlessReplace(targets, profile, constraints.marked));
     return fc
       .array(fc.oneof(...ops), { minLength: 1, maxLength: constraints.maxOperations ?? 4 })
       .map((operations) => ({ dialect, operations }));

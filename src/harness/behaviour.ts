@@ -83,7 +83,8 @@ export function behaviour(
     const cleanupClient = baseClient().withRecorder(() => {
       scim.cleanupRequests++;
     }, null);
-    const names = new Names(target.runId);
+    // Every value the test sends derives from (run seed, test name): same --seed, same requests (names.ts).
+    const names = new Names(target.runId, target.seed, `${id} ${title}`);
     const resources = new Resources(client, cleanupClient, scim, names);
     // The run-wide breaker is open: the target stopped answering; don't spend --timeout on this test too.
     const open = baseClient().breaker.openReason;

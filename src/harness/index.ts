@@ -5,6 +5,7 @@ export { behaviour, type BehaviourContext, type BehaviourOptions } from './behav
 export { verify, fail, expectThat, ConformanceError } from './verify.js';
 export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from './entra-bodies.js';
 export { Names, runMarker } from './names.js';
+export { withExamples, type Examples } from './incidental.js';
 export type { Created } from './resources.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';

@@ -26,7 +26,7 @@ const SPECIAL: Array<[string, (marker: string) => string]> = [
 
 for (const [label, make] of SPECIAL) {
   behaviour('F-05', `filter userName eq a value containing ${label} finds exactly that user`, async (ctx) => {
-    const userName = make(`${runMarker(ctx.names.runId)}-${Math.random().toString(36).slice(2, 8)}`);
+    const userName = make(`${runMarker(ctx.names.runId)}-${ctx.names.token()}`);
     const id = await createNamed(ctx, userName);
     const filter = eqFilter('userName', userName);
     const response = await ctx.client.get('/Users', { query: { filter } });

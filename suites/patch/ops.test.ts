@@ -61,14 +61,14 @@ behaviour('P-03', 'Replace displayName with a bare string value is stored verbat
   expectThat(storedValue(stored, 'displayName') === value, `after Replace displayName ${show(value)} (a bare JSON string, not an array), GET shows ${show(storedValue(stored, 'displayName'))}`, { expected: show(value), actual: show(storedValue(stored, 'displayName')), response });
 });
 
-behaviour('P-04', "Entra's documented six-operation default request is applied completely", { tags: ['default-dialect'] }, async ({ client, resources }) => {
+behaviour('P-04', "Entra's documented six-operation default request is applied completely", { tags: ['default-dialect'] }, async ({ client, resources, names }) => {
   const user = await resources.createUser();
   const ops = [
-    { op: 'Replace', path: 'displayName', value: 'Pvlo' },
-    { op: 'Replace', path: 'emails[type eq "work"].value', value: 'TestBcwqnm@test.microsoft.com' },
+    { op: 'Replace', path: 'displayName', value: names.text('Pvlo') },
+    { op: 'Replace', path: 'emails[type eq "work"].value', value: names.email('TestBcwqnm') },
     { op: 'Replace', path: 'name.givenName', value: 'Gtfd' },
     { op: 'Replace', path: 'name.familyName', value: 'Pkqf' },
-    { op: 'Replace', path: 'externalId', value: `Eqpj-${user.id}` },
+    { op: 'Replace', path: 'externalId', value: names.externalId('Eqpj') },
     { op: 'Replace', path: enterprisePath('employeeNumber'), value: 'Eqpj' },
   ];
   await patchUserOk(client, user.id, ops);

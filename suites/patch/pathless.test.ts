@@ -71,9 +71,9 @@ behaviour('P-05', 'path-less replace {"active": false, "userName": …} (2020 sa
   expectThat(stored.active === false && stored.userName === renamed, `after replace {"active":false,"userName":${show(renamed)}}, GET shows active ${show(stored.active)} and userName ${show(stored.userName)}`, { response });
 });
 
-behaviour('P-06', 'path-less add with a value object (displayName, title, dotted name keys) sets each attribute', { tags: ['flag-dialect'] }, async ({ client, resources }) => {
+behaviour('P-06', 'path-less add with a value object (displayName, title, dotted name keys) sets each attribute', { tags: ['flag-dialect'] }, async ({ client, resources, names }) => {
   const user = await resources.createUser();
-  const value = { displayName: 'Foo Bar', title: 'Bar Foo', 'name.givenName': 'Foo', 'name.familyName': 'Bar', 'name.formatted': 'Foo Bar' };
+  const value = { displayName: names.text('Foo Bar'), title: 'Bar Foo', 'name.givenName': 'Foo', 'name.familyName': 'Bar', 'name.formatted': 'Foo Bar' };
   await patchUserOk(client, user.id, [{ op: 'add', value }]);
   const { response, user: stored } = await getUserOk(client, user.id);
   const wrong = Object.entries(value).filter(([p, v]) => storedValue(stored, p) !== v).map(([p, v]) => `${p}: expected ${show(v)}, got ${show(storedValue(stored, p))}`);
@@ -81,9 +81,9 @@ behaviour('P-06', 'path-less add with a value object (displayName, title, dotted
   expectThat(literalKeys(stored, ['name.givenName', 'name.familyName', 'name.formatted']).length === 0, 'GET shows top-level members with dotted names', { response });
 });
 
-behaviour('P-06', 'path-less add {"externalId": …} (validator preview) sets externalId', { tags: ['flag-dialect'] }, async ({ client, resources }) => {
+behaviour('P-06', 'path-less add {"externalId": …} (validator preview) sets externalId', { tags: ['flag-dialect'] }, async ({ client, resources, names }) => {
   const user = await resources.createUser();
-  const externalId = crypto.randomUUID();
+  const externalId = names.guid();
   await patchUserOk(client, user.id, [{ op: 'add', value: { externalId } }]);
   const { response, user: stored } = await getUserOk(client, user.id);
   expectThat(stored.externalId === externalId, `after add {"externalId":"${externalId}"}, GET shows ${show(stored.externalId)}`, { response });

@@ -7,7 +7,7 @@ property(
   'P-04',
   'property: a generated PATCH leaves the user exactly as the RFC 7644 model says',
   { label: 'pa' },
-  ({ target, profile, label }) => [userResource({ runId: target.runId, label, profile }), patchOperations({ profile })],
+  ({ target, profile, label }) => [userResource({ runId: target.runId, label, profile }), patchOperations({ profile, marked: { runId: target.runId, label } })],
   async ({ client, resources, profile }, user, patch) => {
     const created = await client.post('/Users', user.body);
     const id = (created.json as { id?: unknown } | undefined)?.id;

@@ -29,7 +29,7 @@ function checkPageArithmetic(p: Page, startIndex: number, count: number): void {
 }
 
 behaviour('U-23', 'startIndex/count pages through users: startIndex echoed, itemsPerPage = page size, totalResults = all matches', { timeout: 120_000 }, async ({ client, resources, names }) => {
-  const label = `page${Math.random().toString(36).slice(2, 7)}`;
+  const label = names.label('page');
   const prefix = `${runMarker(names.runId)}-${label}-`;
   const created: string[] = [];
   for (let i = 0; i < 6; i++) created.push((await resources.createUser({ userName: names.userName(label) })).id);

@@ -5,10 +5,10 @@ import {
   setInCreateBody, storedValue, URN,
 } from '#harness';
 
-behaviour('U-01', 'Test Connection: filter on the matching attribute with a random GUID answers an empty ListResponse', { tags: ['read-only'] }, async ({ client, profile }) => {
+behaviour('U-01', 'Test Connection: filter on the matching attribute with a random GUID answers an empty ListResponse', { tags: ['read-only'] }, async ({ client, names, profile }) => {
   const matching = profile.users.mappings.filter((m) => m.matching).sort((a, b) => (a.matchingPrecedence ?? 99) - (b.matchingPrecedence ?? 99));
   const attribute = matching[0]?.target ?? 'userName';
-  const guid = crypto.randomUUID();
+  const guid = names.guid();
   // On the wire: ?filter=userName+eq+%22cf4d78e8-…%22 (catalog U-01).
   const response = await client.get('/Users', { query: { filter: eqFilter(attribute, guid) } });
   expectThat(response.status !== 404, `Test Connection's probe for a user that does not exist answered 404; Entra reports the connection as failed and, during sync, 404 on a query is a quarantine cause`, {
@@ -52,13 +52,13 @@ behaviour('U-04', 'match on externalId: filter externalId eq the sent value find
   expectThat(found[0]?.id === user.id, `filter externalId eq ${show(externalId)} returned ${show(idsOf(found))}; expected ${show(user.id)}. Apps matching on externalId would get a duplicate user on every cycle`, { response });
 });
 
-behaviour('U-04', 'match on externalId holding an objectId GUID (admins remap externalId to objectId)', async ({ client, resources }) => {
-  const guid = crypto.randomUUID();
+behaviour('U-04', 'match on externalId holding an objectId GUID (admins remap externalId to objectId)', async ({ client, resources, names }) => {
+  const guid = names.guid();
   const user = await resources.createUser({ externalId: guid });
   const { response, resources: found } = await filterUsers(client, eqFilter('externalId', guid));
   verify(response, listResponse({ totalResults: 1 }));
   expectThat(found[0]?.id === user.id, `filter externalId eq "${guid}" returned ${show(idsOf(found))}; expected ${show(user.id)}`, { response });
-  const none = await filterUsers(client, eqFilter('externalId', crypto.randomUUID()));
+  const none = await filterUsers(client, eqFilter('externalId', names.guid()));
   verify(none.response, listResponse({ totalResults: 0 }));
 });
 

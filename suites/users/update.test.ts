@@ -70,12 +70,12 @@ behaviour('U-25', 'POST with several AppRoleAssignmentsComplex roles (primary fa
   expectThat(values.includes('Reader') && values.includes('Writer'), `after a create with roles Reader and Writer, GET shows role values ${show(values)}`, { response });
 });
 
-behaviour('U-25', 'PATCH Add roles with several JSON-encoded role strings in one operation (default job) stores them all', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
+behaviour('U-25', 'PATCH Add roles with several JSON-encoded role strings in one operation (default job) stores them all', { tags: ['default-dialect'] }, async ({ client, resources, names, profile, skip }) => {
   if (!mapsRoles(profile)) skip(`profile ${profile.name} maps no roles`);
   const user = await resources.createUser();
   const encoded = [
-    { id: crypto.randomUUID(), value: '25', displayName: 'Role1234' },
-    { id: crypto.randomUUID(), value: '26', displayName: 'Role5678' },
+    { id: names.guid(), value: '25', displayName: 'Role1234' },
+    { id: names.guid(), value: '26', displayName: 'Role5678' },
   ].map((role) => ({ role, text: JSON.stringify(role) }));
   await patchUserOk(client, user.id, [{ op: 'Add', path: 'roles', value: encoded.map((e) => ({ value: e.text })) }]);
   const { response, user: stored } = await getUserOk(client, user.id);

@@ -121,7 +121,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         }
       },
     },
-    fails: ['G-18', 'P-04', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15', 'U-30'],
+    fails: ['G-18', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15', 'U-30'],
   },
   'userName-case-sensitive': {
     mistake: 'M-12: userName compared case-sensitively in filters',

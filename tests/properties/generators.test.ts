@@ -41,6 +41,17 @@ describe('values keep their promises', () => {
   it('memberSetWithOne removes a member of the set', () => {
     assertEveryValue(memberSetWithOne({ poolSize: 3 }), ({ members, removed }) => members.length >= 2 && members.includes(removed));
   });
+  it('marked e-mail addresses start with the run marker, untouched by case variants, and have one "@" before a reserved domain', () => {
+    assertEveryValue(email({ marked }), (v) => v.startsWith('scimc-abc123-t-') && /^[^@]+@(conformance\.example\.com|example\.org)$/i.test(v));
+  });
+  it('phone numbers have at least 7 digits and never a leading 0 (country code or national number)', () => {
+    assertEveryValue(phoneNumber(), (v) => v.replace(/\D/g, '').length >= 7 && !/^\+?0/.test(v) && !/^\+\d{1,3} \(?0/.test(v));
+  });
+  it('user resources carry run-marked e-mail addresses', () => {
+    assertEveryValue(userResource({ ...marked, profile }), (u) =>
+      ((u.body.emails as Array<{ value: string }> | undefined) ?? []).every((e) => e.value.startsWith('scimc-abc123-t-')),
+    );
+  });
   it('shrinking a failing userName ends on a minimal case: the marker and at most two characters', () => {
     const details = fc.check(fc.property(userName({ ...marked, shape: 'free' }), (v) => !v.includes('"')), { seed: 3, numRuns: 500 });
     expect(details.failed).toBe(true);

@@ -37,7 +37,7 @@ export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitra
   const pick = fc.nat({ max: 7 });
   const user: Array<fc.Arbitrary<LifecycleCommand>> = [
     userResource({ ...marked, profile }).map((u) => new CreateUser(u)),
-    fc.tuple(pick, patchOperations({ profile, maxOperations: 3 })).map(([p, patch]) => new UpdateUser(p, patch)),
+    fc.tuple(pick, patchOperations({ profile, maxOperations: 3, marked })).map(([p, patch]) => new UpdateUser(p, patch)),
     fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, false, d)),
     fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, true, d)),
     fc.tuple(pick, userName(marked)).map(([p, name]) => new RenameUser(p, name)),
