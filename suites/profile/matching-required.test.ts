@@ -3,7 +3,7 @@
 // F-08), a create without an attribute the app requires answers 400 with a SCIM error (U-09), and, for apps that
 // provision groups, the mapped group attributes round-trip and filter (G-05, G-02).
 import {
-  behaviour, verify, expectThat, show, scimError, collectedProfile, mappedUserAttributes, profileValue, parseProfileTarget,
+  behaviour, verify, expectThat, show, errorStatus, collectedProfile, mappedUserAttributes, profileValue, parseProfileTarget,
   setInCreateBody, removeFromBody, targetFilter, filterUsers, idsOf, entraUserBody, storedValue, memberCI, listResponse, resourcesOf, status,
   type MappedAttribute,
 } from '#harness';
@@ -57,7 +57,7 @@ for (const item of mapped.filter((m) => m.mapping.required)) {
       actual: `${response.status} ${show(storedValue(response.json, t))}`,
       hint: 'Entra shows the 400 detail in the provisioning log, where an admin can fix the mapping; a user created without a required value breaks the app later, silently.',
     });
-    verify(response, scimError(400));
+    verify(response, errorStatus(400));
   });
 }
 

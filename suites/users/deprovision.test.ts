@@ -1,7 +1,7 @@
 // Disable, re-enable and delete (catalog U-13…U-16, U-18, U-19). Entra disables with PATCH active=false — the
 // string "False" in its default job, a boolean with the flag — and deletes only on a hard delete in Entra.
 import {
-  behaviour, verify, status, scimError, listResponse, expectThat, show, eqFilter, getUserOk, patchUserOk, filterUsers,
+  behaviour, verify, status, errorStatus, listResponse, expectThat, show, eqFilter, getUserOk, patchUserOk, filterUsers,
   idsOf, memberCI, patchBody,
 } from '#harness';
 import type { BehaviourContext, ScimClient, ScimResponse } from '#harness';
@@ -123,21 +123,21 @@ behaviour('U-18', 'DELETE /Users/{id} answers 204 with no body; GET then answers
   resources.deleted('User', user.id);
   expectThat(deleted.text.trim() === '', `DELETE answered 204 with a body ${show(deleted.text.slice(0, 100))}; 204 has no content`, { response: deleted });
   const after = await client.get(`/Users/${user.id}`);
-  verify(after, scimError(404));
+  verify(after, errorStatus(404));
   const list = await client.get('/Users', { query: { filter: eqFilter('userName', user.name) } });
   verify(list, status(200), listResponse({ totalResults: 0 }));
 });
 
-behaviour('U-19', 'a second DELETE of the same user answers 404 with a SCIM error', async ({ client, resources }) => {
+behaviour('U-19', 'a second DELETE of the same user answers 404', async ({ client, resources }) => {
   const user = await resources.createUser();
   const first = await client.delete(`/Users/${user.id}`);
   verify(first, status(204));
   resources.deleted('User', user.id);
   const second = await client.delete(`/Users/${user.id}`);
-  verify(second, scimError(404));
+  verify(second, errorStatus(404));
 });
 
-behaviour('U-19', 'DELETE /Users/{unknown id} answers 404 with a SCIM error', async ({ client, names }) => {
+behaviour('U-19', 'DELETE /Users/{unknown id} answers 404', async ({ client, names }) => {
   const response = await client.delete(`/Users/${encodeURIComponent(names.absent())}`);
-  verify(response, scimError(404));
+  verify(response, errorStatus(404));
 });

@@ -1,25 +1,41 @@
 // Reading users (catalog U-10…U-12, U-22): Entra reads the current state by id before it computes an update, and
 // compares it with its own values; anything the endpoint reformats is re-sent on every cycle.
 import {
-  behaviour, verify, status, scimResource, scimError, scimContentType, matchesSchema, expectThat, show, eqFilter,
+  behaviour, verify, status, resourceWithId, resourceMeta, errorStatus, matchesSchema, expectThat, show, eqFilter,
   getUserOk, patchUserOk, storedValue, filterUsers, memberCI, URN,
 } from '#harness';
 
 behaviour('U-10', 'GET /Users/{id} answers 200 with the same user the POST returned', async ({ client, resources }) => {
   const user = await resources.createUser();
   const response = await client.get(`/Users/${user.id}`);
-  verify(response, status(200), scimContentType(), scimResource(URN.User, 'User'), matchesSchema(URN.User, 'User'));
+  verify(response, status(200), resourceWithId());
   const body = response.json as Record<string, unknown>;
   expectThat(body.id === user.id, `GET /Users/${user.id} returned id ${show(body.id)}`, { response });
   for (const name of ['userName', 'externalId'] as const)
     expectThat(body[name] === user.resource[name], `GET shows ${name} ${show(body[name])}; the POST response had ${show(user.resource[name])}. Entra compares the two representations`, { response });
-  const created = (body.meta as Record<string, unknown>).created;
-  expectThat(created === (user.resource.meta as Record<string, unknown>).created, `meta.created differs between POST (${show((user.resource.meta as Record<string, unknown>).created)}) and GET (${show(created)})`, { response });
 });
 
-behaviour('U-11', 'GET /Users/{unknown id} answers 404 with a SCIM error body', { tags: ['read-only'] }, async ({ client, names }) => {
+behaviour('U-10', 'users carry meta: resourceType, created ≤ lastModified, location (absolute or relative), the same on POST and GET', { level: 'recommended' }, async ({ client, resources }) => {
+  // The one test that judges meta (catalog §0.1): Entra never reads it. RFC 7643 §2.3.7 allows a relative location,
+  // and Microsoft's own sample answers resourceType "Users"; both pass.
+  const user = await resources.createUser();
+  verify(user.response, resourceMeta('User'));
+  const response = await client.get(`/Users/${user.id}`);
+  verify(response, status(200), resourceMeta('User'));
+  const created = ((response.json as Record<string, unknown>).meta as Record<string, unknown>).created;
+  const posted = (user.resource.meta as Record<string, unknown>).created;
+  expectThat(created === posted, `meta.created differs between POST (${show(posted)}) and GET (${show(created)}); RFC 7643 §3.1: the time the resource was added`, { response });
+});
+
+behaviour('U-10', "the user read by id is valid against RFC 7643's User schema (schemas lists the core URN, attributes typed as defined)", { level: 'recommended' }, async ({ client, resources }) => {
+  const user = await resources.createUser();
+  const response = await client.get(`/Users/${user.id}`);
+  verify(response, status(200), matchesSchema(URN.User, 'User'));
+});
+
+behaviour('U-11', 'GET /Users/{unknown id} answers 404', { tags: ['read-only'] }, async ({ client, names }) => {
   const response = await client.get(`/Users/${encodeURIComponent(names.absent())}`);
-  verify(response, scimError(404));
+  verify(response, errorStatus(404));
 });
 
 behaviour('U-12', 'every attribute sent on create reads back exactly as sent (no reformatting, no lower-casing, no trimming)', async ({ client, resources, names }) => {
