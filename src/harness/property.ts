@@ -107,7 +107,9 @@ function propertyFailure<Ts extends unknown[]>(id: string, runSeed: number, deta
       ? inner.detail
       : { message: inner instanceof Error ? `${inner.name}: ${inner.message.split('\n')[0]}` : String(inner) };
   const where = `{ seed: ${details.seed}, path: "${details.counterexamplePath ?? ''}" }`;
-  const message = `Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${detail.message}`;
+  // A counterexample whose setup failed (the server refused to create what the case needs) is a setup failure too.
+  const setup = detail.message.startsWith('setup:') ? 'setup: ' : '';
+  const message = `${setup}Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${detail.message}`;
   const actual = [
     detail.actual,
     `Minimal counterexample: ${counterexampleText(details.counterexample)}`,

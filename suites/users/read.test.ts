@@ -66,13 +66,28 @@ behaviour('U-12', 'every attribute sent on create reads back exactly as sent (no
     [`${URN.EnterpriseUser}:department`, 'R&D / Engines'],
     [`${URN.EnterpriseUser}:employeeNumber`, '007'],
   ];
-  const wrong = paths.filter(([path, value]) => storedValue(stored, path) !== value).map(([path, value]) => `${path}: sent ${show(value)}, got ${show(storedValue(stored, path))}`);
+  // userName and emails.value are caseExact=false: RFC 7643 §7 lets the server alter their case, so a case-only
+  // change is judged by the recommended test below, not here (catalog §0.1 U-12, U-21).
+  const caseFree = new Set(['userName', 'emails[type eq "work"].value']);
+  const same = (path: string, got: unknown, sent: unknown) => got === sent || (caseFree.has(path) && typeof got === 'string' && typeof sent === 'string' && got.toLowerCase() === sent.toLowerCase());
+  const wrong = paths.filter(([path, value]) => !same(path, storedValue(stored, path), value)).map(([path, value]) => `${path}: sent ${show(value)}, got ${show(storedValue(stored, path))}`);
   expectThat(wrong.length === 0, `values did not round-trip: ${wrong.join('; ')}. Entra sees a difference on every evaluation and re-sends a PATCH every cycle`, {
     expected: 'every value exactly as sent',
     actual: wrong.join('\n'),
     response,
     hint: 'Store and return what Entra sent; reject invalid values with a 400 instead of transforming them.',
   });
+});
+
+behaviour('U-12', 'userName and e-mail addresses read back in the case they were sent', { level: 'recommended' }, async ({ client, resources, names }) => {
+  // Recommended (catalog §0.1): RFC 7643 §7 lets a server "alter case" of caseExact=false attributes; Entra then sees
+  // a difference and re-sends the value every cycle, which costs requests but breaks nothing.
+  const userName = names.userName('CaseKept');
+  const email = userName.replace('CaseKept', 'Ada.LOVELACE');
+  const user = await resources.createUser({ userName, emails: [{ primary: true, type: 'work', value: email }] });
+  const { response, user: stored } = await getUserOk(client, user.id);
+  const got = { userName: storedValue(stored, 'userName'), email: storedValue(stored, 'emails[type eq "work"].value') };
+  expectThat(got.userName === userName && got.email === email, `sent userName ${show(userName)} and e-mail ${show(email)}, GET shows ${show(got.userName)} and ${show(got.email)}; Entra compares exactly and re-sends a changed case every cycle`, { response });
 });
 
 behaviour('U-12', 'a value set by PATCH reads back exactly (phone 55555555555 is not reformatted)', { tags: ['default-dialect'] }, async ({ client, resources }) => {

@@ -59,7 +59,7 @@ export const MODIFIERS: Record<string, Modifier> = {
     },
     // Every behaviour whose tests send Entra's default dialect (capitalised ops) in a PATCH, as setup or under test.
     blocks: true,
-    breaks: ['D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
+    breaks: ['G-23', 'D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
   },
   'members-remove-all': {
     mistake: 'M-03: Remove on members with a value array treated as "remove all"',
@@ -207,10 +207,12 @@ export const MODIFIERS: Record<string, Modifier> = {
       name: 'errors-as-problem-json',
       onResponse(_req, res) {
         if (res.status < 400) return;
-        return { status: res.status, headers: { 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
+        return { status: res.status, headers: { ...res.headers, 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
       },
     },
-    breaks: ['D-08', 'D-09'],
+    // Entra reads the status code, so nothing breaks; what judges the error body warns: its format (D-09), its media
+    // type (D-08), and the recommended tests that want a scimType (U-08, G-04) or a detail (U-09) in it.
+    breaks: ['D-08', 'D-09', 'U-08', 'G-04', 'U-09'],
     blocks: false,
   },
   'json-content-type': {
