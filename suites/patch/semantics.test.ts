@@ -6,7 +6,9 @@ import {
 } from '#harness';
 import type { ScimClient } from '#harness';
 
-behaviour('P-13', 'POST with emails primary "true" (string, validator default-attributes mode) stores the boolean true', async ({ client, resources, names }) => {
+// Catalog §0.1 P-13: string primary in a create body is the validator's (Entra sends booleans there); the PATCH form
+// with "True" is recommended.
+behaviour('P-13', 'POST with emails primary "true" (string, validator default-attributes mode) stores the boolean true', { level: 'validator' }, async ({ client, resources, names }) => {
   const userName = names.userName();
   const user = await resources.createUser({ userName, emails: [{ primary: 'true', type: 'work', value: userName }] });
   const { response, user: stored } = await getUserOk(client, user.id);
@@ -14,7 +16,7 @@ behaviour('P-13', 'POST with emails primary "true" (string, validator default-at
   expectThat(primary === true, `emails[0].primary was sent as the string "true" and reads back as ${show(primary)}; expected the JSON boolean true — stored as a string, "primary eq true" no longer matches and the validator cascades`, { expected: 'true', actual: show(primary), response });
 });
 
-behaviour('P-13', 'POST with roles primary "True" (string, as the validator sends it) answers 201 and returns a boolean primary', async ({ client, resources }) => {
+behaviour('P-13', 'POST with roles primary "True" (string, as the validator sends it) answers 201 and returns a boolean primary', { level: 'validator' }, async ({ client, resources }) => {
   const user = await resources.createUser({ roles: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', display: 'Admin', value: 'Admin' }] });
   const { response, user: stored } = await getUserOk(client, user.id);
   const roles = memberCI(stored, 'roles');
@@ -22,7 +24,7 @@ behaviour('P-13', 'POST with roles primary "True" (string, as the validator send
   expectThat(primaries.every((p) => p === true), `roles[].primary sent as "True" reads back as ${show(primaries)}; always emit JSON booleans`, { response });
 });
 
-behaviour('P-13', 'PATCH Replace emails[type eq "work"].primary "True" stores the boolean true', { tags: ['default-dialect'] }, async ({ client, resources, names }) => {
+behaviour('P-13', 'PATCH Replace emails[type eq "work"].primary "True" stores the boolean true', { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources, names }) => {
   const userName = names.userName();
   const user = await resources.createUser({ userName, emails: [{ type: 'work', value: userName }] });
   await patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].primary', value: 'True' }]);
