@@ -6,7 +6,7 @@
  * Each variant is a factory, so that stateful variants (id mapping, e-mail uniqueness) start fresh per server.
  * `warns` lists the behaviour ids whose non-blocking tests may fail (recommended, gallery or validator level),
  * thought through from the RFC and the catalog, not copied from a run. `pendingOn` marks a variant that needs
- * another branch to be merged first: variants.test.ts runs it as `it.fails` until then.
+ * another branch to be merged first: variants.test.ts skips it until then (remove the mark when merging).
  */
 import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
 import type { ResourceStore } from '../../src/server/store.js';
