@@ -51,7 +51,17 @@ behaviour('D-09', 'error answers carry a SCIM error body (Error URN, status equa
 });
 
 // D-01: a doubled slash (`//Users`) is not tested: no capture shows Entra sending it, and RFC 3986 makes it a
-// different path (catalog §0.1).
+// different path (catalog §0.1). What is tested: the resources live directly under the configured base.
+behaviour('D-01', 'resources live directly under the Tenant URL: {base}/Users (and {base}/Groups) answer a query', { tags: ['read-only'] }, async ({ client, names, profile }) => {
+  // DEV: "Entra appends /Users, /Groups" to the Tenant URL as entered; a server that expects another prefix
+  // (a /scim root, a version segment) fails Test Connection.
+  const paths = profile.resources === 'users' ? ['/Users'] : ['/Users', '/Groups'];
+  for (const path of paths) {
+    const response = await client.get(path, { query: { filter: eqFilter(path === '/Users' ? 'userName' : 'displayName', names.absent()) } });
+    const bad = status(200)(response);
+    if (bad) verify(response, () => ({ ...bad, message: `GET {Tenant URL}${path}?filter=…: ${bad.message}`, hint: 'Entra appends /Users and /Groups to the Tenant URL exactly as the admin entered it (catalog D-01); serve them directly under that base.' }));
+  }
+});
 
 /** A JSON object body, not an HTML page: Entra parses every answer as JSON (the Error URN is D-09's). */
 function jsonBody(response: ScimResponse): ReturnType<typeof status> {
