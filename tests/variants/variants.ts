@@ -64,6 +64,16 @@ function onResponse(name: string, fn: (req: FaultRequest, res: FaultResponse) =>
   return [{ name, onResponse: fn }];
 }
 
+/** Merges `change(type, resource)` into the meta of every User and Group a response carries. */
+function withMeta(name: string, change: (type: 'User' | 'Group', resource: Json) => Json): ServerFault[] {
+  return onResponse(name, (req, res) =>
+    eachResource(res, (r) => {
+      const type = typeOf(r, req);
+      return isObject(r.meta) && type ? { ...r, meta: { ...r.meta, ...change(type, r) } } : r;
+    }),
+  );
+}
+
 function asked(req: FaultRequest, attribute: string): boolean {
   const value = [...req.query].find(([k]) => k.toLowerCase() === 'attributes')?.[1] ?? '';
   return value.split(',').some((a) => a.trim().toLowerCase() === attribute);
@@ -232,24 +242,12 @@ export const VARIANTS: Record<string, Variant> = {
   },
   'relative-meta-location': {
     why: 'RFC 7643 §2.3.7 (reference: "absolute or relative URI"); Microsoft\'s own samples use a relative location',
-    faults: () =>
-      onResponse('relative-meta-location', (req, res) =>
-        eachResource(res, (r) => {
-          const type = typeOf(r, req);
-          return isObject(r.meta) && type ? { ...r, meta: { ...r.meta, location: `${type}s/${String(r.id)}` } } : r;
-        }),
-      ),
+    faults: () => withMeta('relative-meta-location', (type, r) => ({ location: `${type}s/${String(r.id)}` })),
     warns: [],
   },
   'meta-resourceType-plural': {
     why: 'Microsoft\'s "Disable User" sample answers resourceType "Users"; Entra never reads meta (catalog §0.1)',
-    faults: () =>
-      onResponse('meta-resourceType-plural', (req, res) =>
-        eachResource(res, (r) => {
-          const type = typeOf(r, req);
-          return isObject(r.meta) && type ? { ...r, meta: { ...r.meta, resourceType: `${type}s` } } : r;
-        }),
-      ),
+    faults: () => withMeta('meta-resourceType-plural', (type) => ({ resourceType: `${type}s` })),
     warns: [],
   },
   'application-json': {
