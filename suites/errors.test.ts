@@ -120,7 +120,7 @@ behaviour('D-15', 'an Entra cycle (probe, match, create, read, update, delete) m
   steps.push(await client.get(`/Users/${user.id}`));
   steps.push(await client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'active', value: 'False' }])));
   steps.push(await client.delete(`/Users/${user.id}`));
-  if (steps.at(-1)!.status === 204) resources.deleted('User', user.id);
+  if (steps.at(-1)!.status === 204 || steps.at(-1)!.status === 200) resources.deleted('User', user.id);
   for (const response of steps)
     expectThat(response.status < 500, `answered ${response.status}: Entra logs InternalServerError and retries the object only in the next cycle (~40 minutes later)`, { response });
 });

@@ -346,5 +346,16 @@ export const MODIFIERS: Record<string, Modifier> = {
     breaks: ['G-23'],
     blocks: false,
   },
+  'delete-200': {
+    mistake: 'DELETE answered 200 instead of 204',
+    fault: {
+      name: 'delete-200',
+      onResponse(req, res) {
+        if (req.method === 'DELETE' && res.status === 204) return { status: 200, headers: res.headers, body: undefined };
+      },
+    },
+    // RFC 7644 §3.6 "SHALL return … 204"; Entra reads any 2xx as deleted: the exact-204 tests warn (U-18, G-17).
+    breaks: ['U-18', 'G-17'],
+    blocks: false,
+  },
 };
-
