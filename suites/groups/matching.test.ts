@@ -66,6 +66,14 @@ behaviour('G-03', 'GET /Groups/{id}?excludedAttributes=members returns the group
   expectNoMembersKey(body, response, 'the group');
 });
 
+behaviour('G-03', 'an empty group read with excludedAttributes=members has no members key at all, not even [] (the SCIM Validator\'s reading)', { level: 'validator' }, async ({ client, resources, profile, skip }) => {
+  skipUnlessGroups(profile, skip);
+  const group = await resources.createGroup();
+  const response = await client.get(`/Groups/${group.id}`, { query: { excludedAttributes: 'members' } });
+  verify(response, status(200));
+  expectNoMembersKey(response.json as Record<string, unknown>, response, 'the empty group', true);
+});
+
 /** POSTs a group named `displayName` next to an existing one; tracks it when the server created it anyway. */
 async function postDuplicate(client: ScimClient, resources: { track(type: 'Group', id: string, name: string): void }, displayName: string, externalId: string): Promise<ScimResponse> {
   const response = await client.post('/Groups', entraGroupBody(displayName, externalId));

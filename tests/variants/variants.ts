@@ -384,6 +384,15 @@ export const VARIANTS: Record<string, Variant> = {
     ),
     warns: [],
   },
+  'excluded-members-as-empty-array': {
+    why: 'RFC 7643 §2.5: an empty array and an unassigned attribute are the same state; Entra never reads members',
+    faults: () => onResponse('excluded-members-as-empty-array', (req, res) => {
+      const excluded = [...req.query].some(([k, v]) => k.toLowerCase() === 'excludedattributes' && /(^|,)\s*members\s*(,|$)/i.test(v));
+      return excluded && resourcePath(req, 'Groups') ? eachResource(res, (r) => ({ ...r, members: [] })) : undefined;
+    }),
+    // Microsoft's SCIM Validator fails even "members": [] (validator-level G-03 test).
+    warns: ['G-03'],
+  },
   'no-etag': {
     why: 'RFC 7644 §3.14: versioning with ETags is optional',
     faults: () => onResponse('no-etag', (_req, res) => ({ ...res, headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => k.toLowerCase() !== 'etag')) })),
