@@ -1,4 +1,5 @@
-// Local measurement only (not part of the test suite): failure counts per variant and per fault.
+// Failure counts per variant and per fault, one TSV row each (run with tests/variants/figures.config.ts): kind, name,
+// exit code, failed tests (any level), blocking tests, blocking ids, warning ids, skipped tests.
 import { writeFileSync } from 'node:fs';
 import { it } from 'vitest';
 import { VARIANTS } from './variants.js';
@@ -25,5 +26,5 @@ it('measure', async () => {
         rows.push(`fault\t${name}\t${r.run.code}\t${failed.length}\t${r.blocking.length}\t${[...new Set(r.blocking.map((t) => t.behaviour))].sort().join(' ')}\t${[...new Set(r.warnings.map((t) => t.behaviour))].sort().join(' ')}\t${r.tests.filter((t) => t.status === 'skipped').length}`);
       }));
   await Promise.all(jobs);
-  writeFileSync(process.env.H2_OUT ?? '/tmp/h2/figures.tsv', rows.sort().join('\n') + '\n');
+  writeFileSync(process.env.H2_OUT ?? 'variant-figures.tsv', rows.sort().join('\n') + '\n');
 }, 3_600_000);
