@@ -393,6 +393,40 @@ export const VARIANTS: Record<string, Variant> = {
     // Microsoft's SCIM Validator fails even "members": [] (validator-level G-03 test).
     warns: ['G-03'],
   },
+  'user-projection-ignored': {
+    why: 'RFC 7644 §3.4.2.5: attributes/excludedAttributes are for the client\'s convenience; a server that returns the full user is still usable (Entra asks for no projection on users)',
+    faults: () => [
+      {
+        name: 'user-projection-ignored',
+        onRequest(req) {
+          if (req.method !== 'GET' || !resourcePath(req, 'Users')) return;
+          const query = new URLSearchParams([...req.query].filter(([k]) => !['attributes', 'excludedattributes'].includes(k.toLowerCase())));
+          return { ...req, query };
+        },
+      },
+    ],
+    // The recommended U-22 tests judge projections; F-10's attributes=id result only needs the id.
+    warns: ['U-22'],
+  },
+  'strong-etags': {
+    why: 'RFC 7644 §3.14: a server may use strong or weak entity tags',
+    faults: () => onResponse('strong-etags', (_req, res) => {
+      const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, k.toLowerCase() === 'etag' ? v.replace(/^W\//, '') : v]));
+      const strong = eachResource({ ...res, headers }, (r) => (isObject(r.meta) && typeof r.meta.version === 'string' ? { ...r, meta: { ...r.meta, version: r.meta.version.replace(/^W\//, '') } } : r));
+      return strong ?? { ...res, headers };
+    }),
+    warns: [],
+  },
+  'scim-json-without-charset': {
+    why: 'RFC 7644 §8.1: UTF-8 is the encoding; the charset parameter is optional',
+    faults: () => onResponse('scim-json-without-charset', (_req, res) => (res.body === undefined ? undefined : { ...res, headers: { ...res.headers, 'content-type': 'application/scim+json' } })),
+    warns: [],
+  },
+  'bare-401': {
+    why: 'RFC 6750 §3: a 401 carries WWW-Authenticate; its body is optional, and Entra reads the status',
+    faults: () => onResponse('bare-401', (_req, res) => (res.status === 401 ? { status: 401, headers: { ...res.headers, 'content-type': 'text/plain' }, body: 'Unauthorized' } : undefined)),
+    warns: [],
+  },
   'no-etag': {
     why: 'RFC 7644 §3.14: versioning with ETags is optional',
     faults: () => onResponse('no-etag', (_req, res) => ({ ...res, headers: Object.fromEntries(Object.entries(res.headers).filter(([k]) => k.toLowerCase() !== 'etag')) })),
