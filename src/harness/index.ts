@@ -18,7 +18,7 @@ export { show } from '../checks/check.js';
 export { URN } from '../scim/urns.js';
 export type { ScimResponse, ScimClient } from '../client/scim-client.js';
 export {
-  enterprisePath, memberCI, parseTargetPath, matchingElements, storedValue, isCleared, setInCreateBody, patchAnswer, getUserOk,
+  enterprisePath, memberCI, sameUserName, parseTargetPath, matchingElements, storedValue, isCleared, setInCreateBody, patchAnswer, getUserOk,
   patchUserOk, filterUsers, idsOf, type TargetPath,
 } from './user-state.js';
 export {

@@ -2,7 +2,7 @@
 // a stable identity, 404 for unknown ids, one refused operation must not silently block a disable, empty requests.
 import {
   behaviour, verify, fail, expectThat, show, status, errorStatus, getUserOk, patchUserOk, patchAnswer, storedValue,
-  setInCreateBody, matchingElements, memberCI, patchBody, parseTargetPath,
+  setInCreateBody, matchingElements, memberCI, patchBody, parseTargetPath, sameUserName,
 } from '#harness';
 import type { ScimClient } from '#harness';
 
@@ -46,7 +46,7 @@ behaviour('P-14', 'a 200 answer to a user PATCH carries the full updated resourc
   verify(response, patchAnswer());
   if (response.status === 200) {
     const body = response.json as Record<string, unknown>;
-    expectThat(body.title === 'Answer' && body.userName === user.name, `PATCH answered 200 with ${show(body)}; a 200 carries the full updated resource (title "Answer", userName ${show(user.name)})`, { response });
+    expectThat(body.title === 'Answer' && sameUserName(body.userName, user.name), `PATCH answered 200 with ${show(body)}; a 200 carries the full updated resource (title "Answer", userName ${show(user.name)})`, { response });
   }
 });
 
@@ -153,5 +153,5 @@ behaviour('P-18', 'PATCH with an empty Operations array answers 200/204 or 400 (
   // Any 400 passes (catalog §0.1 P-18: invalidValue fits RFC 7644 Table 9 as well as invalidSyntax).
   verify(response, status(200, 204, 400));
   const { response: after, user: stored } = await getUserOk(client, user.id);
-  expectThat(stored.userName === user.name && stored.active === true, `after an empty PATCH, GET shows ${show({ userName: stored.userName, active: stored.active })}; nothing should change`, { response: after });
+  expectThat(sameUserName(stored.userName, user.name) && stored.active === true, `after an empty PATCH, GET shows ${show({ userName: stored.userName, active: stored.active })}; nothing should change`, { response: after });
 });
