@@ -17,7 +17,7 @@ import type { Profile } from '../profiles/profile-schema.js';
 import { baseClient, grepPattern, profile as injectedProfile, stopRun, target as injectedTarget } from './context.js';
 import { Names } from './names.js';
 import { Resources } from './resources.js';
-import { ConformanceError } from './verify.js';
+import { ConformanceError, InconclusiveError } from './verify.js';
 
 export interface BehaviourContext {
   client: ScimClient;
@@ -103,6 +103,7 @@ export function behaviour(
       if (!isSkip(error)) {
         if (context.signal.aborted && (context.signal.reason as Error | undefined)?.name === 'TestRunAbortError')
           context.skip('not finished: the run was interrupted');
+        if (error instanceof InconclusiveError) context.skip(error.message);
         if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response))
           context.skip(`not run: ${error.message.replace(/^.*?: not sent: /, '')}`);
         scim.failure = toFailure(error, scim);

@@ -19,6 +19,7 @@ export interface SchemaAttribute {
   multiValued?: boolean;
   returned?: string;
   mutability?: string;
+  required?: boolean;
   canonicalValues?: unknown[];
   subAttributes?: SchemaAttribute[];
 }

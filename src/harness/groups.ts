@@ -1,19 +1,18 @@
 /**
  * Group helpers for the group suites (catalog §5): Entra-shaped membership PATCH bodies in both dialects, the
  * users-only skip, Entra's group match query, and the membership read-back that every membership test ends with
- * (GET /Groups/{id} with members, validated against the Group JSON Schema, compared as a set).
+ * (through whatever the server offers: GET /Groups/{id}, ?attributes=members, or the members filter; G-23).
  */
 import { inject } from 'vitest';
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
-import { matchesSchema } from '../checks/schema.js';
 import { status } from '../checks/status.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import { URN } from '../scim/urns.js';
 import { eqFilter, op, patchBody, type Dialect } from './entra-bodies.js';
-import { fail, verify } from './verify.js';
+import { fail, inconclusive, verify } from './verify.js';
 
 type Json = Record<string, unknown>;
 
@@ -90,59 +89,102 @@ export function memberValues(json: unknown): string[] {
   return Array.isArray(members) ? members.map((m) => String((m as { value?: unknown })?.value)) : [];
 }
 
-/** Shape problems of the members array beyond the JSON Schema: empty values, $ref that is no URI, repeated ids. */
-function memberShapeProblem(json: Json): string | undefined {
-  const members = json.members;
-  if (members === undefined || members === null) return undefined;
-  if (!Array.isArray(members)) return `members is ${show(members)}, not an array`;
-  const seen = new Set<string>();
-  for (const [i, m] of members.entries()) {
-    if (!m || typeof m !== 'object') return `members[${i}] is ${show(m)}, not an object`;
-    const entry = m as Json;
-    if (typeof entry.value !== 'string' || entry.value === '') return `members[${i}].value is ${show(entry.value)}; each member needs the member's id as a string`;
-    if (entry.$ref !== undefined && entry.$ref !== null && (typeof entry.$ref !== 'string' || !/^[a-z][a-z0-9+.-]*:|^\//i.test(entry.$ref)))
-      return `members[${i}].$ref is ${show(entry.$ref)}; when given it is the URI of the member resource (RFC 7643 §4.2)`;
-    if (entry.type !== undefined && entry.type !== null && entry.type !== 'User' && entry.type !== 'Group')
-      return `members[${i}].type is ${show(entry.type)}; RFC 7643 §4.2 allows "User" or "Group"`;
-    if (seen.has(entry.value)) return `member ${show(entry.value)} is listed twice; membership is a set (G-09)`;
-    seen.add(entry.value);
-  }
-  return undefined;
+/** The `members` of a group body, looked up case-insensitively (RFC 7643 §2.1); undefined when the key is absent. */
+function membersKey(json: unknown): unknown {
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  const key = Object.keys(json).find((k) => k.toLowerCase() === 'members');
+  return key === undefined ? undefined : (json as Json)[key];
 }
 
-/** GET /Groups/{id} with members (RFC 7643 §4.2: members is returned by default); 200, SCIM JSON, a valid Group. */
-export async function readGroup(client: ScimClient, groupId: string): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
-  const response = await client.get(`/Groups/${encodeURIComponent(groupId)}`);
-  verify(response, status(200), matchesSchema(URN.Group, 'Group'));
+/** Member ids of a members array; fails (naming the exchange) when an entry has no string value. */
+function idsOfMembers(members: unknown, response: ScimResponse): string[] {
+  if (!Array.isArray(members)) fail(`members is ${show(members)}, not an array`, { response, expected: 'members: [{"value": "<id>"}, …]', actual: show(members) });
+  return members.map((m, i) => {
+    const value = m && typeof m === 'object' ? (m as Json).value : undefined;
+    if (typeof value !== 'string' || value === '')
+      fail(`members[${i}] is ${show(m)}; each member needs the member's id as a string "value" (RFC 7643 §4.2)`, { response, expected: '{"value": "<id>", …}', actual: show(m) });
+    return value;
+  });
+}
+
+/** GET /Groups/{id} (no query string): 200 with a JSON object. Judges nothing else (shapes are G-03's, G-23's). */
+export async function readGroup(client: ScimClient, groupId: string, query?: Record<string, string>): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
+  const response = await client.get(`/Groups/${encodeURIComponent(groupId)}`, query ? { query } : {});
+  verify(response, status(200));
   const { body, failure } = bodyObject(response);
   if (failure) verify(response, () => failure);
-  const problem = memberShapeProblem(body!);
-  if (problem) fail(problem, { response, expected: 'members: [{"value": "<id>", "display"?: "…", "$ref"?: "<uri>"}, …], each id once' });
-  return { response, group: body!, members: memberValues(body) };
+  const members = membersKey(body);
+  return { response, group: body!, members: members === undefined || members === null ? [] : idsOfMembers(members, response) };
+}
+
+/** How a server lets a client see a group's members (catalog G-23). */
+export type MembershipWay = 'GET /Groups/{id}' | 'GET /Groups/{id}?attributes=members' | 'filter members[value eq]';
+
+/** Entra's encoding of "is user u a member of group g": `filter=id eq "g" and members[value eq "u"]` (G-23). */
+export function memberFilter(groupId: string, userId: string): string {
+  return `${eqFilter('id', groupId)} and members[${eqFilter('value', userId)}]`;
 }
 
 /**
- * Reads the group back and fails unless its members are exactly `expected` (as a set). `after` says what was sent,
- * for the message ("after PATCH Remove members [u2]"); `requests` may add a request count to the message.
+ * Which of `candidates` the members filter says are members of the group; undefined when the server does not
+ * answer the filter with a ListResponse (it does not support it).
+ */
+async function membersByFilter(client: ScimClient, groupId: string, candidates: string[]): Promise<{ members: string[]; response: ScimResponse } | { unsupported: ScimResponse }> {
+  const answers = await Promise.all(
+    candidates.map(async (id) => ({ id, response: await client.get('/Groups', { query: { filter: memberFilter(groupId, id), excludedAttributes: 'members' } }) })),
+  );
+  const refused = answers.find(({ response }) => response.status !== 200 || listResponse()(response) !== undefined);
+  if (refused) return { unsupported: refused.response };
+  const members = answers.filter(({ response }) => resourcesOf(response.json).some((r) => r.id === groupId)).map(({ id }) => id);
+  return { members, response: answers[answers.length - 1]?.response ?? answers[0]!.response };
+}
+
+/**
+ * The members of a group through whatever the server offers, in Entra's order of cost (catalog §0.1, G-23):
+ * GET /Groups/{id}; when it carries no members, GET /Groups/{id}?attributes=members; when that carries none either,
+ * the members filter for each of `candidates` (the users the test knows about). When no way shows members, the test
+ * is skipped as inconclusive: Entra never reads members back (G-18), so the server is not wrong.
+ */
+export async function readMembers(client: ScimClient, groupId: string, candidates: string[]): Promise<{ members: string[]; way: MembershipWay; response: ScimResponse }> {
+  const plain = await readGroup(client, groupId);
+  if (membersKey(plain.group) !== undefined) return { members: plain.members, way: 'GET /Groups/{id}', response: plain.response };
+  const asked = await readGroup(client, groupId, { attributes: 'members' });
+  if (membersKey(asked.group) !== undefined) return { members: asked.members, way: 'GET /Groups/{id}?attributes=members', response: asked.response };
+  const unique = [...new Set(candidates)];
+  if (unique.length === 0) return { members: [], way: 'GET /Groups/{id}', response: plain.response };
+  const filtered = await membersByFilter(client, groupId, unique);
+  if ('unsupported' in filtered)
+    inconclusive(
+      `the server returns no members on GET /Groups/{id}, ?attributes=members, or the members filter (it answered ${filtered.unsupported.status}), so membership cannot be observed; Entra never reads members back (catalog G-23)`,
+    );
+  return { members: filtered.members, way: 'filter members[value eq]', response: filtered.response };
+}
+
+/**
+ * Reads the group's members (readMembers) and fails unless they are exactly `expected` (as a set). `after` says what
+ * was sent, for the message ("after PATCH Remove members [u2]"); `others` are the users the test made non-members
+ * (removed or never added), which the members filter must not find.
  */
 export async function expectMembers(
   client: ScimClient,
   groupId: string,
   expected: string[],
   after: string,
-  options: { hint?: string; note?: string } = {},
+  options: { hint?: string; note?: string; others?: string[] } = {},
 ): Promise<ScimResponse> {
-  const { response, members } = await readGroup(client, groupId);
+  const { response, members, way } = await readMembers(client, groupId, [...expected, ...(options.others ?? [])]);
   const got = new Set(members);
   const missing = expected.filter((id) => !got.has(id));
   const want = new Set(expected);
   const unexpected = members.filter((id) => !want.has(id));
-  if (missing.length > 0 || unexpected.length > 0) {
+  const repeated = members.filter((id, i) => members.indexOf(id) !== i);
+  if (missing.length > 0 || unexpected.length > 0 || repeated.length > 0) {
     const parts = [
       missing.length > 0 ? `missing ${show(missing, 300)}` : '',
       unexpected.length > 0 ? `unexpected ${show(unexpected, 300)}` : '',
+      repeated.length > 0 ? `listed twice ${show([...new Set(repeated)], 300)}` : '',
     ].filter(Boolean);
-    fail(`${after}, GET /Groups/{id} lists ${members.length} member(s); expected exactly ${expected.length}: ${parts.join(', ')}${options.note ? ` (${options.note})` : ''}`, {
+    fail(`${after}, ${way} shows ${members.length} member(s); expected exactly ${expected.length}: ${parts.join(', ')}${options.note ? ` (${options.note})` : ''}`, {
       response,
       expected: show([...expected].sort(), 400),
       actual: show([...members].sort(), 400),
@@ -169,16 +211,25 @@ export async function matchGroups(
   return { response, resources: resourcesOf(response.json) };
 }
 
-/** Fails when a resource returned with excludedAttributes=members carries a members key at all (not [], not null). */
-export function expectNoMembersKey(resource: Json, response: ScimResponse, where: string): void {
+/**
+ * Fails when a resource returned with excludedAttributes=members carries members. `[]` and `null` mean no members
+ * (RFC 7643 §2.5: unassigned, null and an empty array are the same state), so they pass unless `strict` (the SCIM
+ * Validator's reading, which fails even `"members": []`; validator level).
+ */
+export function expectNoMembersKey(resource: Json, response: ScimResponse, where: string, strict = false): void {
   const key = Object.keys(resource).find((k) => k.toLowerCase() === 'members');
-  if (key !== undefined)
-    fail(`${where} carries "${key}": ${show(resource[key])} although the request said excludedAttributes=members`, {
-      response,
-      expected: 'no members key at all (not [], not null)',
-      actual: `"${key}": ${show(resource[key])}`,
-      hint: 'RFC 7644 §3.9: excluded attributes are not returned. Entra excludes members on every group read; Microsoft\'s validator fails even on "members": [].',
-    });
+  if (key === undefined) return;
+  const value = resource[key];
+  const empty = value === null || (Array.isArray(value) && value.length === 0);
+  if (!strict && empty) return;
+  fail(`${where} carries "${key}": ${show(value)} although the request said excludedAttributes=members`, {
+    response,
+    expected: strict ? 'no members key at all (not [], not null)' : 'no members',
+    actual: `"${key}": ${show(value)}`,
+    hint: strict
+      ? 'Microsoft\'s SCIM Validator fails a members key even when it is empty; RFC 7643 §2.5 treats [] as unassigned, so Entra itself is not affected.'
+      : 'RFC 7644 §3.9: excluded attributes are not returned. Entra excludes members on every group read, so that large groups stay cheap to match.',
+  });
 }
 
 /** Creates `count` users in parallel (the client's limiter bounds concurrency) and returns their ids in order. */

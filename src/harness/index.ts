@@ -2,27 +2,29 @@
  * The only module suites import (besides vitest): behaviours, checks, Entra-shaped bodies and judgements.
  */
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
-export { verify, fail, expectThat, ConformanceError } from './verify.js';
+export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
 export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from './entra-bodies.js';
 export { Names, runMarker } from './names.js';
 export { withExamples, type Examples } from './incidental.js';
 export type { Created } from './resources.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';
-export { scimError } from '../checks/scim-error.js';
+export { scimErrorBody, scimTypeIs, SCIM_TYPES } from '../checks/scim-error.js';
+export { errorStatus } from '../checks/error-status.js';
 export { listResponse, resourcesOf } from '../checks/list-response.js';
 export { matchesSchema } from '../checks/schema.js';
-export { scimResource } from '../checks/resource.js';
+export { resourceWithId } from '../checks/resource.js';
+export { resourceMeta } from '../checks/resource-meta.js';
 export { show } from '../checks/check.js';
 export { URN } from '../scim/urns.js';
 export type { ScimResponse, ScimClient } from '../client/scim-client.js';
 export {
-  enterprisePath, memberCI, parseTargetPath, matchingElements, storedValue, isCleared, setInCreateBody, patchAnswer, getUserOk,
+  enterprisePath, memberCI, sameUserName, parseTargetPath, matchingElements, storedValue, isCleared, setInCreateBody, patchAnswer, getUserOk,
   patchUserOk, filterUsers, idsOf, type TargetPath,
 } from './user-state.js';
 export {
   collectedProfile, usersOnly, skipUnlessGroups, memberEntry, addMembersOp, removeMembersOps, membershipDiff, memberPatchAnswer,
-  patchGroup, memberValues, readGroup, expectMembers, matchGroups, expectNoMembersKey, createUsers,
+  patchGroup, memberValues, readGroup, readMembers, memberFilter, expectMembers, type MembershipWay, matchGroups, expectNoMembersKey, createUsers,
 } from './groups.js';
 export {
   discoveryList, expectEachValid, nullPaths, flattenedNames, normaliseTarget, mappedTargets, profileExtensions, findSchema, schemaAttributes,

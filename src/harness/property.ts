@@ -18,7 +18,7 @@ import { baseClient } from './context.js';
 import { Names } from './names.js';
 import { Resources } from './resources.js';
 import { TransportError } from '../client/transport.js';
-import { ConformanceError } from './verify.js';
+import { ConformanceError, InconclusiveError } from './verify.js';
 import { counterexampleText, numberedExchanges } from './property-report.js';
 
 /** What one generated case gets: fresh per case, cleaned up after it. */
@@ -93,6 +93,8 @@ export function property<Ts extends [unknown, ...unknown[]]>(
     if (!details.failed) return;
     // No answer from the target is not a counterexample: report it as the transport failure it is (issue 9).
     if (details.errorInstance instanceof TransportError) throw details.errorInstance;
+    // The target offers no way to observe what the property judges (e.g. members, G-23): not a counterexample.
+    if (details.errorInstance instanceof InconclusiveError) throw details.errorInstance;
     throw propertyFailure(id, ctx.target.seed, details, kept);
   });
 }
@@ -105,7 +107,9 @@ function propertyFailure<Ts extends unknown[]>(id: string, runSeed: number, deta
       ? inner.detail
       : { message: inner instanceof Error ? `${inner.name}: ${inner.message.split('\n')[0]}` : String(inner) };
   const where = `{ seed: ${details.seed}, path: "${details.counterexamplePath ?? ''}" }`;
-  const message = `Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${detail.message}`;
+  // A counterexample whose setup failed (the server refused to create what the case needs) is a setup failure too.
+  const setup = detail.message.startsWith('setup:') ? 'setup: ' : '';
+  const message = `${setup}Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${detail.message}`;
   const actual = [
     detail.actual,
     `Minimal counterexample: ${counterexampleText(details.counterexample)}`,

@@ -3,7 +3,6 @@
  * happen to be recorded. The client retries a 429 after Retry-After, but records every attempt, so 429s stay visible.
  */
 import type { Exchange } from '../model/exchange.js';
-import { URN } from '../scim/urns.js';
 
 /** A vitest task tree (the run's one file, its describes and tests), as far as runExchanges needs it. */
 interface TaskTree {
@@ -24,7 +23,7 @@ export function throttled(exchanges: Exchange[]): Exchange[] {
 
 /**
  * What is wrong with a 429 answer, or undefined: it needs `Retry-After` as delta-seconds or an HTTP-date
- * (RFC 9110 §10.2.3, RFC 6585 §4) and a SCIM error body (RFC 7644 §3.12) with status "429".
+ * (RFC 9110 §10.2.3, RFC 6585 §4). The body of the 429 is D-09's business, not throttling's (catalog §0.1).
  */
 export function retryAfterProblem(exchange: Exchange): string | undefined {
   const response = exchange.response;
@@ -33,13 +32,5 @@ export function retryAfterProblem(exchange: Exchange): string | undefined {
   if (header === undefined) return 'without a Retry-After header';
   const trimmed = header.trim();
   if (!/^\d+$/.test(trimmed) && Number.isNaN(Date.parse(trimmed))) return `with Retry-After "${header}", which is neither seconds nor an HTTP date`;
-  let body: unknown;
-  try {
-    body = JSON.parse(response.body);
-  } catch {
-    return `with a body that is not JSON (${JSON.stringify(response.body.slice(0, 80))})`;
-  }
-  const b = body as { schemas?: unknown; status?: unknown } | null;
-  if (!b || !Array.isArray(b.schemas) || !b.schemas.includes(URN.Error) || b.status !== '429') return `with a body that is not a SCIM error with status "429": ${JSON.stringify(body).slice(0, 120)}`;
   return undefined;
 }

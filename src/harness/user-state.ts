@@ -96,6 +96,14 @@ export function storedValue(resource: unknown, path: string): unknown {
   return p.sub ? memberCI(value, p.sub) : value;
 }
 
+/**
+ * True when a userName read back is the one sent, up to case: userName is caseExact=false and RFC 7643 §7 lets the
+ * server alter its case (catalog §0.1 U-12, U-21: the exact case is judged by recommended tests only).
+ */
+export function sameUserName(got: unknown, sent: string): boolean {
+  return typeof got === 'string' && got.toLowerCase() === sent.toLowerCase();
+}
+
 /** True when a cleared attribute reads as cleared: absent, null, "" or an empty array (U-27, X-08). */
 export function isCleared(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);

@@ -48,3 +48,19 @@ export function fail(message: string, details: Omit<CheckFailure, 'message'> & {
 export function expectThat(condition: unknown, message: string, details: Omit<CheckFailure, 'message'> & { response?: ScimResponse } = {}): asserts condition {
   if (!condition) fail(message, details);
 }
+
+/**
+ * Ends a test as skipped because the target offers no way to observe what the test is about (e.g. membership on a
+ * server that returns members nowhere, catalog G-23). Not a failure: Entra would not notice either. The reason
+ * starts with "inconclusive:" in every report.
+ */
+export class InconclusiveError extends Error {
+  constructor(reason: string) {
+    super(`inconclusive: ${reason}`);
+    this.name = 'InconclusiveError';
+  }
+}
+
+export function inconclusive(reason: string): never {
+  throw new InconclusiveError(reason);
+}

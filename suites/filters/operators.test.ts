@@ -37,7 +37,7 @@ behaviour('F-02', 'spaces as "+" and quotes as %22 (Entra: ?filter=userName+eq+%
   await expectOnly(client, `filter=userName+eq+%22${q(user.name)}%22`, user.id, 'A server that takes "+" literally sees the attribute "userName+eq+…" and fails Test Connection and every match.');
 });
 
-behaviour('F-02', 'literal quotes with "@" as %40 (the validator: ?filter=userName+eq+"…%40…") are decoded', async ({ client, resources }) => {
+behaviour('F-02', 'literal quotes with "@" as %40 (the validator: ?filter=userName+eq+"…%40…") are decoded', { level: 'validator' }, async ({ client, resources }) => {
   // Note: the client's URL handling may percent-encode the literal quotes on the wire; the recorded exchange shows what was sent.
   const user = await resources.createUser();
   await expectOnly(client, `filter=userName+eq+"${q(user.name)}"`, user.id, 'This is how the SCIM Validator encodes its filters.');

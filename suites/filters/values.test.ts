@@ -1,7 +1,7 @@
 // Filter values (catalog F-05, F-06, F-08): unusual characters escaped per RFC 7644, exact matching only, and the
 // multi-valued sub-attribute filter used when the work email is a matching attribute.
 import {
-  behaviour, verify, status, listResponse, resourcesOf, expectThat, show, eqFilter, entraUserBody, filterUsers, idsOf, runMarker,
+  behaviour, verify, status, listResponse, resourcesOf, expectThat, show, eqFilter, entraUserBody, filterUsers, idsOf, runMarker, sameUserName,
 } from '#harness';
 import type { BehaviourContext } from '#harness';
 
@@ -33,7 +33,7 @@ for (const [label, make] of SPECIAL) {
     expectThat(response.status < 500, `filter ${filter} answered ${response.status}; a value with ${label} must never crash the filter parser`, { response });
     verify(response, status(200), listResponse());
     const found = resourcesOf(response.json);
-    expectThat(found.length === 1 && found[0]!.id === id && found[0]!.userName === userName, `filter ${filter} (RFC 7644 escaping: \\" and \\\\) returned ${show(found.map((r) => r.userName))}; expected exactly ${show(userName)}`, {
+    expectThat(found.length === 1 && found[0]!.id === id && sameUserName(found[0]!.userName, userName), `filter ${filter} (RFC 7644 escaping: \\" and \\\\) returned ${show(found.map((r) => r.userName))}; expected exactly ${show(userName)}`, {
       expected: `totalResults 1, userName ${JSON.stringify(userName)}`,
       actual: show(response.json, 300),
       response,

@@ -42,7 +42,7 @@ function replay(title: string, id: 'G-10' | 'G-11', plan: Cycle[], tags: Array<'
       add.forEach((u) => expected.add(u));
       remove.forEach((u) => expected.delete(u));
       const names = (ids: number[]) => ids.map((i) => `u${i}=${users[i]}`).join(', ');
-      await expectMembers(client, group.id, [...expected], `after ${cycle.label} (${cycle.dialect} dialect; add ${names(cycle.add) || 'none'}; remove ${names(cycle.remove) || 'none'})`);
+      await expectMembers(client, group.id, [...expected], `after ${cycle.label} (${cycle.dialect} dialect; add ${names(cycle.add) || 'none'}; remove ${names(cycle.remove) || 'none'})`, { others: users });
     }
     expectThat(expected.size === 2, `replay plan error: expected the final membership to be u3, u5; have ${show([...expected])}`);
   });
@@ -90,6 +90,6 @@ behaviour(
     });
     const removed = users.slice(0, REMOVE_BATCH);
     await patchGroup(client, group.id, patchBody(removeMembersOps(removed, 'default')));
-    await expectMembers(client, group.id, users.slice(REMOVE_BATCH), `after one Remove with ${REMOVE_BATCH} members in its value array`, { note: note() });
+    await expectMembers(client, group.id, users.slice(REMOVE_BATCH), `after one Remove with ${REMOVE_BATCH} members in its value array`, { note: note(), others: removed });
   },
 );

@@ -75,7 +75,7 @@ behaviour('P-08', 'Replace emails[type eq "work"].value on a user with no emails
   await withExamples(ctx, examples, () => patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]));
   const { response, user: stored } = await getUserOk(client, user.id);
   const works = matchingElements(stored, 'emails[type eq "work"].value');
-  expectThat(works.length === 1 && works[0]!.value === value, `after Replace emails[type eq "work"].value on a user without emails, GET shows emails ${show(stored.emails)}; expected one element {"type":"work","value":"${value}"}. Answering 400 noTarget fails this user on every cycle`, { response });
+  expectThat(works.length === 1 && works[0]!.value === value, `after Replace emails[type eq "work"].value on a user without emails, GET shows emails ${show(stored.emails)}; expected one element {"type":"work","value":"${value}"}. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
 });
 
 behaviour('P-08', 'Replace emails[type eq "work"].value on a user with only an "other" email adds a work email and keeps the other', { tags: ['default-dialect'] }, async (ctx) => {
@@ -86,7 +86,7 @@ behaviour('P-08', 'Replace emails[type eq "work"].value on a user with only an "
   const examples = { what: 'work e-mail address', attributes: { emails: [{ type: 'work', value }] } };
   await withExamples(ctx, examples, () => patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]));
   const { response, user: stored } = await getUserOk(client, user.id);
-  expectThat(storedValue(stored, 'emails[type eq "work"].value') === value && storedValue(stored, 'emails[type eq "other"].value') === other, `GET shows emails ${show(stored.emails)}; expected the other email kept and a work email ${show(value)} added`, { response });
+  expectThat(storedValue(stored, 'emails[type eq "work"].value') === value && storedValue(stored, 'emails[type eq "other"].value') === other, `GET shows emails ${show(stored.emails)}; expected the other email kept and a work email ${show(value)} added. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
 });
 
 for (const path of ['phoneNumbers[type eq "mobile"].value', 'addresses[type eq "work"].streetAddress']) {
@@ -99,7 +99,7 @@ for (const path of ['phoneNumbers[type eq "mobile"].value', 'addresses[type eq "
     await withExamples(ctx, { what: `value ${JSON.stringify(value)} for ${path}`, attributes }, () => patchUserOk(client, user.id, [{ op: 'Replace', path, value }]));
     const { response, user: stored } = await getUserOk(client, user.id);
     const elements = matchingElements(stored, path);
-    expectThat(elements.length === 1 && storedValue(stored, path) === value, `after Replace ${path} ${show(value)}, GET shows ${show(elements)}; expected one new element with that value`, { response });
+    expectThat(elements.length === 1 && storedValue(stored, path) === value, `after Replace ${path} ${show(value)}, GET shows ${show(elements)}; expected one new element with that value. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
   });
 }
 

@@ -143,7 +143,7 @@ for (const item of mapped) {
       const { response, user: stored } = await getUserOk(ctx.client, user.id);
       expectThat(sameValue(value, storedValue(stored, t)), `${t}: Replace on a user with no "${p.filter!.value}" ${p.attribute} element: GET shows ${show(memberCI(stored, p.attribute))}; expected an element {"${p.filter!.attribute}":"${p.filter!.value}","${p.sub ?? 'value'}":${show(value)}}`, {
         response,
-        hint: 'Entra sends Replace with a value-filter path even when the element does not exist yet; rejecting it (noTarget) fails the user every cycle (catalog P-08).',
+        hint: 'RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73) (catalog P-08).',
       });
     });
   }

@@ -27,7 +27,7 @@ property(
     const pick = (indexes: number[]) => indexes.map((i) => users[i]!);
     await patchGroup(run.client, group, patchBody([addOp(pick(first), flag)]));
     await patchGroup(run.client, group, patchBody([addOp(pick(second), flag)]));
-    await expectMembers(run.client, group, [...new Set([...pick(first), ...pick(second)])], `Add ${JSON.stringify(first)} then Add ${JSON.stringify(second)} (${flag ? 'flag' : 'default'} dialect)`);
+    await expectMembers(run.client, group, [...new Set([...pick(first), ...pick(second)])], `Add ${JSON.stringify(first)} then Add ${JSON.stringify(second)} (${flag ? 'flag' : 'default'} dialect)`, { others: users });
   },
 );
 
@@ -46,6 +46,6 @@ property(
     await patchGroup(run.client, group, patchBody([addOp(ids, flag)]));
     const remove = flag ? { op: 'remove', path: `members[value eq "${gone}"]` } : { op: 'Remove', path: 'members', value: [{ value: gone }] };
     await patchGroup(run.client, group, patchBody([remove]));
-    await expectMembers(run.client, group, ids.filter((id) => id !== gone), `Add ${ids.length} members then Remove one (${flag ? 'flag: filtered path' : 'default: value array'})`);
+    await expectMembers(run.client, group, ids.filter((id) => id !== gone), `Add ${ids.length} members then Remove one (${flag ? 'flag: filtered path' : 'default: value array'})`, { others: users });
   },
 );

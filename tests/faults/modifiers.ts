@@ -1,7 +1,12 @@
 /**
  * Named single faults over the reference server, each changing exactly one behaviour the way real vendor
  * servers get it wrong (catalog §9). Never shipped: they exist to prove that the suites fail when, and only when,
- * the behaviour they check is broken. `fails` lists the behaviour ids whose tests must fail, and no others.
+ * the behaviour they check is broken.
+ *
+ * `breaks` is written by hand from the RFC and the catalog (what this fault really breaks), not copied from a run:
+ * each listed behaviour must have a failing test, and any other failing test must say `setup:` (it could not even
+ * create what it needed — Entra could not either). `blocks` says whether Entra's provisioning breaks (at least one
+ * blocking, required-level failure) or whether the fault is RFC-forbidden but tolerated by Entra (warnings only).
  */
 import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
@@ -10,8 +15,10 @@ export interface Modifier {
   fault: ServerFault;
   /** Catalog mistake this reproduces. */
   mistake: string;
-  /** Behaviour ids whose tests fail with this fault (every other test must still pass). */
-  fails: string[];
+  /** Behaviour ids the fault breaks: each has a failing test; other tests fail only with a `setup:` message. */
+  breaks: string[];
+  /** True when Entra's provisioning breaks: the run must have a blocking failure (exit 1). False: warnings only. */
+  blocks: boolean;
 }
 
 const isPatch = (req: FaultRequest, type: 'Users' | 'Groups') => req.method === 'PATCH' && new RegExp(`/${type}/[^/]+$`).test(req.path);
@@ -38,7 +45,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (bad) return scimError(400, 'invalidValue', 'active must be a boolean');
       },
     },
-    fails: ['G-18', 'P-13', 'P-17', 'U-12', 'U-14', 'U-16'],
+    breaks: ['U-12', 'U-14', 'U-16', 'P-13', 'P-17', 'G-18'],
+    blocks: true,
   },
   'op-case-sensitive': {
     mistake: 'M-02: op matched case-sensitively (lower case only)',
@@ -49,7 +57,9 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (operations(req).some((o) => typeof o.op === 'string' && o.op !== o.op.toLowerCase())) return scimError(400, 'invalidSyntax', 'unknown op');
       },
     },
-    fails: ['D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'P-19', 'P-20', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
+    // Every behaviour whose tests send Entra's default dialect (capitalised ops) in a PATCH, as setup or under test.
+    blocks: true,
+    breaks: ['G-23', 'D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'P-19', 'P-20', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
   },
   'members-remove-all': {
     mistake: 'M-03: Remove on members with a value array treated as "remove all"',
@@ -63,7 +73,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return withBody(req, { ...(req.body as object), Operations: ops });
       },
     },
-    fails: ['G-09', 'G-10', 'G-11', 'G-12'],
+    breaks: ['G-09', 'G-10', 'G-11', 'G-12'],
+    blocks: true,
   },
   'pathless-dotted-keys-ignored': {
     mistake: 'M-04: path-less value objects with dotted or URN keys accepted but not stored',
@@ -79,7 +90,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return withBody(req, { ...(req.body as object), Operations: ops });
       },
     },
-    fails: ['P-05', 'P-06', 'X-04', 'X-05', 'X-12'],
+    breaks: ['P-05', 'P-06', 'X-04', 'X-05', 'X-12'],
+    blocks: true,
   },
   'value-filter-no-target': {
     mistake: 'M-05: a filtered path to a missing element answered 400 noTarget',
@@ -93,7 +105,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (creates) return scimError(400, 'noTarget', 'no element matches the filter');
       },
     },
-    fails: ['P-04', 'P-08', 'P-09', 'P-10', 'P-17', 'U-12'],
+    breaks: ['P-04', 'P-08', 'P-09', 'P-10', 'P-17', 'U-12'],
+    blocks: true,
   },
   'filter-no-match-404': {
     mistake: 'M-08: a filter with no match answered 404',
@@ -104,7 +117,9 @@ export const MODIFIERS: Record<string, Modifier> = {
           return scimError(404, undefined, 'not found');
       },
     },
-    fails: ['D-01', 'D-03', 'D-04', 'D-08', 'D-14', 'F-01', 'F-04', 'F-06', 'F-07', 'F-08', 'F-10', 'G-01', 'G-02', 'G-15', 'G-17', 'U-01', 'U-02', 'U-04', 'U-05', 'U-18', 'U-20'],
+    // Every behaviour whose tests run a filter that matches nothing: probes, match-before-create, checks of absence.
+    blocks: true,
+    breaks: ['D-01', 'D-03', 'D-04', 'D-08', 'D-14', 'F-01', 'F-04', 'F-06', 'F-07', 'F-08', 'F-10', 'G-01', 'G-02', 'G-15', 'G-17', 'U-01', 'U-02', 'U-04', 'U-05', 'U-18', 'U-20'],
   },
   'inactive-users-hidden': {
     mistake: 'M-10: inactive users hidden from GET and filter',
@@ -121,7 +136,9 @@ export const MODIFIERS: Record<string, Modifier> = {
         }
       },
     },
-    fails: ['G-18', 'P-05', 'P-13', 'P-17', 'U-12', 'U-13', 'U-14', 'U-15', 'U-30'],
+    // P-04's property may or may not draw a disable within its cases for a given seed: not listed.
+    breaks: ['U-13', 'U-14', 'U-15', 'U-12', 'U-30', 'P-05', 'P-13', 'P-17', 'G-18'],
+    blocks: true,
   },
   'userName-case-sensitive': {
     mistake: 'M-12: userName compared case-sensitively in filters',
@@ -136,7 +153,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...res, body: { ...body, Resources: exact, totalResults: exact.length, itemsPerPage: exact.length } };
       },
     },
-    fails: ['F-04', 'U-21'],
+    breaks: ['F-04', 'U-21'],
+    blocks: true,
   },
   'members-not-excluded': {
     mistake: 'M-13: members returned despite excludedAttributes=members',
@@ -149,7 +167,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...req, query };
       },
     },
-    fails: ['F-11', 'G-02', 'G-03'],
+    breaks: ['F-11', 'G-02', 'G-03'],
+    blocks: true,
   },
   'adscim-urn-rejected': {
     mistake: 'M-14: strict schema validation rejects the ADSCIM group URN',
@@ -161,7 +180,8 @@ export const MODIFIERS: Record<string, Modifier> = {
           return scimError(400, 'invalidValue', 'unknown schema');
       },
     },
-    fails: ['F-11', 'G-02', 'G-03', 'G-04', 'G-05', 'G-06', 'G-07', 'G-08', 'G-09', 'G-10', 'G-11', 'G-12', 'G-13', 'G-14', 'G-15', 'G-16', 'G-17', 'G-20', 'G-21', 'G-22', 'U-16', 'X-14'],
+    breaks: ['G-05', 'X-14'],
+    blocks: true,
   },
   'manager-as-string': {
     mistake: 'M-15: manager returned as a plain string',
@@ -179,7 +199,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...res, body: rewrite(body) };
       },
     },
-    fails: ['X-06', 'X-07', 'X-09'],
+    breaks: ['X-06', 'X-07', 'X-09'],
+    blocks: true,
   },
   'errors-as-problem-json': {
     mistake: 'M-17: errors as RFC 7807 problem+json',
@@ -187,10 +208,13 @@ export const MODIFIERS: Record<string, Modifier> = {
       name: 'errors-as-problem-json',
       onResponse(_req, res) {
         if (res.status < 400) return;
-        return { status: res.status, headers: { 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
+        return { status: res.status, headers: { ...res.headers, 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
       },
     },
-    fails: ['D-04', 'D-08', 'D-09', 'D-13', 'D-21', 'F-09', 'G-04', 'G-15', 'G-17', 'P-16', 'P-17', 'P-18', 'U-08', 'U-09', 'U-11', 'U-18', 'U-19', 'U-20', 'X-12'],
+    // Entra reads the status code, so nothing breaks; what judges the error body warns: its format (D-09), its media
+    // type (D-08), and the recommended tests that want a scimType (U-08, G-04) or a detail (U-09) in it.
+    breaks: ['D-08', 'D-09', 'U-08', 'G-04', 'U-09'],
+    blocks: false,
   },
   'json-content-type': {
     mistake: 'M-18: responses sent as application/json',
@@ -201,7 +225,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...res, headers: { ...res.headers, 'content-type': 'application/json' } };
       },
     },
-    fails: ['D-08', 'U-01', 'U-02', 'U-06', 'U-10'],
+    breaks: ['D-08'],
+    blocks: false,
   },
   'any-token-accepted': {
     mistake: 'M-20: authentication not enforced',
@@ -211,7 +236,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...req, headers: { ...req.headers, authorization: `Bearer ${TEST_TOKEN}` } };
       },
     },
-    fails: ['D-04'],
+    breaks: ['D-04'],
+    blocks: true,
   },
   'patch-200-empty-body': {
     mistake: 'M-23: PATCH answered 200 with an empty body',
@@ -221,7 +247,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method === 'PATCH' && res.status < 300) return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: '' };
       },
     },
-    fails: ['G-20', 'P-14'],
+    breaks: ['P-14', 'G-20'],
+    blocks: false,
   },
   'post-200': {
     mistake: 'M-27: POST answers 200 instead of 201',
@@ -231,7 +258,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method === 'POST' && res.status === 201) return { ...res, status: 200 };
       },
     },
-    fails: ['G-05', 'U-06'],
+    breaks: ['U-06', 'G-05'],
+    blocks: false,
   },
   'total-results-is-page-size': {
     mistake: 'M-30: totalResults reports the page size, not all matches',
@@ -242,7 +270,8 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method === 'GET' && Array.isArray(body?.Resources)) return { ...res, body: { ...body, totalResults: body.Resources.length } };
       },
     },
-    fails: ['U-23', 'U-30'],
+    breaks: ['U-23', 'U-30'],
+    blocks: true,
   },
   'lowercases-userName': {
     mistake: 'M-16: the endpoint normalises values (lower-cases userName)',
@@ -254,6 +283,80 @@ export const MODIFIERS: Record<string, Modifier> = {
           return withBody(req, { ...body, userName: body.userName.toLowerCase() });
       },
     },
-    fails: ['G-18', 'P-04', 'U-12', 'U-21'],
+    breaks: ['U-12', 'U-21'],
+    blocks: false,
+  },
+  'error-body-without-urn': {
+    mistake: 'M-17 (mild): error bodies without the SCIM Error URN in schemas',
+    fault: {
+      name: 'error-body-without-urn',
+      onResponse(_req, res) {
+        const body = res.body as { schemas?: unknown } | undefined;
+        if (res.status < 400 || !body || typeof body !== 'object') return;
+        const { schemas: _schemas, ...rest } = body as Record<string, unknown>;
+        return { ...res, body: rest };
+      },
+    },
+    // RFC 7644 §3.12 wants the Error URN; Entra reads the status code and copies detail: a D-09 warning, nothing else.
+    breaks: ['D-09'],
+    blocks: false,
+  },
+  'no-meta': {
+    mistake: 'resources returned without meta',
+    fault: {
+      name: 'no-meta',
+      onResponse(_req, res) {
+        const strip = (r: unknown) => (r && typeof r === 'object' && !Array.isArray(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'meta')) : r);
+        const body = res.body as Record<string, unknown> | undefined;
+        if (!body || typeof body !== 'object' || res.status >= 400) return;
+        if (Array.isArray(body.Resources)) return { ...res, body: { ...body, Resources: body.Resources.map(strip) } };
+        if (typeof body.id === 'string') return { ...res, body: strip(body) };
+      },
+    },
+    // RFC 7643 §3.1 describes meta on every resource; Entra never reads it (catalog §0.1): the U-10 meta test warns.
+    breaks: ['U-10'],
+    blocks: false,
+  },
+  'member-type-invalid': {
+    mistake: 'members[].type outside RFC 7643 §4.2 ("person")',
+    fault: {
+      name: 'member-type-invalid',
+      onResponse(req, res) {
+        const body = res.body as { members?: unknown } | undefined;
+        if (!/\/Groups\/[^/]+$/.test(req.path) || !body || !Array.isArray(body.members)) return;
+        return { ...res, body: { ...body, members: body.members.map((m) => ({ ...(m as object), type: 'person' })) } };
+      },
+    },
+    // Entra never reads members; the member shape is judged by one recommended G-03 test only.
+    breaks: ['G-03'],
+    blocks: false,
+  },
+  'members-filter-ignored': {
+    mistake: 'the members[value eq] part of a group filter ignored (every group matches)',
+    fault: {
+      name: 'members-filter-ignored',
+      onRequest(req) {
+        const filter = req.query.get('filter');
+        if (req.method !== 'GET' || !/\/Groups$/.test(req.path) || !filter || !/members\[/i.test(filter)) return;
+        const query = new URLSearchParams(req.query);
+        query.set('filter', filter.replace(/\s+and\s+members\[[^\]]*\]/i, ''));
+        return { ...req, query };
+      },
+    },
+    // The members filter shows the group for a non-member: G-23 must catch a way that shows the wrong members.
+    breaks: ['G-23'],
+    blocks: false,
+  },
+  'delete-200': {
+    mistake: 'DELETE answered 200 instead of 204',
+    fault: {
+      name: 'delete-200',
+      onResponse(req, res) {
+        if (req.method === 'DELETE' && res.status === 204) return { status: 200, headers: res.headers, body: undefined };
+      },
+    },
+    // RFC 7644 §3.6 "SHALL return … 204"; Entra reads any 2xx as deleted: the exact-204 tests warn (U-18, G-17).
+    breaks: ['U-18', 'G-17'],
+    blocks: false,
   },
 };

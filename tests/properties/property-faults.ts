@@ -9,12 +9,16 @@ const isUserPatch = (req: FaultRequest) => req.method === 'PATCH' && /\/Users\/[
 const isUsersQuery = (req: FaultRequest) => req.method === 'GET' && /\/Users$/.test(req.path);
 type Json = Record<string, unknown>;
 
-/** M-16: the app lower-cases userName before storing it (examples use lower-case names, so they never notice). */
-export const lowercasedUserNames: ServerFault = {
-  name: 'username-lowercased',
+/**
+ * M-16: the app strips spaces from userName before storing it (examples have no spaces in names, so they never
+ * notice). A lower-casing app is no longer a fault here: RFC 7643 §7 lets a server alter the case of a caseExact=false
+ * attribute, and that is judged by the recommended U-12/U-21 tests only (catalog §0.1).
+ */
+export const spacesStrippedFromUserNames: ServerFault = {
+  name: 'username-spaces-stripped',
   onRequest(req) {
     const body = req.body as Json | undefined;
-    if (isUsersPost(req) && typeof body?.userName === 'string') return { ...req, body: { ...body, userName: body.userName.toLowerCase() } };
+    if (isUsersPost(req) && typeof body?.userName === 'string') return { ...req, body: { ...body, userName: body.userName.replace(/ /g, '') } };
   },
 };
 

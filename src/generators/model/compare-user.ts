@@ -2,8 +2,9 @@
  * Compares a user read back from the target with the expected state (what was sent, or the model's state after a
  * PATCH), on the attributes Entra writes: userName, externalId, active and the profile's mapping targets.
  * Server-assigned and unsent attributes (id, meta, schemas, groups, name.formatted …) are ignored. Values must be
- * equal exactly: no case change, trimming or reformatting (catalog U-12, M-16); a cleared attribute may read as
- * absent, null, "" or [] (U-27); a filtered element must exist once (P-09).
+ * equal exactly: no case change, trimming or reformatting (catalog U-12, M-16) — except the case of userName, which
+ * RFC 7643 §7 lets a server alter (caseExact=false; judged by U-21 alone, recommended, catalog §0.1); a cleared
+ * attribute may read as absent, null, "" or [] (U-27); a filtered element must exist once (P-09).
  */
 import type { Profile } from '../../profiles/profile-schema.js';
 import { isCleared, matchingElements, parseTargetPath, storedValue } from '../../harness/user-state.js';
@@ -26,7 +27,8 @@ export function userDifferences(actual: unknown, expected: unknown, targets: rea
     const want = storedValue(expected, path);
     const got = storedValue(actual, path);
     if (isCleared(want) && isCleared(got)) continue;
-    const same = sameExtensionValue(targetType(path, profile), got, want);
+    const caseOnly = path === 'userName' && typeof got === 'string' && typeof want === 'string' && got.toLowerCase() === want.toLowerCase();
+    const same = caseOnly || sameExtensionValue(targetType(path, profile), got, want);
     if (!same) {
       out.push({ path, expected: want ?? '(absent)', actual: got ?? '(absent)' });
       continue;

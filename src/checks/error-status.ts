@@ -1,0 +1,17 @@
+import type { Check } from './check.js';
+import { show } from './check.js';
+
+/**
+ * An error answer with one of the given statuses, judged by its status only. The body of an error (Error URN,
+ * `status` as a string, `scimType`) is judged once, by D-09 (scimErrorBody), so that a server whose error bodies
+ * differ from RFC 7644 §3.12 gets one warning, not a red row in every test that provokes an error (catalog §0.1).
+ * Entra reads the status code; it copies a body's detail into its log when there is one.
+ */
+export function errorStatus(...codes: number[]): Check {
+  const expected = codes.join(' or ');
+  return (response) => {
+    if (codes.includes(response.status)) return undefined;
+    const snippet = response.text ? `: ${show(response.text.slice(0, 160))}` : ' (empty body)';
+    return { message: `expected status ${expected}, got ${response.status}${snippet}`, expected, actual: String(response.status) };
+  };
+}
