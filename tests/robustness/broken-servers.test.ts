@@ -82,7 +82,6 @@ describe('targets that answer, but badly: the suites run, tests fail with a mess
     ['empty-200', /empty/i],
     ['truncated-json', /not JSON/i],
     ['invalid-json', /not JSON/i],
-    ['wrong-content-type', /content.type/i],
     ['huge-body', /larger than|stopped reading|not JSON/i],
     ['endless-body', /larger than|stopped reading|not JSON/i],
     ['error-500', /500/],
@@ -94,6 +93,17 @@ describe('targets that answer, but badly: the suites run, tests fail with a mess
     const messages = results.tests.filter(failedJudgement).map((t) => t.failure!.message);
     expect(messages.some((m) => someMessage.test(m)), messages.slice(0, 5).join('\n')).toBe(true);
     expect(failureKinds(results).has('transport'), 'a complete answer is never a transport failure').toBe(false);
+  }, RUN_BOUND_MS + 40_000);
+  // RFC 7644 §3.8 and Microsoft ask for application/scim+json, but the content type is judged in D-08 alone, at
+  // RECOMMENDED (catalog §0.1): a JSON body under text/plain is a warning, never a blocking failure.
+  it('wrong-content-type: the body is still judged as JSON; only D-08 warns, the run is not blocked', async () => {
+    const { run } = await runAgainst('wrong-content-type', [], '5s');
+    expectCommon(run);
+    expect(run.code, run.stderr).toBe(0);
+    const results = run.results!;
+    expect(results.tests.filter((t) => t.status === 'failed').map((t) => t.name)).toEqual([]);
+    const warned = new Set(results.tests.filter((t) => t.status === 'warning').map((t) => t.behaviour));
+    expect([...warned]).toEqual(['D-08']);
   }, RUN_BOUND_MS + 40_000);
 });
 

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import type { RunResult } from '../../src/model/result.js';
-import { runCli } from '../helpers/cli.js';
+import { failedJudgement, runCli } from '../helpers/cli.js';
 import { testsThatSentDifferently } from '../helpers/replay.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { spacesStrippedFromUserNames } from '../properties/property-faults.js';
@@ -37,7 +37,7 @@ it('a rerun of the same faulty server with the same --seed fails the same tests 
     const second = await runCli([...args, '--baseline', join(first.outDir, 'results.json')], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 300_000 });
     expect(second.results, second.stderr).toBeDefined();
     const failures = (r: RunResult) =>
-      r.tests.filter((t) => t.status === 'failed').map((t) => `${t.name}: ${(t.failure?.message ?? '').replace(new RegExp(r.runId, 'gi'), 'RUN').replace(/\/Users\/[^ ]+/g, '/Users/ID')}`);
+      r.tests.filter(failedJudgement).map((t) => `${t.name}: ${(t.failure?.message ?? '').replace(new RegExp(r.runId, 'gi'), 'RUN').replace(/\/Users\/[^ ]+/g, '/Users/ID').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID')}`);
     expect(failures(first.results!).length).toBeGreaterThan(0);
     expect(failures(second.results!)).toEqual(failures(first.results!));
     expect(second.results!.baseline?.newFailures).toBe(0);
