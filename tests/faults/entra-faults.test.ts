@@ -44,11 +44,11 @@ describe('issue 15 faults → exactly the matching behaviours fail', () => {
     const { run, results } = await runAgainst(modifier.fault(), modifier.args, modifier.env);
     const d23 = results.tests.filter((t) => t.behaviour === 'D-23');
     const slow = d23.find((t) => t.level === 'recommended')!;
-    expect(judgedFailed(slow.status), slow.name).toBe(true);
+    expect(slow.status, `${slow.name}: a slow answer within Entra's wait is a warning, not blocking`).toBe('warning');
     expect(slow.failure?.message).toMatch(/slower than 0\.4 s .*POST \/scim\/v2\/Users → 201 after 1\.\d s/);
     expect(d23.find((t) => t.level === 'required')?.status).toBe('passed');
     expect(results.tests.filter((t) => judgedFailed(t.status) && t.level === 'required').map((t) => t.name)).toEqual([]);
-    expect(run.code).toBe(results.tests.some((t) => t.status === 'failed') ? 1 : 0);
+    expect(run.code, 'warnings alone do not fail the run').toBe(0);
   }, 180_000);
 
   it.concurrent('a read held back past --timeout (1 s, Entra wait lowered to 1 s): the REQUIRED D-23 test fails naming it', async () => {

@@ -35,7 +35,7 @@ export async function runAgainst(build: (server: { store(): ResourceStore }) => 
   store = server.store;
   const { url } = await server.listen(0, '127.0.0.1');
   try {
-    const run = await runCli(['--url', url, '--reporter', 'json', '--seed', options.seed ?? '7'], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 240_000 });
+    const run = await runCli(['--url', url, '--reporter', 'json,junit', '--seed', options.seed ?? '7'], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 240_000 });
     const tests = (run.results as RunResult | undefined)?.tests ?? [];
     return { run, tests, blocking: tests.filter(isBlocking), warnings: tests.filter(isWarning) };
   } finally {
