@@ -1,4 +1,4 @@
-// Prints the failure counts per variant and per fault (the table of /work/briefs/h2-figures.md) into a TSV file:
+// Prints the failure counts per variant and per fault (exit code, failed, blocking, warning ids) into a TSV file:
 //   npm run build && npx vitest run --config tests/variants/figures.config.ts   (H2_OUT=path, H2_WHICH=variants,faults)
 // Not part of `npx vitest run` (vitest.config.ts includes *.test.ts only): 50 whole-suite runs cost minutes of CPU.
 import { defineConfig } from 'vitest/config';
