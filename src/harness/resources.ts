@@ -89,7 +89,7 @@ export class Resources {
   }
 
   private async remove(ref: ResourceRef): Promise<void> {
-    const path = `/${ref.type}s/${encodeURIComponent(ref.id)}`;
+    const path = `/${ref.type}s/${ref.id}`;
     try {
       const response = await this.cleanupClient.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) this.deleted(ref.type, ref.id);

@@ -66,7 +66,7 @@ export async function cleanupCommand(options: CleanupOptions, io: { out: (t: str
   let failed = 0;
   // Groups first: they reference users (found is already groups, then users).
   for (const item of found) {
-    const path = `/${item.type}s/${encodeURIComponent(item.id)}`;
+    const path = `/${item.type}s/${item.id}`;
     try {
       const response = await client.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) io.out(`deleted ${item.type} ${item.id} "${item.name}"\n`);
@@ -105,7 +105,7 @@ export async function sweepRun(client: ScimClient, runId: string): Promise<Sweep
     for (const item of items) {
       const line = `DELETE /${type}s/${item.id}`;
       try {
-        const response = await client.delete(`/${type}s/${encodeURIComponent(item.id)}`);
+        const response = await client.delete(`/${type}s/${item.id}`);
         outcome.answers.set(`${type}:${item.id}`, `${line} answered ${response.status}`);
         if (response.status === 204 || response.status === 200 || response.status === 404) outcome.deleted.push(item);
         else outcome.refused.push({ ...item, reason: `${line} answered ${response.status}` });

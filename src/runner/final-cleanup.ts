@@ -24,7 +24,7 @@ export async function finalCleanup(client: ScimClient | undefined, input: Cleanu
       leftBehind.push({ ...ref, reason: 'cleanup disabled (--no-cleanup)' });
       continue;
     }
-    const path = `/${ref.type}s/${encodeURIComponent(ref.id)}`;
+    const path = `/${ref.type}s/${ref.id}`;
     try {
       const response = await client.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(ref);
