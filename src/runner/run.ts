@@ -4,6 +4,7 @@
  * to finish. The suites are compiled JavaScript, imported natively (no transform in the run). The target and
  * profile are handed over with provide(); the worker's one client bounds the requests in flight (src/client/limiter.ts).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -92,6 +93,9 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     if (event === 'SIGINT' || event === 'SIGTERM') queueMicrotask(() => process.off(event, listener));
   };
   process.on('newListener', dropSignalListeners);
+  // vite and vitest write a cache (results.json, …): into a directory of this run's own, never a fixed path that
+  // another local user could plant a symlink at (issue 16 item 5); removed when the run ends.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'scim-conformance-'));
   const vitest = await createVitest(
     'test',
     {
@@ -115,7 +119,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
     // vite-level overrides; `test` here carries the options createVitest's first argument does not accept.
     {
-      cacheDir: join(tmpdir(), 'scim-conformance-vite-cache'),
+      cacheDir,
       logLevel: 'silent',
       test: {
         tags: Object.entries(TEST_TAGS).map(([name, description]) => ({ name, description })),
@@ -124,7 +128,12 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
         experimental: { viteModuleRunner: false, nodeLoader: false },
       },
     } as Parameters<typeof createVitest>[2],
-  ).finally(() => process.off('newListener', dropSignalListeners));
+  )
+    .catch(async (error: unknown) => {
+      await rm(cacheDir, { recursive: true, force: true });
+      throw error;
+    })
+    .finally(() => process.off('newListener', dropSignalListeners));
   const cancel = () => void vitest.cancelCurrentRun('keyboard-input').catch(() => undefined);
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
@@ -145,6 +154,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();
+    await rm(cacheDir, { recursive: true, force: true });
   }
 }
 
