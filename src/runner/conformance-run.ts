@@ -77,7 +77,13 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   const demo = options.demo ? await startReferenceServer(profile) : undefined;
   try {
     const target: TargetConfig = { ...base, baseUrl: demo?.url ?? options.url!, token: demo?.token ?? options.token! };
-    const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency), readOnly: options.readOnly });
+    // Retry-After is capped at 30 s and at --timeout, as in the suites (src/harness/context.ts).
+    const client = new ScimClient({
+      ...target,
+      limiter: new Limiter(options.concurrency),
+      readOnly: options.readOnly,
+      retry: { max: 3, maxWaitMs: Math.min(30_000, options.timeout) },
+    });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
     const notice = await preflight(counting);
