@@ -18,6 +18,7 @@ import { makeRedactor, redactDeep } from '../client/redact.js';
 import type { Grading } from './grade.js';
 import { decideVerdict, requiredBehaviours, requiredCoverage } from './verdict.js';
 import { startReferenceServer } from './demo.js';
+import { capBodies } from './cap-bodies.js';
 import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
@@ -161,7 +162,8 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ...(options.readOnly ? { readOnly: true } : {}),
     };
     if (baseline) result.baseline = baselineSummary(tests, baseline);
-    const published = redactDeep(result, redactor);
+    // Redacted first, then cut (a cut through the token must not leave a part of it in clear).
+    const published = capBodies(redactDeep(result, redactor));
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
     if (options.reporter.includes('console')) console.finish(published, paths);
