@@ -1,6 +1,7 @@
 // Issue 16 item 7: small input mistakes give one line and exit 2 (usage), never a silent run or a misleading error.
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 
 describe('usage errors (exit 2, one line)', () => {
   it.each([
@@ -21,4 +22,23 @@ describe('usage errors (exit 2, one line)', () => {
     expect(run.stderr).toMatch(/^scim-conformance: the token has a character that cannot be sent in an HTTP header \(not printable ASCII\) at position 2\n$/);
     expect(run.stderr).not.toContain('tökén');
   });
+});
+
+describe('--profile discover against odd /Schemas', () => {
+  it('an attribute name with a space: one line naming it, exit 3 (target), not zod\'s "["', async () => {
+    const t = await startTarget([
+      {
+        name: 'attribute name with a space',
+        onResponse: (req, res) => (req.path.endsWith('/Schemas') ? { ...res, body: JSON.parse(JSON.stringify(res.body).replace('"name":"nickName"', '"name":"nick Name"')) } : undefined),
+      },
+    ]);
+    try {
+      const run = await runCli(['--url', t.url, '--reporter', 'json', '--profile', 'discover', '--suite', 'discovery'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(/^scim-conformance: --profile discover: \/Schemas describes something no profile can hold: users\.mappings\.\d+\.target "nick Name": /);
+      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
 });
