@@ -2,6 +2,7 @@
  * The reporter registry. The CLI derives its `--reporter` choices from these keys; file reporters are pure
  * functions of a RunResult, and writeReports is the only place that touches the disk.
  */
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../src/model/result.js';
@@ -64,12 +65,17 @@ export async function writeReports(result: RunResult, names: readonly ReporterNa
  */
 async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // A second Ctrl-C exits at once (src/cli/main.ts): the temporary file goes with the process.
+  const removeOnExit = () => rmSync(temporary, { force: true });
+  process.once('exit', removeOnExit);
   try {
     await writeFile(temporary, content, 'utf8');
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  } finally {
+    process.off('exit', removeOnExit);
   }
 }
 
