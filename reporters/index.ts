@@ -2,8 +2,9 @@
  * The reporter registry. The CLI derives its `--reporter` choices from these keys; file reporters are pure
  * functions of a RunResult, and writeReports is the only place that touches the disk.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../src/model/result.js';
 import { createConsoleReporter } from './console.js';
 import { htmlReporter } from './html.js';
@@ -54,8 +55,28 @@ export async function writeReports(result: RunResult, names: readonly ReporterNa
   }
   if (files.length === 0) return [];
   await mkdir(outDir, { recursive: true });
-  for (const file of files) await writeFile(file.path, file.content, 'utf8');
+  for (const file of files) await writeAtomically(file.path, file.content);
   return files.map((file) => file.path);
+}
+
+/**
+ * A report is either the old file or the whole new one, never a part (a second Ctrl-C while reports are written
+ * once left a 0-byte junit.xml): written to a temporary file in the same directory, then renamed over the target.
+ */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // A second Ctrl-C exits at once (src/cli/main.ts): the temporary file goes with the process.
+  const removeOnExit = () => rmSync(temporary, { force: true });
+  process.once('exit', removeOnExit);
+  try {
+    await writeFile(temporary, content, 'utf8');
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  } finally {
+    process.off('exit', removeOnExit);
+  }
 }
 
 export { createConsoleReporter } from './console.js';

@@ -1,7 +1,7 @@
 // Transport security and bearer authentication (catalog D-02, D-03, D-04, D-07): Entra sends `Authorization: Bearer <Secret Token>` on every
 // request; anything else must be refused with 401 — never answered with data, an HTML login page or a redirect.
 import {
-  behaviour, verify, status, errorStatus, expectThat, fail, show, entraUserBody, patchBody, filterUsers, probeTls, type ScimResponse,
+  createdId, behaviour, verify, status, errorStatus, expectThat, fail, show, entraUserBody, patchBody, filterUsers, probeTls, type ScimResponse,
 } from '#harness';
 
 /** 401 and nothing else: not 200 (data leaked), not 3xx (login redirect), not an HTML page. */
@@ -109,11 +109,13 @@ for (const contentType of ['application/scim+json; charset=utf-8', 'application/
     if (typeof id === 'string') resources.track('User', id, userName);
     const bad = status(201, 200)(posted);
     if (bad) verify(posted, () => ({ ...bad, message: `POST /Users with Content-Type: ${contentType}: ${bad.message}`, hint: 'Accept application/scim+json and application/json, with or without charset (the validator sends "; charset=utf-8"); a 415 here fails every create (M-18).' }));
-    const patched = await client.patch(`/Users/${String(id)}`, patchBody([{ op: 'Replace', path: 'displayName', value: 'Content Type' }]), { headers: { 'Content-Type': contentType } });
+    const userId = createdId(posted, `POST /Users with Content-Type: ${contentType}`);
+    const patched = await client.patch(`/Users/${userId}`, patchBody([{ op: 'Replace', path: 'displayName', value: 'Content Type' }]), { headers: { 'Content-Type': contentType } });
     verify(patched, status(200, 204));
-    const after = await client.get(`/Users/${String(id)}`);
+    const after = await client.get(`/Users/${userId}`);
     verify(after, status(200));
-    expectThat((after.json as { displayName?: unknown }).displayName === 'Content Type', `PATCH with Content-Type: ${contentType} answered ${patched.status} but displayName is ${show((after.json as { displayName?: unknown }).displayName)}`, { response: after });
+    const displayName = (after.json as { displayName?: unknown } | undefined)?.displayName;
+    expectThat(displayName === 'Content Type', `PATCH with Content-Type: ${contentType} answered ${patched.status} but displayName is ${show(displayName)}${after.jsonError ? ` (${after.jsonError})` : ''}`, { response: after });
   });
 }
 

@@ -12,7 +12,13 @@ import { cleanupHelp, runHelp, serveHelp } from './help.js';
 import { parseCommand } from './parse-args.js';
 import { profileHelp } from './parse-profile.js';
 
-export async function main(argv: string[]): Promise<void> {
+/**
+ * `releaseEarlySignals` (from bin/): removes the listeners that kept signals which arrived while the CLI loaded,
+ * and returns them; the run takes over with its own (withInterrupt), any other command exits on them.
+ */
+export type ReleaseEarlySignals = () => string[];
+
+export async function main(argv: string[], releaseEarlySignals: ReleaseEarlySignals = () => []): Promise<void> {
   // Everything written to stdout and stderr is redacted here, where it leaves the process (src/client/redact.ts):
   // one-line errors quote URLs and answers of the target, which hold raw data since the client records it as is.
   let redactor: Redactor = makeRedactor(undefined);
@@ -23,7 +29,7 @@ export async function main(argv: string[]): Promise<void> {
   };
   let code: ExitCode;
   try {
-    code = await dispatch(argv, out, err, onToken);
+    code = await dispatch(argv, out, err, onToken, releaseEarlySignals);
   } catch (error) {
     if (error instanceof CliError) {
       err(`scim-conformance: ${error.message}\n`);
@@ -39,8 +45,22 @@ export async function main(argv: string[]): Promise<void> {
   if (code !== ExitCode.Pass) setTimeout(() => process.exit(code), 200).unref();
 }
 
-async function dispatch(argv: string[], out: (t: string) => void, err: (t: string) => void, onToken: (token: string | undefined) => void): Promise<ExitCode> {
-  const command = parseCommand(argv, process.env);
+async function dispatch(
+  argv: string[],
+  out: (t: string) => void,
+  err: (t: string) => void,
+  onToken: (token: string | undefined) => void,
+  releaseEarlySignals: ReleaseEarlySignals,
+): Promise<ExitCode> {
+  let command: ReturnType<typeof parseCommand>;
+  try {
+    command = parseCommand(argv, process.env);
+  } catch (error) {
+    exitOnEarlySignal(releaseEarlySignals());
+    throw error;
+  }
+  // A run installs its own handlers first, then takes the early ones' signals; every other command lets go now.
+  if (command.kind !== 'run') exitOnEarlySignal(releaseEarlySignals());
   if (command.kind === 'run' || command.kind === 'cleanup' || command.kind === 'profile') onToken(command.options.token);
   switch (command.kind) {
     case 'help':
@@ -55,8 +75,11 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
       const color = shouldUseColor(process.env, Boolean(process.stdout.isTTY));
       // Loaded on demand: vitest and the reference server are not needed for --help, --version or a usage error.
-      const { conformanceRun } = await import('../runner/conformance-run.js');
-      return withInterrupt(err, (signal) => conformanceRun(command.options, { out, err, color, signal }));
+      // The handlers come first, so that a signal while the run loads stops it like one a minute later.
+      return withInterrupt(err, releaseEarlySignals, async (signal) => {
+        const { conformanceRun } = await import('../runner/conformance-run.js');
+        return conformanceRun(command.options, { out, err, color, signal });
+      });
     }
     case 'cleanup': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
@@ -101,7 +124,7 @@ async function serve(command: Extract<ReturnType<typeof parseCommand>, { kind: '
  * Ctrl-C / SIGTERM during a run: the first one aborts `signal` (the run stops vitest, deletes what it created,
  * writes the reports marked interrupted and exits 130 / 143); a second one exits at once, without cleanup.
  */
-async function withInterrupt(err: (t: string) => void, run: (signal: AbortSignal) => Promise<ExitCode>): Promise<ExitCode> {
+async function withInterrupt(err: (t: string) => void, releaseEarlySignals: ReleaseEarlySignals, run: (signal: AbortSignal) => Promise<ExitCode>): Promise<ExitCode> {
   const controller = new AbortController();
   const handler = (name: 'SIGINT' | 'SIGTERM') => () => {
     const code = name === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
@@ -116,10 +139,18 @@ async function withInterrupt(err: (t: string) => void, run: (signal: AbortSignal
   const onTerm = handler('SIGTERM');
   process.on('SIGINT', onInt);
   process.on('SIGTERM', onTerm);
+  const early = releaseEarlySignals()[0];
+  if (early === 'SIGINT') onInt();
+  else if (early === 'SIGTERM') onTerm();
   try {
     return await run(controller.signal);
   } finally {
     process.off('SIGINT', onInt);
     process.off('SIGTERM', onTerm);
   }
+}
+
+/** A signal that arrived before a command other than a run started: exit as Node would have (130 / 143). */
+function exitOnEarlySignal(pending: string[]): void {
+  if (pending.length > 0) process.exit(pending[0] === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted);
 }

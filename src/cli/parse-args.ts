@@ -27,6 +27,24 @@ export function parseCommand(argv: string[], env: Record<string, string | undefi
   return parseRun(argv, env);
 }
 
+/**
+ * `--concurrency -1`: parseArgs takes "-1" for an option and calls the flag ambiguous. A value that looks like a
+ * negative number after a flag that takes a value is joined to it (`--concurrency=-1`), so that the flag's own
+ * check answers ("must be a whole number from 1 to 64").
+ */
+function withNegativeValues(argv: string[], flags: Record<string, { type: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && flags[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 function tokenize<T>(parse: () => T): T {
   try {
     return parse();
@@ -39,19 +57,24 @@ function tokenize<T>(parse: () => T): T {
 }
 
 function parseRun(argv: string[], env: Record<string, string | undefined>): Command {
-  const { values, positionals } = tokenize(() => parseArgs({ args: argv, options: RUN_FLAGS, strict: true, allowPositionals: true }));
+  const { values, positionals } = tokenize(() => parseArgs({ args: withNegativeValues(argv, RUN_FLAGS), options: RUN_FLAGS, strict: true, allowPositionals: true }));
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"; did you mean --url ${positionals[0]}?`);
 
-  const split = (list: string[] | undefined) => list?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  // A list flag that names nothing (`--reporter ","`) is a mistake, not "all" and not "none".
+  const split = (list: string[] | undefined, flag: string) => {
+    const names = list?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (list && names!.length === 0) throw new UsageError(`${flag}: no name given ("${list.join(' ')}"); e.g. ${flag} ${flag === '--suite' ? 'users,groups' : 'json,junit'}`);
+    return names;
+  };
   const parsed = RunOptionsSchema.safeParse({
     url: values.url,
     demo: values.demo,
     profile: values.profile,
-    suite: split(values.suite),
+    suite: split(values.suite, '--suite'),
     grep: values.grep,
-    reporter: split(values.reporter),
+    reporter: split(values.reporter, '--reporter'),
     outDir: values['out-dir'],
     seed: values.seed,
     timeout: values.timeout,

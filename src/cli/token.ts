@@ -30,6 +30,9 @@ export function resolveToken(
     if (token === '') throw new UsageError(tokenSource === 'file' ? `--token-file: ${values['token-file']} is empty` : 'the token is empty');
     if (/^bearer\s/i.test(token)) throw new UsageError('give the bare token without the "Bearer " prefix (Entra adds it itself, catalog D-03)');
     if (/[\r\n]/.test(token)) throw new UsageError('the token contains a line break');
+    // An HTTP header carries visible ASCII only (RFC 9110 §5.5; RFC 6750 b64token): anything else could never be sent.
+    const bad = [...token].findIndex((c) => c < ' ' || c > '~');
+    if (bad >= 0) throw new UsageError(`the token has a character that cannot be sent in an HTTP header (not printable ASCII) at position ${bad + 1}`);
   }
   return { ...(token !== undefined ? { token } : {}), ...(tokenSource ? { tokenSource } : {}) };
 }

@@ -53,8 +53,33 @@ export function tokenPattern(token: string): RegExp {
   return new RegExp([...token].map(characterForms).join(''), 'g');
 }
 
+/**
+ * The base64 forms of the token (a server may echo `Basic base64(user:token)`, or the token inside a base64 blob):
+ * for each of the three byte alignments, the characters that depend on the token alone, in the standard and the
+ * URL-safe alphabet. Each is then matched in any mix of the forms above (so `\/` of a base64 `/` is covered too).
+ */
+export function base64Forms(token: string): string[] {
+  const bytes = Buffer.from(token, 'utf8');
+  const forms = new Set<string>();
+  for (const offset of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64').replace(/=+$/, '');
+    const bits = (offset + bytes.length) * 8;
+    const core = encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(bits / 6));
+    if (core.length < MIN_SECRET_LENGTH) continue;
+    forms.add(core);
+    forms.add(core.replace(/\+/g, '-').replace(/\//g, '_'));
+  }
+  return [...forms];
+}
+
+/** The token, or any of its base64 forms, each in any mix of raw, percent, JSON and HTML forms. */
+export function secretPattern(token: string): RegExp {
+  const forms = [token, ...base64Forms(token)].sort((a, b) => b.length - a.length);
+  return new RegExp(forms.map((form) => tokenPattern(form).source).join('|'), 'g');
+}
+
 export function makeRedactor(token: string | undefined): Redactor {
-  const pattern = token && token.length >= MIN_SECRET_LENGTH ? tokenPattern(token) : undefined;
+  const pattern = token && token.length >= MIN_SECRET_LENGTH ? secretPattern(token) : undefined;
   const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
   return {
     text,

@@ -151,6 +151,12 @@ export class ScimClient {
       attempt,
     };
     const release = await this.limiter.acquire();
+    // Queued while the breaker opened or the run was interrupted: the slot is freed, nothing is sent or recorded.
+    const stop = this.options.signal?.aborted ? 'the run was interrupted' : this.breaker.openReason;
+    if (stop) {
+      release();
+      throw new TransportError(this.options.signal?.aborted ? 'aborted' : 'not-sent', `${method} ${url}: not sent: ${stop}`);
+    }
     const started = performance.now();
     try {
       const raw = await send({

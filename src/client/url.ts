@@ -2,11 +2,16 @@
  * Joins resource paths onto the configured base URL the way Entra does (catalog D-01): the base may have a
  * path prefix and may or may not end in a slash; resources live directly under it. A query string on the
  * base (such as Entra's `aadOptscim062020` flag) is not sent with requests (catalog §10, question 2).
+ *
+ * The path is `/{endpoint}` or `/{endpoint}/{id}` (RFC 7644 §3.2): everything after the endpoint is the id, a
+ * value the target handed out, and is percent-encoded here as ONE segment, for every request of the run. An id
+ * with `/`, `?`, `#`, `%`, a space, `+` or non-ASCII letters stays one segment of the base path, and `../` can
+ * never leave it (issue 16 item 4; decisions/ids-in-paths.md). Callers pass ids as they are, never encoded.
  */
 export function joinUrl(baseUrl: string, path: string, query?: Record<string, string> | string): string {
   const base = new URL(baseUrl);
   const prefix = base.pathname.replace(/\/+$/, '');
-  const suffix = path.startsWith('/') ? path : `/${path}`;
+  const suffix = resourcePath(path.startsWith('/') ? path : `/${path}`);
   let url = `${base.protocol}//${base.host}${prefix}${suffix}`;
   const qs = typeof query === 'string' ? query : query ? encodeQuery(query) : '';
   if (qs) url += `?${qs}`;
@@ -27,4 +32,22 @@ export function displayPath(baseUrl: string, url: string): string {
   const target = new URL(url);
   const path = target.pathname.startsWith(prefix) ? target.pathname.slice(prefix.length) || '/' : target.pathname;
   return `${path}${target.search}`;
+}
+
+/** Thrown for an id that no encoding keeps inside the endpoint: `.` and `..` (URL parsers resolve even %2E%2E). */
+export class UnsafeIdError extends Error {
+  constructor(id: string) {
+    super(`the id "${id}" cannot be sent as a path segment (it would address another path); not sent`);
+    this.name = 'UnsafeIdError';
+  }
+}
+
+/** `/Users/<id>` with the id percent-encoded as one segment (`:` and `@` kept, as RFC 3986 pchar allows). */
+export function resourcePath(path: string): string {
+  const second = path.indexOf('/', 1);
+  if (second < 0) return path;
+  const id = path.slice(second + 1);
+  if (id === '') return path;
+  if (id === '.' || id === '..') throw new UnsafeIdError(id);
+  return `${path.slice(0, second + 1)}${encodeURIComponent(id).replace(/%3A/g, ':').replace(/%40/g, '@')}`;
 }

@@ -50,6 +50,9 @@ export function baseClient(): ScimClient {
       limiter: new Limiter(t.concurrency),
       readOnly: Boolean(t.readOnly),
       signal: interrupt.signal,
+      // Retry-After is honoured up to 30 s (README), and never longer than --timeout: three waits and four
+      // attempts then fit in a test's time (8 × --timeout + 10 s, src/runner/run.ts) whatever the server asks.
+      retry: { max: 3, maxWaitMs: Math.min(30_000, t.timeoutMs) },
     });
   }
   return base;

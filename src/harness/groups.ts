@@ -78,7 +78,7 @@ export function memberPatchAnswer(): Check {
 
 /** PATCH /Groups/{id}; fails unless the answer is 204 or 200. */
 export async function patchGroup(client: ScimClient, groupId: string, body: Json): Promise<ScimResponse> {
-  const response = await client.patch(`/Groups/${encodeURIComponent(groupId)}`, body);
+  const response = await client.patch(`/Groups/${groupId}`, body);
   verify(response, memberPatchAnswer());
   return response;
 }
@@ -109,7 +109,7 @@ function idsOfMembers(members: unknown, response: ScimResponse): string[] {
 
 /** GET /Groups/{id} (no query string): 200 with a JSON object. Judges nothing else (shapes are G-03's, G-23's). */
 export async function readGroup(client: ScimClient, groupId: string, query?: Record<string, string>): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
-  const response = await client.get(`/Groups/${encodeURIComponent(groupId)}`, query ? { query } : {});
+  const response = await client.get(`/Groups/${groupId}`, query ? { query } : {});
   verify(response, status(200));
   const { body, failure } = bodyObject(response);
   if (failure) verify(response, () => failure);

@@ -6,7 +6,7 @@ export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveE
 export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from './entra-bodies.js';
 export { Names, runMarker } from './names.js';
 export { withExamples, type Examples } from './incidental.js';
-export type { Created } from './resources.js';
+export { createdId, type Created } from './resources.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';
 export { scimErrorBody, scimTypeIs, SCIM_TYPES } from '../checks/scim-error.js';

@@ -20,6 +20,23 @@ export interface Created {
   resource: Record<string, unknown>;
 }
 
+/**
+ * The id of the resource a POST under test created: a test that goes on without one would address `/Users/undefined`
+ * or crash on a body that is not JSON (issue 16: HTML, empty, truncated or huge answers); it fails with the reason.
+ */
+export function createdId(response: ScimResponse, what: string): string {
+  const body = response.json as { id?: unknown } | undefined;
+  if (body && typeof body === 'object' && typeof body.id === 'string' && body.id !== '') return body.id;
+  throw new ConformanceError(
+    {
+      message: `${requestLine(response)}: ${what}: the answer has no id${response.jsonError ? ` (${response.jsonError})` : ''}`,
+      expected: `201 with the created resource and its id`,
+      actual: `${response.status} ${response.text.slice(0, 300)}`,
+    },
+    response.exchange,
+  );
+}
+
 export class Resources {
   private readonly live: ResourceRef[] = [];
 
@@ -89,7 +106,7 @@ export class Resources {
   }
 
   private async remove(ref: ResourceRef): Promise<void> {
-    const path = `/${ref.type}s/${encodeURIComponent(ref.id)}`;
+    const path = `/${ref.type}s/${ref.id}`;
     try {
       const response = await this.cleanupClient.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) this.deleted(ref.type, ref.id);

@@ -136,7 +136,13 @@ export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: {
       'Attributes of multi-valued complex attributes are listed for every canonical type value (catalog D-11); attributes without canonical type values cannot be addressed by Entra and are left out.',
     ],
   };
-  return Profile.parse(profile);
+  const parsed = Profile.safeParse(profile);
+  if (parsed.success) return parsed.data;
+  // One line that names what in /Schemas cannot become a profile (an attribute name with a space, say: RFC 7643
+  // §2.1 ATTRNAME), never zod's multi-line JSON (whose first line is "[").
+  const issue = parsed.error.issues[0]!;
+  const where = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), profile);
+  throw new Error(`/Schemas describes something no profile can hold: ${issue.path.join('.')}${typeof where === 'string' ? ` "${where}"` : ''}: ${issue.message.split('\n')[0]}`);
 }
 
 export async function discoverProfile(client: ScimClient, baseUrl: string): Promise<Profile> {

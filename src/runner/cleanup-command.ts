@@ -66,7 +66,7 @@ export async function cleanupCommand(options: CleanupOptions, io: { out: (t: str
   let failed = 0;
   // Groups first: they reference users (found is already groups, then users).
   for (const item of found) {
-    const path = `/${item.type}s/${encodeURIComponent(item.id)}`;
+    const path = `/${item.type}s/${item.id}`;
     try {
       const response = await client.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) io.out(`deleted ${item.type} ${item.id} "${item.name}"\n`);
@@ -83,25 +83,55 @@ export async function cleanupCommand(options: CleanupOptions, io: { out: (t: str
   return failed ? ExitCode.Fail : ExitCode.Pass;
 }
 
+export interface SweepOutcome {
+  /** Marked resources found and deleted (the DELETE answered 200, 204 or 404). */
+  deleted: Found[];
+  /** Marked resources whose DELETE failed, with what it answered. */
+  refused: Array<Found & { reason: string }>;
+  /** What each DELETE answered, by "Type:id" (to explain a resource that is still there afterwards). */
+  answers: Map<string, string>;
+}
+
 /**
- * After an interrupted run: finds everything that carries this run's marker (even what a test created but could
- * not report before the run stopped) and deletes it, groups first. Returns what was deleted.
+ * At the end of every run: finds everything that carries this run's marker (what a test created but could not
+ * report: no id in the create answer, a new id after a PATCH, a POST that timed out, an interrupted test) and
+ * deletes it, groups first. The name is re-checked on each resource the target returns (markerMatcher).
  */
-export async function sweepRun(client: ScimClient, runId: string): Promise<Array<{ type: Kind; id: string; name: string }>> {
+export async function sweepRun(client: ScimClient, runId: string): Promise<SweepOutcome> {
   const matches = markerMatcher(runId);
-  const deleted: Found[] = [];
+  const outcome: SweepOutcome = { deleted: [], refused: [], answers: new Map() };
   for (const type of ['Group', 'User'] as const) {
     const { items } = await find(client, type, runMarker(runId), matches);
     for (const item of items) {
+      const line = `DELETE /${type}s/${item.id}`;
       try {
-        const response = await client.delete(`/${type}s/${encodeURIComponent(item.id)}`);
-        if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(item);
-      } catch {
-        // reported as left behind by the caller's own bookkeeping
+        const response = await client.delete(`/${type}s/${item.id}`);
+        outcome.answers.set(`${type}:${item.id}`, `${line} answered ${response.status}`);
+        if (response.status === 204 || response.status === 200 || response.status === 404) outcome.deleted.push(item);
+        else outcome.refused.push({ ...item, reason: `${line} answered ${response.status}` });
+      } catch (error) {
+        outcome.refused.push({ ...item, reason: `${line} failed: ${(error as Error).message.split('\n')[0]}` });
       }
     }
   }
-  return deleted;
+  return outcome;
+}
+
+/**
+ * What of this run is still on the target, read back after the deletes: undefined when the target could not be
+ * listed (then the caller keeps its own bookkeeping). `how` says which read found them, for the reason line.
+ */
+export async function remainingOfRun(client: ScimClient, runId: string): Promise<{ items: Found[]; how: Record<Kind, string> } | undefined> {
+  const matches = markerMatcher(runId);
+  const items: Found[] = [];
+  const how = {} as Record<Kind, string>;
+  for (const type of ['Group', 'User'] as const) {
+    const found = await find(client, type, runMarker(runId), matches);
+    if (found.method === 'could not list') return undefined;
+    how[type] = found.method.startsWith('filter') ? `GET /${type}s?filter=${NAME_ATTRIBUTE[type]} sw "${runMarker(runId)}"` : `GET /${type}s`;
+    items.push(...found.items);
+  }
+  return { items, how };
 }
 
 async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {

@@ -46,12 +46,26 @@ export function toTestResult(testCase: TestCase, grading: Grading = { failOn: 'r
   };
   if (result.state === 'skipped' || result.state === 'pending') base.skipReason = (result.state === 'skipped' && result.note) || 'not run';
   if (result.state === 'failed') {
-    base.failure = meta?.failure ?? {
-      kind: 'error',
-      message: (result.errors?.[0]?.message ?? 'the test failed without a message').split('\n')[0]!,
-    };
+    const message = (result.errors?.[0]?.message ?? 'the test failed without a message').split('\n')[0]!;
+    base.failure = meta?.failure ?? { kind: 'error', message: timedOut(message, base.exchanges) ?? message };
   }
   return gradeTest(base, grading);
+}
+
+/**
+ * vitest's "Test timed out in 34000ms", in words that say what the test waited for: its last recorded exchange
+ * (a slow answer, a 429 with a long Retry-After), or that its first request never came back.
+ */
+export function timedOut(message: string, exchanges: TestResult['exchanges']): string | undefined {
+  const match = /^Test timed out in (\d+)ms/.exec(message);
+  if (!match) return undefined;
+  const seconds = Math.round(Number(match[1]) / 1000);
+  const last = exchanges.at(-1);
+  const retryAfter = last?.response?.headers['retry-after'] ?? last?.response?.headers['Retry-After'];
+  const waited = !last
+    ? 'no request of the test had come back'
+    : `after ${exchanges.length} requests; the last, ${last.request.method} ${last.request.url}, ${last.error ? `failed: ${last.error.message}` : `answered ${last.response?.status}${retryAfter ? ` with Retry-After: ${retryAfter}` : ''} after ${last.durationMs} ms`}`;
+  return `the test did not finish within its ${seconds} s (8 × --timeout + 10 s): ${waited}`;
 }
 
 /** The tests of the run; the stand-ins of suite files that failed to load are errors, not tests. */

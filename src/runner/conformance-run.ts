@@ -18,8 +18,8 @@ import { makeRedactor, redactDeep } from '../client/redact.js';
 import type { Grading } from './grade.js';
 import { decideVerdict, requiredBehaviours, requiredCoverage } from './verdict.js';
 import { startReferenceServer } from './demo.js';
-import { sweepRun } from './cleanup-command.js';
-import { finalCleanup } from './final-cleanup.js';
+import { capBodies } from './cap-bodies.js';
+import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
 import type { runSuites as RunSuites } from './run.js';
@@ -78,7 +78,13 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   const demo = options.demo ? await startReferenceServer(profile) : undefined;
   try {
     const target: TargetConfig = { ...base, baseUrl: demo?.url ?? options.url!, token: demo?.token ?? options.token! };
-    const client = new ScimClient({ ...target, limiter: new Limiter(options.concurrency), readOnly: options.readOnly });
+    // Retry-After is capped at 30 s and at --timeout, as in the suites (src/harness/context.ts).
+    const client = new ScimClient({
+      ...target,
+      limiter: new Limiter(options.concurrency),
+      readOnly: options.readOnly,
+      retry: { max: 3, maxWaitMs: Math.min(30_000, options.timeout) },
+    });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
     const notice = await preflight(counting);
@@ -115,20 +121,9 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const interrupted = interruption(io.signal);
     if (interrupted) markNotRun(tests, interrupted.signal);
 
-    const cleanup = await finalCleanup(options.noCleanup ? undefined : counting, resources);
-    // Interrupted: a test may have created something it could not report before the run stopped. Sweep the
-    // target for this run's marker (as `scim-conformance cleanup --run-id` would) and delete what is still there.
-    // Likewise when a POST got no answer within --timeout: the target may have created it all the same (U-31, D-23).
-    if ((interrupted || lostCreate(tests)) && !options.noCleanup && !options.readOnly) {
-      const swept = await sweepRun(counting, runId).catch(() => []);
-      const key = (r: { type: string; id: string }) => `${r.type}:${r.id}`;
-      const known = new Set(cleanup.created.map(key));
-      for (const ref of swept) {
-        if (!known.has(key(ref))) cleanup.created.push(ref);
-        if (!cleanup.deleted.some((d) => key(d) === key(ref))) cleanup.deleted.push(ref);
-      }
-      cleanup.leftBehind = cleanup.leftBehind.filter((l) => !swept.some((r) => key(r) === key(l)));
-    }
+    const tracked = await finalCleanup(options.noCleanup ? undefined : counting, resources);
+    // Every run that wrote: sweep the target for this run's marker and read it back (src/runner/final-cleanup.ts).
+    const cleanup = options.noCleanup || options.readOnly ? tracked : await sweepAndVerify(counting, runId, tracked);
     // unrecordedRequests: passing cases of properties, whose exchanges are not kept (src/harness/property.ts).
     requests += tests.reduce((sum, t) => sum + t.exchanges.length, 0) + resources.cleanupRequests + (resources.unrecordedRequests ?? 0);
     // M of "N of M required behaviours checked": what a full run of this profile declares. A run narrowed by
@@ -167,14 +162,15 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ...(options.readOnly ? { readOnly: true } : {}),
     };
     if (baseline) result.baseline = baselineSummary(tests, baseline);
-    const published = redactDeep(result, redactor);
+    // Redacted first, then cut (a cut through the token must not leave a part of it in clear).
+    const published = capBodies(redactDeep(result, redactor));
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
     if (options.reporter.includes('console')) console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
+    if (cleanup.leftBehind.length > 0)
+      io.err(`scim-conformance: ${cleanup.leftBehind.length} resources of this run are still on the target; remove them with: scim-conformance cleanup --url ${displayTarget(target.baseUrl, false)} --run-id ${runId}\n`);
     if (interrupted) {
-      if (cleanup.leftBehind.length > 0)
-        io.err(`scim-conformance: ${cleanup.leftBehind.length} resources are still on the target; remove them with: scim-conformance cleanup --url ${displayTarget(target.baseUrl, false)} --run-id ${runId}\n`);
       return interrupted.signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
     }
     return exitCodeFor(result);
@@ -192,11 +188,6 @@ function displayTarget(url: string, demo: boolean): string {
 function interruption(signal: AbortSignal | undefined): RunResult['interrupted'] {
   if (!signal?.aborted) return undefined;
   return { signal: signal.reason === 'SIGTERM' ? 'SIGTERM' : 'SIGINT', at: new Date().toISOString() };
-}
-
-/** A POST that timed out: its resource may exist on the target without the run knowing its id. */
-function lostCreate(tests: RunResult['tests']): boolean {
-  return tests.some((test) => test.exchanges.some((e) => e.request.method === 'POST' && e.error?.code === 'timeout'));
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { ScimClient } from '../client/scim-client.js';
 import type { CleanupReport, ResourceRef } from '../model/result.js';
+import { remainingOfRun, sweepRun } from './cleanup-command.js';
 
 export interface CleanupInput {
   created: ResourceRef[];
@@ -23,7 +24,7 @@ export async function finalCleanup(client: ScimClient | undefined, input: Cleanu
       leftBehind.push({ ...ref, reason: 'cleanup disabled (--no-cleanup)' });
       continue;
     }
-    const path = `/${ref.type}s/${encodeURIComponent(ref.id)}`;
+    const path = `/${ref.type}s/${ref.id}`;
     try {
       const response = await client.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(ref);
@@ -33,4 +34,43 @@ export async function finalCleanup(client: ScimClient | undefined, input: Cleanu
     }
   }
   return { created: input.created, deleted, leftBehind };
+}
+
+/**
+ * After the per-test deletes and finalCleanup: sweeps the target for this run's marker and deletes what is still
+ * there (what the run lost track of: no id in a create answer, a new id after PATCH, a timed-out POST, a test cut
+ * short), then reads the target back. What is still there then is reported as left behind, with the reason; what
+ * is gone is not, whatever its DELETE answered. If the target cannot be listed, the bookkeeping stands as it was.
+ */
+export async function sweepAndVerify(client: ScimClient, runId: string, report: CleanupReport): Promise<CleanupReport> {
+  const swept = await sweepRun(client, runId).catch(() => undefined);
+  const created = [...report.created];
+  const deleted = [...report.deleted];
+  const known = new Set(created.map(key));
+  const isDeleted = new Set(deleted.map(key));
+  for (const ref of [...(swept?.deleted ?? []), ...(swept?.refused ?? [])]) {
+    if (!known.has(key(ref))) {
+      known.add(key(ref));
+      created.push(ref);
+    }
+  }
+  for (const ref of swept?.deleted ?? [])
+    if (!isDeleted.has(key(ref))) {
+      isDeleted.add(key(ref));
+      deleted.push(ref);
+    }
+  const remaining = await remainingOfRun(client, runId).catch(() => undefined);
+  if (!remaining) {
+    const refused = (swept?.refused ?? []).filter((r) => !report.leftBehind.some((l) => key(l) === key(r)));
+    return { created, deleted: deleted.filter((d) => !refused.some((r) => key(r) === key(d))), leftBehind: [...report.leftBehind, ...refused] };
+  }
+  const still = new Set(remaining.items.map(key));
+  const earlier = new Map(report.leftBehind.map((l) => [key(l), l.reason]));
+  const leftBehind = remaining.items.map((item) => {
+    const answer = swept?.answers.get(key(item));
+    const reason = answer && /answered 20[04]$/.test(answer) ? `${answer} but ${remaining.how[item.type]} still returns it` : (answer ?? earlier.get(key(item)) ?? `${remaining.how[item.type]} still returns it`);
+    if (!known.has(key(item))) created.push(item);
+    return { type: item.type, id: item.id, name: item.name, reason };
+  });
+  return { created, deleted: deleted.filter((d) => !still.has(key(d))), leftBehind };
 }

@@ -4,6 +4,7 @@
  * to finish. The suites are compiled JavaScript, imported natively (no transform in the run). The target and
  * profile are handed over with provide(); the worker's one client bounds the requests in flight (src/client/limiter.ts).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,8 +54,19 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   // --read-only: tests the tags filter left out are not part of the run (not reported as skipped).
   const selected = (testCase: TestCase) =>
     testCase.meta().loadError === undefined && (!options.readOnly || (testCase.options.tags ?? []).includes('read-only'));
+  // vitest forgets a cancel that comes before its run has begun (runFiles resets isCancelling): while the signal is
+  // aborted, every sign of life of the run cancels it again, so a signal during start-up stops it all the same.
+  let cancelledRun = false;
+  const cancelIfAborted = () => {
+    if (!options.signal?.aborted || cancelledRun) return;
+    cancelledRun = true;
+    cancel();
+  };
   const reporter = {
+    onTestModuleStart: cancelIfAborted,
+    onTestCaseReady: cancelIfAborted,
     onTestModuleCollected(module: TestModule) {
+      cancelIfAborted();
       for (const testCase of module.children.allTests()) {
         if (!selected(testCase)) continue;
         const area = areaOfTest(testCase);
@@ -75,7 +87,15 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   const suites = options.files
     .map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href, last: runsLast(file) }))
     .sort((a, b) => Number(a.last) - Number(b.last));
-  const signalListeners = signalListenersNow();
+  // vitest's console logger registers SIGINT/SIGTERM listeners that exit the process (no cleanup, no reports); the
+  // CLI handles those itself. Each is removed as soon as it is added, before any signal can be delivered to it.
+  const dropSignalListeners = (event: string | symbol, listener: (...args: unknown[]) => void) => {
+    if (event === 'SIGINT' || event === 'SIGTERM') queueMicrotask(() => process.off(event, listener));
+  };
+  process.on('newListener', dropSignalListeners);
+  // vite and vitest write a cache (results.json, …): into a directory of this run's own, never a fixed path that
+  // another local user could plant a symlink at (issue 16 item 5); removed when the run ends.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'scim-conformance-'));
   const vitest = await createVitest(
     'test',
     {
@@ -99,7 +119,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     },
     // vite-level overrides; `test` here carries the options createVitest's first argument does not accept.
     {
-      cacheDir: join(tmpdir(), 'scim-conformance-vite-cache'),
+      cacheDir,
       logLevel: 'silent',
       test: {
         tags: Object.entries(TEST_TAGS).map(([name, description]) => ({ name, description })),
@@ -108,12 +128,17 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
         experimental: { viteModuleRunner: false, nodeLoader: false },
       },
     } as Parameters<typeof createVitest>[2],
-  );
-  // vitest's console logger exits the process on SIGINT/SIGTERM; the CLI handles those itself (cleanup first).
-  dropListenersAddedSince(signalListeners);
+  )
+    .catch(async (error: unknown) => {
+      await rm(cacheDir, { recursive: true, force: true });
+      throw error;
+    })
+    .finally(() => process.off('newListener', dropSignalListeners));
   const cancel = () => void vitest.cancelCurrentRun('keyboard-input').catch(() => undefined);
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
+    // Interrupted while vitest started: nothing is run (an abort listener added now would never fire).
+    if (options.signal?.aborted && !options.list) return { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } };
     const started = options.list ? vitest.collect() : vitest.start();
     const run = (await Promise.race([started, graceAfterAbort(options.signal, options.graceMs ?? 10_000)])) ?? {
       testModules: vitest.state.getTestModules(),
@@ -129,18 +154,8 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();
+    await rm(cacheDir, { recursive: true, force: true });
   }
-}
-
-type SignalListeners = Record<'SIGINT' | 'SIGTERM', Function[]>;
-
-function signalListenersNow(): SignalListeners {
-  return { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-}
-
-function dropListenersAddedSince(before: SignalListeners): void {
-  for (const name of ['SIGINT', 'SIGTERM'] as const)
-    for (const listener of process.listeners(name)) if (!before[name].includes(listener)) process.off(name, listener as () => void);
 }
 
 /** Resolves (with undefined) `graceMs` after the signal aborts; never, when it does not. */

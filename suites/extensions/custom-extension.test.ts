@@ -7,7 +7,7 @@
 // also store it. It may ignore unknown data in a POST body, but a PATCH with an explicit path it does not know must
 // not answer success without storing (RFC 7644 §3.5.2: invalidPath). Tests on the test URN are graded recommended.
 import {
-  behaviour, verify, status, errorStatus, expectThat, fail, show, entraUserBody, entraGroupBody, patchBody, memberCI,
+  createdId, behaviour, verify, status, errorStatus, expectThat, fail, show, entraUserBody, entraGroupBody, patchBody, memberCI,
   collectedProfile, skipUnlessGroups, matchGroups, readGroup, discoveryList, findSchema, schemaAttributes, URN, type ScimClient, type ScimResponse,
 } from '#harness';
 
@@ -23,7 +23,8 @@ const which = declared ? `the profile's ${EXT}:${ATTR}` : `the undeclared test e
 async function storedExtensionValue(client: ScimClient, id: string): Promise<{ response: ScimResponse; value: unknown; schemas: unknown }> {
   const response = await client.get(`/Users/${id}`);
   verify(response, status(200));
-  const body = response.json as Record<string, unknown>;
+  const body = response.json as Record<string, unknown> | undefined;
+  if (!body || typeof body !== 'object') fail(`the user is not JSON: ${response.jsonError ?? 'not an object'}`, { response, expected: 'the User as JSON' });
   return { response, value: memberCI(memberCI(body, EXT), ATTR), schemas: body.schemas };
 }
 
@@ -58,7 +59,7 @@ behaviour('X-11', `POST /Users carrying ${which} without its URN in schemas answ
   }
   const bad = status(201, 200)(response);
   if (bad) verify(response, () => ({ ...bad, message: `POST /Users with an extension object whose URN is not in schemas: ${bad.message}`, hint: 'Entra does not list custom extension URNs in schemas (Microsoft documents it); rejecting the body fails every user with custom attributes (M-14).' }));
-  const stored = await storedExtensionValue(client, String(id));
+  const stored = await storedExtensionValue(client, createdId(response, `POST /Users with ${EXT}`));
   if (!declared && stored.value === undefined) return; // an undeclared extension may be ignored on create
   expectThat(stored.value === value, `after POST with ${EXT}:{"${ATTR}":"${value}"}, GET shows ${show(stored.value)}`, { response: stored.response, expected: value, actual: show(stored.value) });
 });
@@ -118,7 +119,7 @@ behaviour('X-14', "POST /Groups listing Microsoft's ADSCIM group URN next to the
       actual: String(response.status),
       hint: 'Every group create from Entra lists http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group; strict schema validation breaks all group provisioning (M-14).',
     });
-  await readGroup(client, String(id));
+  await readGroup(client, createdId(response, 'POST /Groups with the ADSCIM URN'));
   const found = await matchGroups(client, 'displayName', displayName, {});
   expectThat(found.resources.length === 1 && found.resources[0]!.id === id, `filter displayName eq "${displayName}" finds ${show(found.resources.map((g) => g.id))}; expected ${String(id)}`, { response: found.response });
 });

@@ -93,6 +93,8 @@ describe('targets that answer, but badly: the suites run, tests fail with a mess
     const messages = results.tests.filter(failedJudgement).map((t) => t.failure!.message);
     expect(messages.some((m) => someMessage.test(m)), messages.slice(0, 5).join('\n')).toBe(true);
     expect(failureKinds(results).has('transport'), 'a complete answer is never a transport failure').toBe(false);
+    // Issue 16 item 7: a bad body fails a test with its reason, never with an internal TypeError.
+    expect(messages.filter((m) => /TypeError|Cannot read properties|is not a function/.test(m))).toEqual([]);
   }, RUN_BOUND_MS + 40_000);
   // RFC 7644 §3.8 and Microsoft ask for application/scim+json, but the content type is judged in D-08 alone, at
   // RECOMMENDED (catalog §0.1): a JSON body under text/plain is a warning, never a blocking failure.

@@ -20,12 +20,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toCurl } from '../../src/client/curl.js';
+import { base64Forms } from '../../src/client/redact.js';
 import type { ServerFault } from '../../src/server/app.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { startTarget } from '../helpers/target-server.js';
 
 const SENTINEL = 'SeNtInEl-tok/en+with=chars"and\\more-9Qz';
-const FORMS = [SENTINEL, encodeURIComponent(SENTINEL), JSON.stringify(SENTINEL).slice(1, -1), 'tok/en+with=chars'];
+// The base64 forms (issue 16 item 2): a server may echo `Basic base64(user:token)`.
+const FORMS = [SENTINEL, encodeURIComponent(SENTINEL), JSON.stringify(SENTINEL).slice(1, -1), 'tok/en+with=chars', ...base64Forms(SENTINEL)];
 
 const targets: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
@@ -81,13 +83,20 @@ function jsonEscaped(text: string): string {
   return [...text].map((c, i) => (c === '/' ? '\\/' : i % 2 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : JSON.stringify(c).slice(1, -1))).join('');
 }
 
-/** Echoes the credential JSON-escaped in every JSON body (written verbatim), and percent-encoded in a header. */
+/**
+ * Echoes the credential JSON-escaped in every JSON body (written verbatim), percent-encoded in a header, and
+ * base64-encoded as `Basic base64(client:token)` in another.
+ */
 const escapedEcho: ServerFault = {
   name: 'echo the token JSON-escaped',
   onResponse: (req, res) => {
     const auth = String(req.headers.authorization ?? '');
     const credential = auth.includes(' ') ? auth.slice(auth.indexOf(' ') + 1) : auth;
-    const headers = { ...res.headers, 'X-Echo-Url': `https://idp.test/?t=${encodeURIComponent(credential).toLowerCase()}` };
+    const headers = {
+      ...res.headers,
+      'X-Echo-Url': `https://idp.test/?t=${encodeURIComponent(credential).toLowerCase()}`,
+      'X-Echo-Basic': `Basic ${Buffer.from(`client:${credential}`).toString('base64')}`,
+    };
     if (!res.body || typeof res.body !== 'object' || Array.isArray(res.body)) return { ...res, headers };
     const body = JSON.stringify({ ...(res.body as object), debugAuth: '@@' }).replace('"@@"', `"${jsonEscaped(credential)}"`);
     return { ...res, headers, body };
