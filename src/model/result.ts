@@ -91,6 +91,10 @@ export interface RunSummary {
   skipped: number;
   /** HTTP requests sent to the target (including cleanup). */
   requests: number;
+  /** 429 Too Many Requests answers met (each retried after Retry-After; the run slowed its pace). */
+  throttled: number;
+  /** Effective requests per second: requests ÷ seconds from the first request sent to the last answer. */
+  rate: number;
 }
 
 export interface RunResult {
