@@ -70,6 +70,8 @@ export interface TestResult {
   durationMs: number;
   failure?: Failure;
   exchanges: Exchange[];
+  /** Requests this test sent: its exchanges, the passing cases of a property (not kept) and its cleanup. */
+  requests?: number;
   /** With --baseline, on failed and warning tests: whether this failure is new or already failed in the baseline run. */
   baseline?: 'new' | 'known';
 }

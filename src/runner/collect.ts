@@ -44,6 +44,7 @@ export function toTestResult(testCase: TestCase, grading: Grading = { failOn: 'r
     status: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
     durationMs: Math.round(diagnostic?.duration ?? 0),
     exchanges: meta?.exchanges ?? [],
+    ...(meta ? { requests: meta.exchanges.length + meta.cleanupRequests + (meta.unrecordedRequests ?? 0) } : {}),
   };
   if (result.state === 'skipped' || result.state === 'pending') base.skipReason = (result.state === 'skipped' && result.note) || 'not run';
   if (result.state === 'failed') {
