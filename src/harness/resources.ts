@@ -9,6 +9,7 @@ import { status } from '../checks/status.js';
 import { entraGroupBody, entraUserBody } from './entra-bodies.js';
 import type { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
+import { sharedUsers } from './member-pool.js';
 
 export interface Created {
   id: string;
@@ -42,6 +43,20 @@ export class Resources {
     const displayName = typeof extra.displayName === 'string' ? extra.displayName : this.names.groupName();
     const sent = entraGroupBody(displayName, this.names.externalId(), extra);
     return this.create('Group', '/Groups', sent, displayName);
+  }
+
+  /**
+   * Ids of `count` users shared by every test that only references them as group members (member-pool.ts): they
+   * must not be changed or deleted by the test. Cheaper than createUser when a test only needs members.
+   */
+  async sharedUsers(count: number): Promise<string[]> {
+    return sharedUsers(count, this.meta);
+  }
+
+  /** One shared member user (see sharedUsers). */
+  async sharedUser(): Promise<{ id: string }> {
+    const [id] = await sharedUsers(1, this.meta);
+    return { id: id! };
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
