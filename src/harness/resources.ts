@@ -9,7 +9,7 @@ import { status } from '../checks/status.js';
 import { entraGroupBody, entraUserBody } from './entra-bodies.js';
 import type { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { sharedUsers } from './member-pool.js';
+import { sharedReader, sharedUsers } from './member-pool.js';
 
 export interface Created {
   id: string;
@@ -46,11 +46,17 @@ export class Resources {
   }
 
   /**
-   * Ids of `count` users shared by every test that only references them as group members (member-pool.ts): they
-   * must not be changed or deleted by the test. Cheaper than createUser when a test only needs members.
+   * Ids of `count` users shared by every test that only references them, as group members or a manager
+   * (member-pool.ts): they must not be changed or deleted by the test. Cheaper than createUser when a test only
+   * points at users.
    */
   async sharedUsers(count: number): Promise<string[]> {
     return sharedUsers(count, this.meta);
+  }
+
+  /** The run's one user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
+  async sharedReader(): Promise<Created> {
+    return sharedReader(this.meta);
   }
 
   /** One shared member user (see sharedUsers). */

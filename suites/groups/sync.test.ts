@@ -1,7 +1,7 @@
 // Entra keeps membership in step with diffs computed from its own records (catalog G-18): it never reads members
 // back, so every diff must be applied exactly. These tests replay several sync cycles and build a large group with
 // Entra-sized batches, then compare the stored membership (GET /Groups/{id}) with the set Entra believes in.
-import { behaviour, verify, expectThat, patchBody, skipUnlessGroups, membershipDiff, removeMembersOps, addMembersOp, patchGroup, expectMembers, show, type Dialect } from '#harness';
+import { behaviour, verify, expectThat, patchBody, skipUnlessGroups, membershipDiff, removeMembersOps, addMembersOp, patchGroup, expectMembers, createUsers, show, type Dialect } from '#harness';
 
 interface Cycle {
   label: string;
@@ -74,7 +74,7 @@ behaviour(
   async ({ client, resources, profile, skip, task }) => {
     skipUnlessGroups(profile, skip);
     const requests = () => task.meta.scim?.exchanges.length ?? 0;
-    const users = await resources.sharedUsers(LARGE_GROUP);
+    const users = await createUsers(resources, LARGE_GROUP);
     const group = await resources.createGroup();
     const setup = requests();
     for (let i = 0; i < users.length; i += BATCH) {
