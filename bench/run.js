@@ -13,14 +13,15 @@
 //             the ratio of (1) to it: the tool's own overhead; the suite-phase ratio leaves out vitest's start-up.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
 //             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4.
-// 5. rate:    the reference server behind a token bucket of 40 requests/s (burst 40; 429 with Retry-After: 1
+// 4. rate:    the reference server behind a token bucket of 40 requests/s (burst 40; 429 with Retry-After: 1
 //             beyond it), default flags: exit code, failed tests, 429s met, wall time against requests / 40.
+// 5. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
+//             properties suite exists.
 //
 // Targets (issue 19; printed beside the figures, never asserted): default run <= 1,250 requests; suite-phase ratio
 // <= 1.25; 50 ms at concurrency 8 <= 1.15 x ideal; 40/s tenant: exit 0, no failed test, wall <= 1.3 x requests / 40;
 // first request <= 1.0 s after start.
-// 4. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
-//             properties suite exists.
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -245,7 +246,7 @@ function tokenBucket(perSecond) {
 }
 
 if (want('rate')) {
-  console.log('\n5. a tenant that allows 40 requests/s (token bucket, burst 40, 429 with Retry-After: 1), default flags');
+  console.log('\n4. a tenant that allows 40 requests/s (token bucket, burst 40, 429 with Retry-After: 1), default flags');
   const bucket = tokenBucket(40);
   const target = await countingServer([bucket.fault]);
   const run = await runCli(['--url', target.url, '--seed', '1']);
@@ -261,7 +262,7 @@ if (want('rate')) {
 
 if (want('budget')) {
   const hasProperties = existsSync(join(ROOT, 'suites', 'properties'));
-  console.log('\n4. property-test budget');
+  console.log('\n5. property-test budget');
   if (!hasProperties) row('skipped', 'no suites/properties in this build');
   else {
     for (const numRuns of [10, 100, 1000]) {
