@@ -36,13 +36,18 @@ export interface SharedGeneration {
   members: Array<Promise<string> | undefined>;
   reader?: Promise<Created>;
   holders: number;
-  /** Which generation of the run (0, 1, …): part of the names, so that a new one never reuses a userName. */
-  index: number;
-  /** One name sequence per generation and role: every user of it gets a distinct userName. */
+  /**
+   * One name sequence per generation and role, the same in every generation (so the names a test sends do not
+   * depend on how many generations came before it: same --seed, same requests). A generation creates nothing
+   * before the one before it is deleted, so the names never collide.
+   */
   names: Map<string, Names>;
 }
 
-let current: SharedGeneration = { members: [], holders: 0, index: 0, names: new Map() };
+const fresh = (): SharedGeneration => ({ members: [], holders: 0, names: new Map() });
+let current = fresh();
+/** The deletes of the last generation that ended. */
+let retiring: Promise<unknown> = Promise.resolve();
 
 /** Called once per test (or property case) that uses shared users; pair it with releaseShared when it ends. */
 export function holdShared(): SharedGeneration {
@@ -55,7 +60,7 @@ export async function sharedUsers(gen: SharedGeneration, count: number, owner: S
   if (count > MAX_SHARED) throw new RangeError(`sharedUsers: at most ${MAX_SHARED} shared users (asked for ${count}); create more with resources.createUser()`);
   for (let i = 0; i < count; i++) {
     if (gen.members[i]) continue;
-    const made = trackerFor(gen, owner, 'shared member users').createUser().then((user) => user.id);
+    const made = retiring.then(() => trackerFor(gen, owner, 'shared member users').createUser()).then((user) => user.id);
     made.catch(() => {
       if (gen.members[i] === made) gen.members[i] = undefined;
     });
@@ -67,7 +72,7 @@ export async function sharedUsers(gen: SharedGeneration, count: number, owner: S
 /** The generation's one read-only user. Never change it. */
 export function sharedReader(gen: SharedGeneration, owner: ScimTaskMeta): Promise<Created> {
   if (!gen.reader) {
-    const made = trackerFor(gen, owner, 'shared read-only user').createUser();
+    const made = retiring.then(() => trackerFor(gen, owner, 'shared read-only user').createUser());
     made.catch(() => {
       if (gen.reader === made) gen.reader = undefined;
     });
@@ -82,7 +87,14 @@ export function sharedReader(gen: SharedGeneration, owner: ScimTaskMeta): Promis
  */
 export async function releaseShared(gen: SharedGeneration, client: ScimClient, meta: ScimTaskMeta): Promise<void> {
   if (--gen.holders > 0) return;
-  if (current === gen) current = { members: [], holders: 0, index: gen.index + 1, names: new Map() };
+  if (current === gen) current = fresh();
+  // Set before anything is awaited: the next generation must not create a name this one still holds.
+  const done = deleteAll(gen, client, meta);
+  retiring = Promise.all([retiring, done]);
+  await done;
+}
+
+async function deleteAll(gen: SharedGeneration, client: ScimClient, meta: ScimTaskMeta): Promise<void> {
   const made = await Promise.allSettled([...gen.members, gen.reader?.then((user) => user.id)]);
   const ids = made.flatMap((m) => (m.status === 'fulfilled' && m.value ? [m.value] : []));
   await Promise.all(
@@ -105,6 +117,6 @@ function trackerFor(gen: SharedGeneration, owner: ScimTaskMeta, scope: string): 
     owner.unrecordedRequests = (owner.unrecordedRequests ?? 0) + 1;
   });
   let names = gen.names.get(scope);
-  if (!names) gen.names.set(scope, (names = new Names(target().runId, target().seed, `${scope} ${gen.index}`)));
+  if (!names) gen.names.set(scope, (names = new Names(target().runId, target().seed, scope)));
   return new Resources(client, client, owner, names);
 }
