@@ -2,18 +2,26 @@
 // Benchmarks of scim-conformance (issue 10). Prints figures; asserts nothing (these machines are shared and noisy).
 //
 //   npm run bench                 all sections
-//   npm run bench -- full replay  only some: full, replay, latency, budget
+//   npm run bench -- full replay  only some: full, replay, latency, rate, budget
 //   BENCH_CONCURRENCY=8 npm run bench -- latency   only some concurrency levels
 //
 // 1. full:    a full default run against the reference server: wall time, time to the first request, requests,
-//             tests, peak memory (VmHWM of the CLI process, worker threads included).
+//             tests, peak memory (VmHWM of the CLI process, worker threads included); requests per area and the
+//             tests that send the most (results.json `requests`: exchanges, passing property cases, cleanup).
 // 2. replay:  the same requests replayed raw (node:http, same concurrency, kept-alive connections like the tool's)
 //             against a fresh reference server, and
-//             the ratio of (1) to it: the tool's own overhead.
+//             the ratio of (1) to it: the tool's own overhead; the suite-phase ratio leaves out vitest's start-up.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
-//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8.
-// 4. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
+//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4.
+// 4. rate:    the reference server behind a token bucket of 40 requests/s (burst 40; 429 with Retry-After: 1
+//             beyond it), default flags: exit code, failed tests, 429s met, wall time against requests / 40.
+// 5. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
 //             properties suite exists.
+//
+// Targets (issue 19; printed beside the figures, never asserted): default run <= 1,250 requests; suite-phase ratio
+// <= 1.25; 50 ms at concurrency 8 <= 1.15 x ideal; 40/s tenant: exit 0, no failed test, wall <= 1.3 x requests / 40;
+// first request <= 1.0 s after start.
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -34,12 +42,12 @@ const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name) => sections.length === 0 || sections.includes(name);
 
 /** A reference server that counts requests and notes when the first one arrived. */
-async function countingServer() {
+async function countingServer(extraFaults = []) {
   const stats = { requests: 0, first: 0, second: 0, log: [] };
   const server = createScimServer({
     token: TOKEN,
     basePath: '/scim/v2',
-    faults: [{
+    faults: [...extraFaults, {
       name: 'count',
       onRequest(req) {
         stats.requests++;
@@ -164,6 +172,20 @@ if (want('full') || want('replay')) {
   row('tests run', `${full.results.summary.total} (${full.results.summary.passed} passed, ${full.results.summary.failed} failed, ${full.results.summary.skipped} skipped)`);
   row('peak memory (RSS)', `${full.peakMb.toFixed(0)} MB`);
   row('exit code', String(full.code));
+  row('target: requests', `<= 1250  (${target.stats.requests <= 1250 ? 'met' : 'not met'})`);
+  row('target: first request', `<= 1.00 s  (${target.stats.first - full.started <= 1000 ? 'met' : 'not met'})`);
+  const perArea = new Map();
+  for (const test of full.results.tests) perArea.set(test.area, (perArea.get(test.area) ?? 0) + (test.requests ?? test.exchanges.length));
+  const inTests = [...perArea.values()].reduce((a, b) => a + b, 0);
+  console.log('  requests per area (test exchanges + passing property cases + the test\'s own cleanup):');
+  for (const [area, n] of [...perArea].sort((a, b) => b[1] - a[1])) {
+    const tests = full.results.tests.filter((t) => t.area === area).length;
+    console.log(`    ${area.padEnd(12)} ${String(n).padStart(5)}  (${tests} tests, ${(n / tests).toFixed(1)} per test)`);
+  }
+  console.log(`    ${'(run)'.padEnd(12)} ${String(target.stats.requests - inTests).padStart(5)}  (preflight, final cleanup)`);
+  console.log('  tests that send the most requests:');
+  for (const t of [...full.results.tests].sort((a, b) => (b.requests ?? 0) - (a.requests ?? 0)).slice(0, 10))
+    console.log(`    ${String(t.requests ?? t.exchanges.length).padStart(5)}  ${t.name.slice(0, 100)}`);
   full.firstMs = target.stats.first - full.started;
   full.suitesMs = target.stats.second - full.started;
 }
@@ -178,29 +200,69 @@ if (want('replay')) {
   console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency})`);
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
-  row('ratio from the first suite request', `${(requestPhase / replayMs).toFixed(2)}  (the tool's start-up excluded)`);
+  row('suite-phase ratio', `${(requestPhase / replayMs).toFixed(2)}  (from the first suite request: the tool's start-up excluded; target <= 1.25)`);
   const floorMs = await vitestFloor();
   row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);
   row('lowest possible ratio', `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`);
 }
 
 if (want('latency')) {
-  console.log('\n3. 50 ms added to every response (loopback proxy)');
-  const levels = process.env.BENCH_CONCURRENCY ? process.env.BENCH_CONCURRENCY.split(',').map(Number) : [1, 4, 8];
-  for (const concurrency of levels) {
+  console.log('\n3. latency added to every response (loopback proxy)');
+  const levels = process.env.BENCH_CONCURRENCY
+    ? process.env.BENCH_CONCURRENCY.split(',').map((c) => [50, Number(c)])
+    : [[50, 1], [50, 4], [50, 8], [100, 4]];
+  for (const [delay, concurrency] of levels) {
     const target = await countingServer();
-    const proxy = await latencyProxy(target.url, 50);
+    const proxy = await latencyProxy(target.url, delay);
     const run = await runCli(['--url', proxy.url, '--seed', '1', '--concurrency', String(concurrency), '--timeout', '30s']);
     await proxy.close();
     await target.close();
-    const ideal = (target.stats.requests * 50) / concurrency;
-    row(`concurrency ${concurrency}`, `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}`);
+    const ideal = (target.stats.requests * delay) / concurrency;
+    const goal = delay === 50 && concurrency === 8 ? '; target <= 1.15' : '';
+    row(`${delay} ms, concurrency ${concurrency}`, `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`);
   }
+}
+
+/** A tenant's rate limit: a token bucket of `perSecond` tokens a second (burst `perSecond`); 429 + Retry-After: 1 when empty. */
+function tokenBucket(perSecond) {
+  let tokens = perSecond;
+  let at = performance.now();
+  const stats = { throttled: 0 };
+  const fault = {
+    name: 'token-bucket',
+    onRequest() {
+      const now = performance.now();
+      tokens = Math.min(perSecond, tokens + ((now - at) / 1000) * perSecond);
+      at = now;
+      if (tokens >= 1) {
+        tokens -= 1;
+        return undefined;
+      }
+      stats.throttled++;
+      return { status: 429, headers: { 'Retry-After': '1' }, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'Too many requests' } };
+    },
+  };
+  return { fault, stats };
+}
+
+if (want('rate')) {
+  console.log('\n4. a tenant that allows 40 requests/s (token bucket, burst 40, 429 with Retry-After: 1), default flags');
+  const bucket = tokenBucket(40);
+  const target = await countingServer([bucket.fault]);
+  const run = await runCli(['--url', target.url, '--seed', '1']);
+  await target.close();
+  const ideal = (target.stats.requests / 40) * 1000;
+  const s = run.results?.summary;
+  row('exit code', `${run.code}  (target 0)`);
+  row('tests', s ? `${s.total} (${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped)  (target: 0 failed)` : 'no results');
+  row('breaker', run.results?.errors.some((e) => /kept answering 429/.test(e)) ? 'opened' : 'stayed closed');
+  row('429s met', `${bucket.stats.throttled} (summary says ${s?.throttled ?? '?'}); effective rate ${s?.rate ?? '?'}/s`);
+  row('wall time', `${fmt(run.ms)} for ${target.stats.requests} requests; requests / 40 = ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}  (target <= 1.3)`);
 }
 
 if (want('budget')) {
   const hasProperties = existsSync(join(ROOT, 'suites', 'properties'));
-  console.log('\n4. property-test budget');
+  console.log('\n5. property-test budget');
   if (!hasProperties) row('skipped', 'no suites/properties in this build');
   else {
     for (const numRuns of [10, 100, 1000]) {

@@ -114,7 +114,7 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       const s = result.summary;
       const lines = [
         '',
-        `${p.bold('Summary')}: ${verdict.kind} · ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.warnings ? p.yellow(`${s.warnings} warnings`) : '0 warnings'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests)`,
+        `${p.bold('Summary')}: ${verdict.kind} · ${s.total} tests: ${p.green(`${s.passed} passed`)}, ${s.failed ? p.red(`${s.failed} failed`) : '0 failed'}, ${s.warnings ? p.yellow(`${s.warnings} warnings`) : '0 warnings'}, ${s.skipped} skipped (${formatDuration(result.durationMs)}, ${s.requests} requests, ${s.rate}/s${s.throttled ? `, ${s.throttled} × 429` : ''})`,
         p.dim(`Blocking: ${failOnText(result.failOn)} (--fail-on ${result.failOn}); the others are warnings`),
       ];
       if (result.interrupted) lines.push(p.yellow(`Interrupted by ${result.interrupted.signal}: tests that had not finished are skipped`));

@@ -29,6 +29,7 @@ export const RUN_FLAGS = {
   'num-runs': { type: 'string', value: 'N', help: 'Generated cases per property of the properties suite (default: 10; nightly CI: 100)' },
   timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 60s or 5000ms; a bare number is milliseconds (default: 60s, how long Entra waits)' },
   concurrency: { type: 'string', value: 'N', help: 'Most requests in flight at once (default: 4)' },
+  rate: { type: 'string', value: 'N', help: 'Most requests per second, run-wide (retries and cleanup included), e.g. 25 for a tenant limited to 25/s (default: as fast as the target allows; a 429 slows the run down)' },
   insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
   'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
@@ -123,6 +124,17 @@ export const RunOptionsSchema = z.object({
   timeout: duration.default(60_000),
   concurrency: positiveInt('--concurrency', 64).default(4),
   numRuns: positiveInt('--num-runs', 100_000).default(DEFAULT_NUM_RUNS),
+  rate: z
+    .string()
+    .transform((text, ctx) => {
+      const n = Number(text);
+      if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(n >= 0.1 && n <= 10_000)) {
+        ctx.addIssue({ code: 'custom', message: `--rate must be a number of requests per second from 0.1 to 10000, got "${text}"` });
+        return z.NEVER;
+      }
+      return n;
+    })
+    .optional(),
   insecure: z.boolean().default(false),
   ca: z.string().optional(),
   noCleanup: z.boolean().default(false),

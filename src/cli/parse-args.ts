@@ -80,6 +80,7 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     timeout: values.timeout,
     concurrency: values.concurrency,
     numRuns: values['num-runs'],
+    rate: values.rate,
     insecure: values.insecure,
     ca: values.ca,
     noCleanup: values['no-cleanup'],

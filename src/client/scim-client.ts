@@ -171,6 +171,7 @@ export class ScimClient {
       });
       exchange.durationMs = Math.round(performance.now() - started);
       exchange.response = raw;
+      this.limiter.answered(raw.status);
       // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
       if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
       this.options.onExchange?.(exchange);

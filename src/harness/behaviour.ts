@@ -111,6 +111,7 @@ export function behaviour(
       throw error;
     } finally {
       if (!target.noCleanup) await resources.cleanup();
+      scim.pace = baseClient().limiter.snapshot();
     }
   });
 }

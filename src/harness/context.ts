@@ -47,7 +47,7 @@ export function baseClient(): ScimClient {
       maxBodyBytes: t.maxBodyBytes,
       insecure: t.insecure,
       ca: t.ca,
-      limiter: new Limiter(t.concurrency),
+      limiter: new Limiter(t.concurrency, t.rate),
       readOnly: Boolean(t.readOnly),
       signal: interrupt.signal,
       // Retry-After is honoured up to 30 s (README), and never longer than --timeout: three waits and four

@@ -9,6 +9,7 @@ import { status } from '../checks/status.js';
 import { entraGroupBody, entraUserBody } from './entra-bodies.js';
 import type { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
+import { holdShared, releaseShared, sharedReader, sharedUsers, type SharedGeneration } from './member-pool.js';
 
 export interface Created {
   id: string;
@@ -39,6 +40,8 @@ export function createdId(response: ScimResponse, what: string): string {
 
 export class Resources {
   private readonly live: ResourceRef[] = [];
+  /** The shared users this test holds (member-pool.ts), released when it cleans up. */
+  private shared: SharedGeneration | undefined;
 
   constructor(
     private readonly client: ScimClient,
@@ -59,6 +62,31 @@ export class Resources {
     const displayName = typeof extra.displayName === 'string' ? extra.displayName : this.names.groupName();
     const sent = entraGroupBody(displayName, this.names.externalId(), extra);
     return this.create('Group', '/Groups', sent, displayName);
+  }
+
+  /**
+   * Ids of `count` users shared by the tests that only reference them, as group members or a manager
+   * (member-pool.ts): they must not be changed or deleted by the test. Cheaper than createUser when a test only
+   * points at users.
+   */
+  async sharedUsers(count: number): Promise<string[]> {
+    return sharedUsers(this.holdShared(), count, this.meta);
+  }
+
+  /** One shared member user (see sharedUsers). */
+  async sharedUser(): Promise<{ id: string }> {
+    const [id] = await sharedUsers(this.holdShared(), 1, this.meta);
+    return { id: id! };
+  }
+
+  /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
+  async sharedReader(): Promise<Created> {
+    return sharedReader(this.holdShared(), this.meta);
+  }
+
+  private holdShared(): SharedGeneration {
+    this.shared ??= holdShared();
+    return this.shared;
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
@@ -103,6 +131,10 @@ export class Resources {
     // run-wide limiter bounds them, so a test that made 200 users does not spend 200 round trips cleaning up.
     const live = [...this.live].reverse();
     for (const type of ['Group', 'User'] as const) await Promise.all(live.filter((ref) => ref.type === type).map((ref) => this.remove(ref)));
+    // Then the shared users, if this was the last test holding them (its groups, which list them, are gone now).
+    const shared = this.shared;
+    this.shared = undefined;
+    if (shared) await releaseShared(shared, this.cleanupClient, this.meta);
   }
 
   private async remove(ref: ResourceRef): Promise<void> {

@@ -70,6 +70,8 @@ export interface TestResult {
   durationMs: number;
   failure?: Failure;
   exchanges: Exchange[];
+  /** Requests this test sent: its exchanges, the passing cases of a property (not kept) and its cleanup. */
+  requests?: number;
   /** With --baseline, on failed and warning tests: whether this failure is new or already failed in the baseline run. */
   baseline?: 'new' | 'known';
 }
@@ -91,6 +93,10 @@ export interface RunSummary {
   skipped: number;
   /** HTTP requests sent to the target (including cleanup). */
   requests: number;
+  /** 429 Too Many Requests answers met (each retried after Retry-After; the run slowed its pace). */
+  throttled: number;
+  /** Effective requests per second: requests ÷ seconds from the first request sent to the last answer. */
+  rate: number;
 }
 
 export interface RunResult {

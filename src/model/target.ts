@@ -21,6 +21,8 @@ export interface TargetConfig {
   readOnly?: boolean;
   /** --num-runs: generated cases per property of the properties suite (default {@link DEFAULT_NUM_RUNS}). */
   numRuns?: number;
+  /** --rate: most requests per second, run-wide (src/client/limiter.ts); undefined: paced only by 429s. */
+  rate?: number;
 }
 
 /** Cases per property when --num-runs is not given: keeps a full run small enough for a rate-limited tenant (README). */

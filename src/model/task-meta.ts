@@ -8,6 +8,7 @@ import type { Exchange } from './exchange.js';
 import type { Failure, ResourceRef } from './result.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from './target.js';
+import type { PaceStats } from '../client/limiter.js';
 
 export interface ScimTaskMeta {
   behaviour: string;
@@ -24,6 +25,8 @@ export interface ScimTaskMeta {
   cleanupErrors: string[];
   /** Requests sent but not kept as exchanges: the passing cases of a property (only the minimal counterexample is kept). */
   unrecordedRequests?: number;
+  /** The run-wide limiter's counters when this test ended (src/client/limiter.ts): the latest one is the run's. */
+  pace?: PaceStats;
 }
 
 declare module 'vitest' {

@@ -5,6 +5,7 @@
 import type { TestCase, TestModule, TestSuite } from 'vitest/node';
 import type { ResourceRef, TestResult } from '../model/result.js';
 import '../model/task-meta.js';
+import type { PaceStats } from '../client/limiter.js';
 import { gradeTest, type Grading } from './grade.js';
 
 /**
@@ -43,6 +44,7 @@ export function toTestResult(testCase: TestCase, grading: Grading = { failOn: 'r
     status: result.state === 'passed' ? 'passed' : result.state === 'failed' ? 'failed' : 'skipped',
     durationMs: Math.round(diagnostic?.duration ?? 0),
     exchanges: meta?.exchanges ?? [],
+    ...(meta ? { requests: meta.exchanges.length + meta.cleanupRequests + (meta.unrecordedRequests ?? 0) } : {}),
   };
   if (result.state === 'skipped' || result.state === 'pending') base.skipReason = (result.state === 'skipped' && result.note) || 'not run';
   if (result.state === 'failed') {
@@ -83,8 +85,15 @@ export function moduleErrors(modules: readonly TestModule[]): string[] {
 }
 
 /** Resources the tests created and deleted, from task meta. */
-export function resourcesOf(cases: TestCase[]): { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[]; unrecordedRequests: number } {
-  const out = { created: [] as ResourceRef[], deleted: [] as ResourceRef[], cleanupRequests: 0, cleanupErrors: [] as string[], unrecordedRequests: 0 };
+export function resourcesOf(cases: TestCase[]): {
+  created: ResourceRef[];
+  deleted: ResourceRef[];
+  cleanupRequests: number;
+  cleanupErrors: string[];
+  unrecordedRequests: number;
+  pace?: PaceStats;
+} {
+  const out: ReturnType<typeof resourcesOf> = { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 };
   for (const testCase of cases) {
     const meta = testCase.meta().scim;
     if (!meta) continue;
@@ -93,6 +102,8 @@ export function resourcesOf(cases: TestCase[]): { created: ResourceRef[]; delete
     out.cleanupRequests += meta.cleanupRequests;
     out.cleanupErrors.push(...meta.cleanupErrors);
     out.unrecordedRequests += meta.unrecordedRequests ?? 0;
+    // The worker's limiter counts cumulatively: the snapshot with the most requests is the latest.
+    if (meta.pace && meta.pace.sent >= (out.pace?.sent ?? 0)) out.pace = meta.pace;
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ScimClient } from '../client/scim-client.js';
-import { Limiter } from '../client/limiter.js';
+import { effectiveRate, Limiter, type PaceStats } from '../client/limiter.js';
 import { ExitCode, exitCodeFor } from '../cli/exit-codes.js';
 import { CliError, UsageError } from '../cli/errors.js';
 import type { RunOptions } from '../cli/options.js';
@@ -62,6 +62,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     seed,
     concurrency: options.concurrency,
     numRuns: options.numRuns,
+    ...(options.rate !== undefined ? { rate: options.rate } : {}),
     noCleanup: options.noCleanup,
     readOnly: options.readOnly,
   };
@@ -81,7 +82,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     // Retry-After is capped at 30 s and at --timeout, as in the suites (src/harness/context.ts).
     const client = new ScimClient({
       ...target,
-      limiter: new Limiter(options.concurrency),
+      limiter: new Limiter(options.concurrency, options.rate),
       readOnly: options.readOnly,
       retry: { max: 3, maxWaitMs: Math.min(30_000, options.timeout) },
     });
@@ -99,7 +100,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     console.start({ total: 0, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
     const interruptedBefore = io.signal?.aborted;
     const { tests, errors, resources } = interruptedBefore
-      ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } }
+      ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } as Resources }
       : await runSuites({
           target,
           profile,
@@ -133,6 +134,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ? await runSuites({ target, profile, files: suiteFiles(), list: true }).then((full) => requiredBehaviours(full.tests), () => requiredBehaviours(tests))
       : requiredBehaviours(tests);
     const required = requiredCoverage(tests, declared);
+    const pace = runPace(client.limiter.snapshot(), resources.pace, requests);
     const finishedAt = new Date();
     const result: RunResult = {
       schemaVersion: RESULT_SCHEMA_VERSION,
@@ -154,6 +156,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
         warnings: tests.filter((t) => t.status === 'warning').length,
         skipped: tests.filter((t) => t.status === 'skipped').length,
         requests,
+        ...pace,
       },
       tests,
       cleanup,
@@ -177,6 +180,17 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   } finally {
     await demo?.close();
   }
+}
+
+type Resources = Awaited<ReturnType<typeof RunSuites>>['resources'];
+
+/** 429s met and the effective rate over the run: the main process (preflight, final cleanup) and the worker (suites). */
+function runPace(main: PaceStats, worker: PaceStats | undefined, requests: number): { throttled: number; rate: number } {
+  const parts = worker ? [main, worker] : [main];
+  const started = parts.map((p) => p.firstAt).filter((t) => t > 0);
+  const firstAt = started.length ? Math.min(...started) : 0;
+  const lastAt = Math.max(...parts.map((p) => p.lastAt));
+  return { throttled: parts.reduce((sum, p) => sum + p.throttled, 0), rate: effectiveRate({ sent: requests, firstAt, lastAt }) };
 }
 
 /** The target URL as reports show it: no query string (it may carry secrets), "(demo)" for the reference server. */

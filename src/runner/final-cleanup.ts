@@ -18,20 +18,27 @@ export async function finalCleanup(client: ScimClient | undefined, input: Cleanu
   const remaining = input.created.filter((r) => !deletedKeys.has(key(r)));
   const deleted = [...input.deleted];
   const leftBehind: CleanupReport['leftBehind'] = [];
-  const ordered = [...remaining].sort((a, b) => (a.type === b.type ? 0 : a.type === 'Group' ? -1 : 1));
-  for (const ref of ordered) {
-    if (!client) {
-      leftBehind.push({ ...ref, reason: 'cleanup disabled (--no-cleanup)' });
-      continue;
-    }
-    const path = `/${ref.type}s/${ref.id}`;
-    try {
-      const response = await client.delete(path);
-      if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(ref);
-      else leftBehind.push({ ...ref, reason: `DELETE ${path} answered ${response.status}` });
-    } catch (error) {
-      leftBehind.push({ ...ref, reason: `DELETE ${path} failed: ${(error as Error).message}` });
-    }
+  // Groups first (they reference users); within a type the deletes go out together, bounded by the client's
+  // limiter: the shared member users (src/harness/member-pool.ts) are deleted here, up to 200 of them.
+  for (const type of ['Group', 'User'] as const) {
+    await Promise.all(
+      remaining
+        .filter((ref) => ref.type === type)
+        .map(async (ref) => {
+          if (!client) {
+            leftBehind.push({ ...ref, reason: 'cleanup disabled (--no-cleanup)' });
+            return;
+          }
+          const path = `/${ref.type}s/${ref.id}`;
+          try {
+            const response = await client.delete(path);
+            if (response.status === 204 || response.status === 200 || response.status === 404) deleted.push(ref);
+            else leftBehind.push({ ...ref, reason: `DELETE ${path} answered ${response.status}` });
+          } catch (error) {
+            leftBehind.push({ ...ref, reason: `DELETE ${path} failed: ${(error as Error).message}` });
+          }
+        }),
+    );
   }
   return { created: input.created, deleted, leftBehind };
 }

@@ -44,7 +44,7 @@ export interface SuiteRunOutput {
   tests: TestResult[];
   errors: string[];
   /** What the tests created and deleted on the target, and the requests their cleanup sent. */
-  resources: { created: ResourceRef[]; deleted: ResourceRef[]; cleanupRequests: number; cleanupErrors: string[]; unrecordedRequests: number };
+  resources: ReturnType<typeof resourcesOf>;
 }
 
 export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutput> {

@@ -62,7 +62,7 @@ behaviour('X-04', 'flag: a URN key inside a path-less replace updates the enterp
 
 for (const opName of ['replace', 'add'] as const) {
   behaviour('X-05', `${opName} with the extension object as value ({"urn:…:User": {"department": …}}) merges, keeping employeeNumber and manager`, async ({ client, resources }) => {
-    const manager = await resources.createUser();
+    const manager = await resources.sharedUser();
     const user = await resources.createUser({ [URN.EnterpriseUser]: { department: 'Old', employeeNumber: '42', manager: { value: manager.id } } });
     await patchUserOk(client, user.id, [{ op: opName, value: { [URN.EnterpriseUser]: { department: 'Finance' } } }]);
     const { response, user: stored } = await getUserOk(client, user.id);

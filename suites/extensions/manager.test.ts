@@ -27,7 +27,7 @@ const SET_SHAPES: Array<[string, string, (id: string) => unknown]> = [
 for (const [label, opName, shape] of SET_SHAPES) {
   behaviour('X-06', `manager set: ${label}`, async (ctx) => {
     skipUnlessMapped(ctx);
-    const manager = await ctx.resources.createUser();
+    const manager = await ctx.resources.sharedUser();
     const user = await ctx.resources.createUser();
     await patchUserOk(ctx.client, user.id, [{ op: opName, path: MANAGER, value: shape(manager.id) }]);
     await expectManager(ctx, user.id, manager.id, `{"op":"${opName}","path":"…:manager","value":${show(shape(manager.id))}}`);
@@ -36,9 +36,7 @@ for (const [label, opName, shape] of SET_SHAPES) {
 
 behaviour('X-06', 'manager change: Replace with a bare id (default) and replace with {"value": id} (validator) both switch the manager', async (ctx) => {
   skipUnlessMapped(ctx);
-  const first = await ctx.resources.createUser();
-  const second = await ctx.resources.createUser();
-  const third = await ctx.resources.createUser();
+  const [first, second, third] = (await ctx.resources.sharedUsers(3)).map((id) => ({ id }));
   const user = await ctx.resources.createUser();
   await patchUserOk(ctx.client, user.id, [{ op: 'Add', path: MANAGER, value: first.id }]);
   await patchUserOk(ctx.client, user.id, [{ op: 'Replace', path: MANAGER, value: second.id }]);
@@ -49,14 +47,14 @@ behaviour('X-06', 'manager change: Replace with a bare id (default) and replace 
 
 behaviour('X-07', 'POST with the enterprise manager as a plain string stores it as {"value": …}', async (ctx) => {
   skipUnlessMapped(ctx);
-  const manager = await ctx.resources.createUser();
+  const manager = await ctx.resources.sharedUser();
   const user = await ctx.resources.createUser({ [URN.EnterpriseUser]: { manager: manager.id } });
   await expectManager(ctx, user.id, manager.id, `a create with "manager": ${show(manager.id)}`);
 });
 
 behaviour('X-07', 'POST with "Manager" (capital M, older Microsoft example) as a plain string is accepted', async (ctx) => {
   skipUnlessMapped(ctx);
-  const manager = await ctx.resources.createUser();
+  const manager = await ctx.resources.sharedUser();
   const user = await ctx.resources.createUser({ [URN.EnterpriseUser]: { Manager: manager.id } });
   await expectManager(ctx, user.id, manager.id, `a create with "Manager": ${show(manager.id)}`);
 });
@@ -74,7 +72,7 @@ const REMOVE_SHAPES: Array<[string, (id: string) => Record<string, unknown>, Lev
 for (const [label, shape, level] of REMOVE_SHAPES) {
   behaviour('X-08', `manager removal: ${label}`, level ? { level } : {}, async (ctx) => {
     skipUnlessMapped(ctx);
-    const manager = await ctx.resources.createUser();
+    const manager = await ctx.resources.sharedUser();
     const user = await ctx.resources.createUser({ [URN.EnterpriseUser]: { department: 'Keep', manager: { value: manager.id } } });
     const sent = shape(manager.id);
     await patchUserOk(ctx.client, user.id, [sent]);
@@ -87,7 +85,7 @@ for (const [label, shape, level] of REMOVE_SHAPES) {
 
 behaviour('X-08', 'after removal the manager is absent rather than {"value": ""}', { level: 'recommended' }, async (ctx) => {
   skipUnlessMapped(ctx);
-  const manager = await ctx.resources.createUser();
+  const manager = await ctx.resources.sharedUser();
   const user = await ctx.resources.createUser({ [URN.EnterpriseUser]: { manager: { value: manager.id } } });
   await patchUserOk(ctx.client, user.id, [{ op: 'replace', path: MANAGER, value: '' }]);
   const { response, user: stored } = await getUserOk(ctx.client, user.id);
@@ -97,7 +95,7 @@ behaviour('X-08', 'after removal the manager is absent rather than {"value": ""}
 
 behaviour('X-09', 'manager is returned as an object {"value": id} by GET and by a filter query', async (ctx) => {
   skipUnlessMapped(ctx);
-  const manager = await ctx.resources.createUser();
+  const manager = await ctx.resources.sharedUser();
   const user = await ctx.resources.createUser({ [URN.EnterpriseUser]: { manager: { value: manager.id } } });
   await expectManager(ctx, user.id, manager.id, 'a create with manager {"value": id}');
   const { response, resources: found } = await filterUsers(ctx.client, eqFilter('userName', user.name));

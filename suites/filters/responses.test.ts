@@ -6,7 +6,7 @@ import {
 } from '#harness';
 
 behaviour('F-07', 'a filter with one match answers a ListResponse: totalResults = matches, Resources with the created user', async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const response = await client.get('/Users', { query: { filter: eqFilter('userName', user.name) } });
   verify(response, status(200), listResponse({ totalResults: 1 }));
   const body = response.json as Record<string, unknown>;
@@ -17,7 +17,7 @@ behaviour('F-07', 'a filter with one match answers a ListResponse: totalResults 
 });
 
 behaviour('F-07', 'the ListResponse and the user it lists are valid against the RFC schemas, as the SCIM Validator asserts them', { level: 'validator' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const response = await client.get('/Users', { query: { filter: eqFilter('userName', user.name) } });
   verify(response, status(200), listResponse({ totalResults: 1 }), matchesSchema(URN.ListResponse, 'ListResponse'));
   const [hit] = resourcesOf(response.json);
@@ -32,7 +32,7 @@ behaviour('F-07', 'a filter with no match answers totalResults 0 with Resources 
 });
 
 behaviour('F-07', 'a filtered ListResponse carries startIndex 1 and itemsPerPage equal to the number returned', { level: 'recommended' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', user.name));
   const body = response.json as Record<string, unknown>;
   expectThat(body.startIndex === 1, `startIndex is ${show(body.startIndex)}; the first page starts at 1`, { response });
@@ -58,7 +58,7 @@ for (const [label, filter] of MALFORMED) {
 
 behaviour('F-10', 'legacy reference check: filter id eq … and manager eq …&attributes=id finds the user whose manager matches', async ({ client, resources, profile, skip }) => {
   if (!profile.users.mappings.some((m) => /manager$/i.test(m.target))) skip(`profile ${profile.name} does not map manager`);
-  const manager = await resources.createUser();
+  const manager = await resources.sharedUser();
   const user = await resources.createUser();
   await patchUserOk(client, user.id, [{ op: 'Add', path: enterprisePath('manager'), value: manager.id }]);
   const filter = `id eq "${user.id}" and manager eq "${manager.id}"`;

@@ -33,7 +33,7 @@ function expectMatched(response: ScimResponse, resource: Record<string, unknown>
 
 behaviour('G-02', 'match on displayName (members excluded): 0 results for an unknown name, exactly the group for its name, no members key', { tags: ['default-dialect'] }, async ({ client, resources, names, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   // A member makes the exclusion meaningful: a server that ignores excludedAttributes would show it.
   await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
@@ -56,7 +56,7 @@ behaviour('G-02', 'match on externalId (members excluded): 0 results for an unkn
 
 behaviour('G-03', 'GET /Groups/{id}?excludedAttributes=members returns the group without a members key', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
   const response = await client.get(`/Groups/${group.id}`, { query: { excludedAttributes: 'members' } });
@@ -121,7 +121,7 @@ behaviour('G-04', 'the displayName match is case-insensitive: the name in other 
 
 behaviour('F-11', 'the group match as the SCIM Validator encodes it (excludedAttributes first, literal quotes) finds the group without members', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
   // Raw query string: spaces as +, quotes literal (catalog F-02, validator runs).

@@ -3,13 +3,13 @@
 // filter; G-23): Entra never reads members back (G-18), so a lost diff is permanent.
 import {
   behaviour, verify, fail, show, expectThat, status, patchBody, eqFilter, skipUnlessGroups, addMembersOp, removeMembersOps, memberPatchAnswer,
-  patchGroup, expectMembers, createUsers, memberEntry, readGroup, memberFilter, listResponse, resourcesOf, matchesSchema, inconclusive, URN,
+  patchGroup, expectMembers, memberEntry, readGroup, memberFilter, listResponse, resourcesOf, matchesSchema, inconclusive, URN,
   type MembershipWay, type ScimResponse,
 } from '#harness';
 
 behaviour('G-07', 'PATCH Add members [{"$ref": null, "value": id}] (default) adds the member', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([{ op: 'Add', path: 'members', value: [{ $ref: null, value: user.id }] }]));
   await expectMembers(client, group.id, [user.id], `after {"op":"Add","path":"members","value":[{"$ref":null,"value":"${user.id}"}]}`, {
@@ -19,7 +19,7 @@ behaviour('G-07', 'PATCH Add members [{"$ref": null, "value": id}] (default) add
 
 behaviour('G-08', 'PATCH add members [{"value": id}] (flag) adds the member', { tags: ['flag-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([{ op: 'add', path: 'members', value: [{ value: user.id }] }]));
   await expectMembers(client, group.id, [user.id], `after {"op":"add","path":"members","value":[{"value":"${user.id}"}]}`);
@@ -28,7 +28,7 @@ behaviour('G-08', 'PATCH add members [{"value": id}] (flag) adds the member', { 
 for (const dialect of ['default', 'flag'] as const) {
   behaviour('G-09', `several members in one value array and several member ops in one request (${dialect})`, { tags: [`${dialect}-dialect`] }, async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const [u1, u2, u3, u4, u5] = await createUsers(resources, 5);
+    const [u1, u2, u3, u4, u5] = await resources.sharedUsers(5);
     const group = await resources.createGroup();
     await patchGroup(client, group.id, patchBody([addMembersOp([u1!, u2!, u3!], dialect)]));
     await expectMembers(client, group.id, [u1!, u2!, u3!], 'after one Add op with three members in its value array');
@@ -40,7 +40,7 @@ for (const dialect of ['default', 'flag'] as const) {
 
   behaviour('G-09', `adding a user who is already a member is not an error and does not duplicate it (${dialect})`, { tags: [`${dialect}-dialect`] }, async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const [u1, u2] = await createUsers(resources, 2);
+    const [u1, u2] = await resources.sharedUsers(2);
     const group = await resources.createGroup();
     await patchGroup(client, group.id, patchBody([addMembersOp([u1!], dialect)]));
     const again = await client.patch(`/Groups/${group.id}`, patchBody([addMembersOp([u1!, u2!], dialect)]));
@@ -57,7 +57,7 @@ for (const dialect of ['default', 'flag'] as const) {
 
 behaviour('G-10', 'PATCH Remove path members with a value array (default) removes only the listed members', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [keep1, drop1, keep2, drop2] = await createUsers(resources, 4);
+  const [keep1, drop1, keep2, drop2] = await resources.sharedUsers(4);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([keep1!, drop1!, keep2!, drop2!], 'default')]));
   await expectMembers(client, group.id, [keep1!, drop1!, keep2!, drop2!], 'after adding four members');
@@ -73,7 +73,7 @@ behaviour('G-10', 'PATCH Remove path members with a value array (default) remove
 
 behaviour('G-11', 'PATCH remove path members[value eq "id"] (flag) removes that member and leaves the others', { tags: ['flag-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [keep, drop, keep2] = await createUsers(resources, 3);
+  const [keep, drop, keep2] = await resources.sharedUsers(3);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([keep!, drop!, keep2!], 'flag')]));
   await patchGroup(client, group.id, patchBody(removeMembersOps([drop!], 'flag')));
@@ -82,7 +82,7 @@ behaviour('G-11', 'PATCH remove path members[value eq "id"] (flag) removes that 
 
 behaviour('G-12', 'removing a user who is not a member (default value array) is not an error and changes nothing', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [member, outsider] = await createUsers(resources, 2);
+  const [member, outsider] = await resources.sharedUsers(2);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([member!], 'default')]));
   const response = await client.patch(`/Groups/${group.id}`, patchBody([{ op: 'Remove', path: 'members', value: [{ value: outsider! }] }]));
@@ -98,7 +98,7 @@ behaviour('G-12', 'removing a user who is not a member (default value array) is 
 
 behaviour('G-12', 'removing a user who is not a member (flag filtered path) answers 200/204 or 400 noTarget, and changes nothing', { tags: ['flag-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [member, outsider] = await createUsers(resources, 2);
+  const [member, outsider] = await resources.sharedUsers(2);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([member!], 'flag')]));
   const response = await client.patch(`/Groups/${group.id}`, patchBody(removeMembersOps([outsider!], 'flag')));
@@ -116,7 +116,7 @@ behaviour('G-12', 'removing a user who is not a member (flag filtered path) answ
 
 behaviour('G-13', 'add then remove the same user in one request is applied in order: the user is not a member afterwards', { tags: ['flag-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [stay, u] = await createUsers(resources, 2);
+  const [stay, u] = await resources.sharedUsers(2);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([stay!], 'flag')]));
   await patchGroup(client, group.id, patchBody([{ op: 'add', path: 'members', value: [{ value: u! }] }, { op: 'remove', path: `members[${eqFilter('value', u!)}]` }]));
@@ -128,7 +128,7 @@ behaviour('G-13', 'add then remove the same user in one request is applied in or
 
 behaviour('G-14', 'PATCH replace path members sets the member list to exactly the given set', { tags: ['flag-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [old1, both, new1] = await createUsers(resources, 3);
+  const [old1, both, new1] = await resources.sharedUsers(3);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([old1!, both!], 'flag')]));
   await patchGroup(client, group.id, patchBody([{ op: 'replace', path: 'members', value: [{ value: both! }, { value: new1! }] }]));
@@ -142,7 +142,7 @@ behaviour('G-20', 'a member PATCH is answered 204, or 200 with the group — nev
   // RFC 7644 §3.5.2 allows 200 with the resource as well as 204; Entra and the gallery accept both (catalog §0.1 G-20).
   // Microsoft advises 204 for large groups; that advice is not a failure. Only an empty 200 is a deviation (P-14, M-23).
   skipUnlessGroups(profile, skip);
-  const user = await resources.createUser();
+  const user = await resources.sharedUser();
   const group = await resources.createGroup();
   const response = await client.patch(`/Groups/${group.id}`, patchBody([{ op: 'Add', path: 'members', value: [memberEntry(user.id, 'default')] }]));
   verify(response, memberPatchAnswer());
@@ -183,7 +183,7 @@ async function membershipBy(way: MembershipWay, client: Parameters<typeof readGr
 
 behaviour('G-23', 'members can be read back one way or another: GET /Groups/{id}, ?attributes=members, or the members filter; each way offered shows the right members', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const [member, outsider] = await createUsers(resources, 2);
+  const [member, outsider] = await resources.sharedUsers(2);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([member!], 'default')]));
   const ways: MembershipWay[] = ['GET /Groups/{id}', 'GET /Groups/{id}?attributes=members', 'filter members[value eq]'];
@@ -212,7 +212,7 @@ behaviour('G-23', 'members can be read back one way or another: GET /Groups/{id}
 behaviour('G-03', 'members a group read returns are well-formed: a string value each, $ref a URI, type "User" or "Group" in any case, each id once', { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   // The one test that judges the member object shape (RFC 7643 §4.2); every membership test only needs the ids.
   skipUnlessGroups(profile, skip);
-  const [a, b] = await createUsers(resources, 2);
+  const [a, b] = await resources.sharedUsers(2);
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([a!, b!], 'default')]));
   let response = (await readGroup(client, group.id)).response;

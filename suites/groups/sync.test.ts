@@ -32,7 +32,7 @@ function cycles(dialects: [Dialect, Dialect, Dialect, Dialect, Dialect]): Cycle[
 function replay(title: string, id: 'G-10' | 'G-11', plan: Cycle[], tags: Array<'default-dialect' | 'flag-dialect'>): void {
   behaviour(id, title, { tags }, async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const users = await createUsers(resources, 6);
+    const users = await resources.sharedUsers(6);
     const group = await resources.createGroup();
     const expected = new Set<string>();
     for (const cycle of plan) {

@@ -64,7 +64,7 @@ for (const item of mapped) {
 
   if (item.kind === 'reference') {
     behaviour('X-06', `profile mapping ${t}: Add with the manager's id (a bare string, after both users exist) links it and GET returns {"value": id}`, { tags }, async (ctx) => {
-      const manager = await ctx.resources.createUser();
+      const manager = await ctx.resources.sharedUser();
       const user = await ctx.resources.createUser();
       await patchUserOk(ctx.client, user.id, [{ op: 'Add', path: t, value: manager.id }]);
       const { response, user: stored } = await getUserOk(ctx.client, user.id);
@@ -77,7 +77,7 @@ for (const item of mapped) {
       });
     });
     behaviour('X-08', `profile mapping ${t}: Remove after it was set clears the manager`, { tags }, async (ctx) => {
-      const manager = await ctx.resources.createUser();
+      const manager = await ctx.resources.sharedUser();
       const user = await ctx.resources.createUser();
       await patchUserOk(ctx.client, user.id, [{ op: 'Add', path: t, value: manager.id }]);
       await patchUserOk(ctx.client, user.id, [{ op: 'Remove', path: t }]);

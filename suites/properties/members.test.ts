@@ -6,8 +6,7 @@ import type { PropertyRun } from '#harness';
 const POOL = 3;
 
 async function setUp(run: PropertyRun): Promise<{ users: string[]; group: string }> {
-  const users: string[] = [];
-  for (let i = 0; i < POOL; i++) users.push((await run.resources.createUser()).id);
+  const users = await run.resources.sharedUsers(POOL);
   const group = (await run.resources.createGroup()).id;
   return { users, group };
 }

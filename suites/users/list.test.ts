@@ -64,7 +64,7 @@ behaviour('U-23', 'startIndex/count pages through users: startIndex echoed, item
 });
 
 behaviour('U-23', 'unfiltered GET /Users answers a ListResponse whose totalResults counts at least the users that exist', async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const response = await client.get('/Users');
   verify(response, status(200), listResponse());
   const body = response.json as { totalResults: number };

@@ -37,7 +37,7 @@ behaviour('U-02', 'match-before-create: filter userName eq an unknown name answe
 });
 
 behaviour('U-03', 'match-before-create: filter userName eq an existing name answers exactly that user, with its id and userName', async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', user.name));
   verify(response, listResponse({ totalResults: 1 }));
   expectThat(found.length === 1, `totalResults is 1 but Resources holds ${found.length} entries; Entra links to Resources[0]`, { response });
@@ -48,7 +48,7 @@ behaviour('U-03', 'match-before-create: filter userName eq an existing name answ
 });
 
 behaviour('U-04', 'match on externalId: filter externalId eq the sent value finds the user (quoted, as Entra sends it since 2018)', u04, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const externalId = user.sent.externalId as string;
   const { response, resources: found } = await filterUsers(client, eqFilter('externalId', externalId));
   verify(response, listResponse({ totalResults: 1 }));

@@ -106,7 +106,7 @@ behaviour('U-12', 'a value set by PATCH reads back exactly (phone 55555555555 is
 });
 
 behaviour('U-22', 'GET /Users/{id}?attributes=userName returns id, schemas and userName but not the other attributes', { level: 'recommended' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const response = await client.get(`/Users/${user.id}`, { query: { attributes: 'userName' } });
   verify(response, status(200));
   const body = response.json as Record<string, unknown>;
@@ -117,7 +117,7 @@ behaviour('U-22', 'GET /Users/{id}?attributes=userName returns id, schemas and u
 });
 
 behaviour('U-22', 'GET /Users/{id}?excludedAttributes=emails drops emails and keeps id, schemas, userName', { level: 'recommended' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const response = await client.get(`/Users/${user.id}`, { query: { excludedAttributes: 'emails' } });
   verify(response, status(200));
   const body = response.json as Record<string, unknown>;
@@ -126,7 +126,7 @@ behaviour('U-22', 'GET /Users/{id}?excludedAttributes=emails drops emails and ke
 });
 
 behaviour('U-22', "filter with attributes=userName,emails (Microsoft's Postman form) keeps id and schemas on each resource", { level: 'recommended' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', user.name), { after: { attributes: 'userName,emails' } });
   const hit = found[0];
   expectThat(hit?.id === user.id && Array.isArray(hit?.schemas), `attributes=userName,emails returned ${show(hit)}; each resource keeps id and schemas`, { response });
@@ -134,7 +134,7 @@ behaviour('U-22', "filter with attributes=userName,emails (Microsoft's Postman f
 });
 
 behaviour('U-22', 'an unknown query parameter does not cause a 400 (on GET by id and on a filter)', { level: 'recommended' }, async ({ client, resources }) => {
-  const user = await resources.createUser();
+  const user = await resources.sharedReader();
   const byId = await client.get(`/Users/${user.id}`, { query: { scimcUnknown: '1' } });
   verify(byId, status(200));
   const list = await client.get('/Users', { query: { filter: eqFilter('userName', user.name), scimcUnknown: '1' } });

@@ -126,7 +126,7 @@ behaviour('U-27', 'path-less replace {"title": "", "nickName": ""} clears both a
 
 behaviour('U-28', 'a user created without manager gets its manager in a later PATCH (Entra\'s second round trip)', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   if (!profile.users.mappings.some((m) => /manager$/i.test(m.target))) skip(`profile ${profile.name} does not map manager`);
-  const manager = await resources.createUser();
+  const manager = await resources.sharedUser();
   const user = await resources.createUser({ [URN.EnterpriseUser]: { department: 'Sales' } });
   const before = await getUserOk(client, user.id);
   expectThat(isCleared(storedValue(before.user, enterprisePath('manager'))), `a user created without manager shows manager ${show(storedValue(before.user, enterprisePath('manager')))}`, { response: before.response });

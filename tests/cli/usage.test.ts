@@ -13,6 +13,7 @@ const usage: Array<[string, string[], RegExp, Record<string, string>?]> = [
   ['an ftp URL', ['--url', 'ftp://x.example/scim'], /--url: the URL must start with https:\/\//, { SCIM_TOKEN: 't' }],
   ['an unknown reporter', ['--demo', '--reporter', 'pdf'], /--reporter: unknown reporter "pdf"/],
   ['a bad concurrency', ['--demo', '--concurrency', '0'], /--concurrency: --concurrency must be a whole number from 1 to 64/],
+  ['a bad rate', ['--demo', '--rate', 'fast'], /--rate: --rate must be a number of requests per second from 0.1 to 10000, got "fast"/],
   ['a bad timeout', ['--demo', '--timeout', 'soon'], /--timeout: expected a duration/],
   ['a bad seed', ['--demo', '--seed', 'abc'], /--seed: must be a whole number/],
   ['a bad grep', ['--demo', '--grep', '('], /--grep: is not a valid regular expression/],

@@ -21,6 +21,8 @@ function serverIds(results: RunResult): string[] {
       const location = exchange.response?.headers.location;
       if (location) ids.add(location.slice(location.lastIndexOf('/') + 1));
     }
+  // Users shared by several tests (src/harness/member-pool.ts) are created outside any test's exchanges.
+  for (const ref of results.cleanup.created) ids.add(ref.id);
   return [...ids].filter((id) => id.length >= 8).sort((a, b) => b.length - a.length);
 }
 

@@ -78,5 +78,66 @@ describe('429 Too Many Requests', () => {
     // The throttled request was sent again after the pause, and no test failed because of the 429.
     expect(requests.slice(80)).toContain(throttled);
     for (const test of run.results!.tests.filter(failedJudgement)) expect(test.failure!.message).not.toMatch(/429/);
+    expect(run.results!.summary.throttled).toBe(1);
+  }, 180_000);
+});
+
+/** Most arrivals within any `windowMs` span. */
+function densest(arrivals: number[], windowMs: number): number {
+  let best = 0;
+  for (let i = 0, j = 0; i < arrivals.length; i++) {
+    while (arrivals[i]! - arrivals[j]! >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+describe('--rate and a rate-limited tenant (issue 19)', () => {
+  it('--rate 25: no second of the run holds more than 25 request starts (retries and cleanup included)', async () => {
+    const handler = reference();
+    const arrivals: number[] = [];
+    const server = await listen((req, res) => {
+      arrivals.push(Date.now());
+      handler(req, res);
+    });
+    servers.push(server);
+    const run = await runCli(['--url', server.url, '--rate', '25', '--concurrency', '8', '--suite', 'users', '--reporter', 'json'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    expect(run.results, run.stderr).toBeDefined();
+    expect(arrivals.length).toBeGreaterThan(100);
+    // Starts are 40 ms apart; a 1 s window can hold 26 of them, one more for a request that left late.
+    expect(densest(arrivals, 1000)).toBeLessThanOrEqual(27);
+    expect(run.results!.summary.rate).toBeGreaterThan(0);
+    expect(run.results!.summary.rate).toBeLessThanOrEqual(26);
+    expect(run.results!.summary.throttled).toBe(0);
+  }, 180_000);
+
+  it('a tenant that allows 30 requests/s (token bucket, 429 beyond it): default flags slow down, no test fails, the breaker stays closed', async () => {
+    const handler = reference();
+    let tokens = 30;
+    let at = Date.now();
+    let refused = 0;
+    const server = await listen((req, res) => {
+      const now = Date.now();
+      tokens = Math.min(30, tokens + ((now - at) / 1000) * 30);
+      at = now;
+      if (tokens < 1) {
+        refused++;
+        req.resume();
+        res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '1' });
+        res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'slow down' }));
+        return;
+      }
+      tokens -= 1;
+      handler(req, res);
+    });
+    servers.push(server);
+    const run = await runCli(['--url', server.url, '--suite', 'users', '--reporter', 'json'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    expect(run.results, run.stderr).toBeDefined();
+    expect(refused).toBeGreaterThan(0);
+    expect(run.results!.summary.throttled).toBe(refused);
+    expect(run.results!.errors).toEqual([]);
+    expect(run.results!.tests.filter(failedJudgement).map((t) => t.name)).toEqual([]);
+    // Without the slow-down, every request after the burst meets a 429 first: as many 429s as requests.
+    expect(refused).toBeLessThan(run.results!.summary.requests / 4);
   }, 180_000);
 });

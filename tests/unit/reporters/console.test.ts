@@ -39,7 +39,7 @@ describe('console reporter', () => {
 
   it('ends with the verdict and counts, blocking failures apart from warnings, cleanup, seed and report paths', () => {
     const summary = plain.slice(plain.indexOf('Summary'));
-    expect(summary).toContain('Summary: not-ready · 9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped (33.4 s, 14 requests)');
+    expect(summary).toContain('Summary: not-ready · 9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped (33.4 s, 14 requests, 0.4/s, 1 × 429)');
     expect(summary).toContain('Blocking: required failures (--fail-on required); the others are warnings');
     expect(summary).toContain('Blocking failures (2)\n  required (2)\n    ✗ U-14 Disable user');
     expect(summary).toMatch(/Warnings, not blocking \(2\)\n {2}recommended \(2\)\n {4}! /);
