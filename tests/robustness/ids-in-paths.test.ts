@@ -55,7 +55,8 @@ describe('ids in paths', () => {
   it('ids with a space, "+", "/" and non-ASCII letters work end to end, and nothing is left', async () => {
     const t = await startCareless('odd-ids');
     closers.push(t.close);
-    const run = await runCli(['--url', t.url, '--reporter', 'json', '--suite', 'users,groups', '--timeout', '5s'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    // The whole default run: every place that builds a path (suites, harness, the properties' model commands, cleanup).
+    const run = await runCli(['--url', t.url, '--reporter', 'json', '--timeout', '5s'], { env: { SCIM_TOKEN: TEST_TOKEN } });
     const results = run.results!;
     const transport = results.tests.flatMap((test) => test.exchanges.filter((e) => e.error).map((e) => `${test.name}: ${e.error!.message}`));
     const notFound = results.tests.flatMap((test) =>
@@ -63,6 +64,7 @@ describe('ids in paths', () => {
     );
     if (process.env.SCIMC_MEASURE) console.log('odd ids: transport errors', transport.length, 'unexpected 404', notFound.length, 'left', t.left(), 'failed', results.summary.failed);
     expect(transport, run.stderr).toEqual([]);
+    expect(results.tests.filter((test) => test.status === 'failed').map((test) => `${test.name}: ${test.failure?.message}`)).toEqual([]);
     expect(results.tests.some((test) => test.exchanges.some((e) => e.request.url.includes('Zo%C3%AB%20%CE%A9%2B')))).toBe(true);
     expect(t.left()).toBe(0);
     expect(results.cleanup.leftBehind).toEqual([]);

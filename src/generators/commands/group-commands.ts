@@ -97,7 +97,7 @@ export class ChangeMembers extends OnGroup {
         : flag
           ? users.map((u) => ({ op: 'remove', path: `members[value eq "${u.id}"]` }))
           : [{ op: 'Remove', path: 'members', value: users.map((u) => ({ value: u.id })) }];
-    const response = await system.client.patch(`/Groups/${encodeURIComponent(group.id)}`, patchBody(operations));
+    const response = await system.client.patch(`/Groups/${group.id}`, patchBody(operations));
     verify(response, memberPatchAnswer());
     for (const user of users) if (this.kind === 'add') group.members.add(user.label);
     else group.members.delete(user.label);
@@ -120,7 +120,7 @@ export class RenameGroup extends OnGroup {
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const group = this.target(model);
-    const response = await system.client.patch(`/Groups/${encodeURIComponent(group.id)}`, patchBody([{ op: 'Replace', path: 'displayName', value: this.displayName }]));
+    const response = await system.client.patch(`/Groups/${group.id}`, patchBody([{ op: 'Replace', path: 'displayName', value: this.displayName }]));
     if (response.status === 400) return void (await expectGroupState(system, model, group, `${this} (refused with 400)`));
     verify(response, memberPatchAnswer());
     group.displayName = this.displayName;

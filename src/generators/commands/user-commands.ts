@@ -79,7 +79,7 @@ export class UpdateUser extends OnUser {
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
-    const response = await system.client.patch(`/Users/${encodeURIComponent(user.id)}`, patchBody(this.patch.operations));
+    const response = await system.client.patch(`/Users/${user.id}`, patchBody(this.patch.operations));
     if (patchApplied(response)) user.state = applyPatchModel(user.state, this.patch.operations, model.profile.extensions.map((e) => e.urn));
     await expectUserState(system, model, user, `${this}`);
   }
@@ -97,7 +97,7 @@ export class SetActive extends OnUser {
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
     const operation = this.dialect === 'default' ? { op: 'Replace', path: 'active', value: this.active ? 'True' : 'False' } : { op: 'replace', path: 'active', value: this.active };
-    const response = await system.client.patch(`/Users/${encodeURIComponent(user.id)}`, patchBody([operation]));
+    const response = await system.client.patch(`/Users/${user.id}`, patchBody([operation]));
     verify(response, status(200, 204));
     user.state = { ...user.state, active: this.active };
     await expectUserState(system, model, user, `${this}`);
@@ -117,7 +117,7 @@ export class RenameUser extends OnUser {
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
-    const response = await system.client.patch(`/Users/${encodeURIComponent(user.id)}`, patchBody([{ op: 'Replace', path: 'userName', value: this.userName }]));
+    const response = await system.client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'userName', value: this.userName }]));
     if (patchApplied(response)) user.state = { ...user.state, userName: this.userName };
     await expectUserState(system, model, user, `${this}`);
   }
@@ -130,13 +130,13 @@ export class RenameUser extends OnUser {
 export class DeleteUser extends OnUser {
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
-    const response = await system.client.delete(`/Users/${encodeURIComponent(user.id)}`);
+    const response = await system.client.delete(`/Users/${user.id}`);
     verify(response, status(204, 200));
     system.deleted('User', user.id);
     model.users = model.users.filter((u) => u !== user);
     model.deletedIds.add(user.id);
     for (const group of model.groups) group.members.delete(user.label);
-    const after = await system.client.get(`/Users/${encodeURIComponent(user.id)}`);
+    const after = await system.client.get(`/Users/${user.id}`);
     verify(after, status(404));
   }
   override toString(): string {
