@@ -20,6 +20,7 @@ import { decideVerdict, requiredBehaviours, requiredCoverage } from './verdict.j
 import { startReferenceServer } from './demo.js';
 import { sweepRun } from './cleanup-command.js';
 import { finalCleanup } from './final-cleanup.js';
+import { addReproductions } from './reproduce.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
 import type { runSuites as RunSuites } from './run.js';
@@ -167,6 +168,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ...(options.readOnly ? { readOnly: true } : {}),
     };
     if (baseline) result.baseline = baselineSummary(tests, baseline);
+    addReproductions(tests, { url: result.target.url, demo: result.target.demo, seed, profile: options.profile, failOn: options.failOn });
     const published = redactDeep(result, redactor);
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
