@@ -56,7 +56,7 @@ async function dispatch(argv: string[], out: (t: string) => void, err: (t: strin
       const color = shouldUseColor(process.env, Boolean(process.stdout.isTTY));
       // Loaded on demand: vitest and the reference server are not needed for --help, --version or a usage error.
       const { conformanceRun } = await import('../runner/conformance-run.js');
-      return withInterrupt(err, (signal) => conformanceRun(command.options, { out, err, color, signal }));
+      return withInterrupt(err, (signal) => conformanceRun(command.options, { out, err, color, signal, env: process.env }));
     }
     case 'cleanup': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);

@@ -31,6 +31,8 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** The environment (CI=true makes the console compact); default: none. */
+  env?: Record<string, string | undefined>;
   /** Aborted by Ctrl-C / SIGTERM (its reason is the signal name): see README "Cleanup". */
   signal?: AbortSignal;
 }
@@ -86,12 +88,19 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     if (notice) io.err(`scim-conformance: ${notice}\n`);
     if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
-    const console = createConsoleReporter({ write: io.out, color: io.color });
+    const progress = options.quiet || (ciEnvironment(io.env) && !options.verbose) ? 'compact' : 'verbose';
+    const console = createConsoleReporter({ write: io.out, color: io.color, progress });
     // Tests and exchanges hold raw data (the checks judge it); what leaves the process is redacted, once.
     const redactor = makeRedactor(target.token);
     const grading: Grading = { failOn: options.failOn, ...(baseline ? { knownFailures: baseline.failed } : {}) };
     const startedAt = new Date();
-    console.start({ total: 0, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
+    // The header waits for the collection, so that it states the real test count.
+    let started = false;
+    const startConsole = (total: number) => {
+      if (started) return;
+      started = true;
+      console.start({ total, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
+    };
     const interruptedBefore = io.signal?.aborted;
     const { tests, errors, resources } = interruptedBefore
       ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } }
@@ -105,6 +114,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
           // After Ctrl-C, running tests get this long to abort their requests and delete what they created.
           graceMs: Math.max(10_000, 3 * options.timeout),
           grading,
+          onCollected: startConsole,
           onTestDone: (test, done, total) => console.testDone(redactDeep(io.signal?.aborted && cutShort(test) ? notFinished(test) : test, redactor), done, total),
         });
     // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
@@ -172,6 +182,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const published = redactDeep(result, redactor);
     const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
+    startConsole(tests.length);
     if (options.reporter.includes('console')) console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
     if (interrupted) {
@@ -183,6 +194,12 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
   } finally {
     await demo?.close();
   }
+}
+
+/** CI=true (GitHub Actions, GitLab CI and most others set it), or CI=1. */
+function ciEnvironment(env: Record<string, string | undefined> | undefined): boolean {
+  const value = env?.CI?.toLowerCase();
+  return value === 'true' || value === '1';
 }
 
 /** The target URL as reports show it: no query string (it may carry secrets), "(demo)" for the reference server. */
