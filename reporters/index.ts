@@ -9,6 +9,7 @@ import { createConsoleReporter } from './console.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 
 export interface FileReporter {
   readonly kind: 'file';
@@ -30,6 +31,7 @@ export const REPORTERS = {
   junit: junitReporter satisfies FileReporter,
   html: htmlReporter satisfies FileReporter,
   json: jsonReporter satisfies FileReporter,
+  markdown: markdownReporter satisfies FileReporter,
 } as const;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -61,3 +63,4 @@ export async function writeReports(result: RunResult, names: readonly ReporterNa
 export { createConsoleReporter } from './console.js';
 export type { ConsoleReporter, ConsoleReporterOptions, ProgressTest, StartInfo } from './console.js';
 export { shouldUseColor } from './shared/color.js';
+export { renderMarkdown } from './markdown.js';
