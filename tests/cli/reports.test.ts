@@ -4,7 +4,8 @@
  * reproduces the failure against the same server after the run cleaned up; a bad --out-dir exits 2 before any
  * request; a rejected token (exit 3) still leaves junit.xml and results.json.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,13 +56,14 @@ describe('reports people act on (issue 17)', () => {
     expect(run.stdout.split('\n').length).toBeLessThan(60);
   });
 
-  it('the reproduction script of a failed test reproduces the failing status after the run cleaned up', () => {
+  it('the reproduction script of a failed test reproduces the failing status after the run cleaned up', async () => {
     const test = run.results!.tests.find((t) => t.status === 'failed' && t.behaviour === 'U-14')!;
     expect(run.results!.cleanup.leftBehind).toEqual([]);
     expect(test.reproduce?.rerun).toMatch(/^scim-conformance --url '.+' --grep '\^U-14 .+\$' --seed 7$/);
     const file = join(mkdtempSync(join(tmpdir(), 'repro-')), 'repro.sh');
     writeFileSync(file, test.reproduce!.script!);
-    const out = execFileSync('bash', [file], { env: { PATH: process.env.PATH, SCIM_TOKEN: target.token }, encoding: 'utf8' });
+    // Asynchronously: the target server runs in this process and must keep answering while the script runs.
+    const { stdout: out } = await promisify(execFile)('bash', [file], { env: { PATH: process.env.PATH, SCIM_TOKEN: target.token }, encoding: 'utf8' });
     const culprit = test.failure!.exchange! + 1;
     const recorded = test.exchanges[test.failure!.exchange!]!.response!.status;
     expect(out).toContain(`step ${culprit}: HTTP ${recorded} (in the run: ${recorded})`);
