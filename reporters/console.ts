@@ -6,11 +6,19 @@ import type { RunResult, TestResult } from '../src/model/result.js';
 import { palette, stripControl, type Palette } from './shared/color.js';
 import { formatDuration } from './shared/duration.js';
 import { oneLine } from './shared/escape.js';
-import { countsByArea, countsText, failOnText, LEVELS, verdictOf, type Verdict } from './shared/summary.js';
+import { groupFailures, groupLabel, messageShape, readableMessage, serverErrorNote, type FailureGroup } from './shared/failures.js';
+import { countsByArea, countsText, failOnText, verdictOf, type Verdict } from './shared/summary.js';
+import { grepForBehaviour, grepForTest, rerunCommand } from '../src/runner/reproduce.js';
+import { shellQuote } from '../src/client/curl.js';
 
 export interface ConsoleReporterOptions {
   write: (s: string) => void;
   color: boolean;
+  /**
+   * compact (--quiet, and CI=true without --verbose): one counter line per area when the area is done, then the
+   * grouped failures and the verdict. verbose (the default on a terminal): one line per test.
+   */
+  progress?: 'verbose' | 'compact';
 }
 
 export interface StartInfo {
@@ -21,6 +29,8 @@ export interface StartInfo {
 }
 
 export type ProgressTest = Pick<TestResult, 'name' | 'area' | 'status' | 'durationMs' | 'failure' | 'skipReason' | 'level'>;
+
+type StatusCounts = Record<ProgressTest['status'], number>;
 
 export interface ConsoleReporter {
   start(info: StartInfo): void;
@@ -53,19 +63,37 @@ function verdictLine(p: Palette, verdict: Verdict): string {
   return p.bold(p.yellow(verdict.headline));
 }
 
-/** One section per kind of failed judgement, each grouped by level: what blocks, what the baseline knew, warnings. */
-function failureSection(p: Palette, title: string, tests: readonly TestResult[], blocking: boolean): string[] {
-  if (tests.length === 0) return [];
-  const lines = ['', p.bold(`${title} (${tests.length})`)];
-  for (const level of LEVELS) {
-    const atLevel = tests.filter((test) => test.level === level);
-    if (atLevel.length === 0) continue;
-    lines.push(`  ${blocking ? p.red(level) : p.yellow(level)} (${atLevel.length})`);
-    for (const test of atLevel) {
-      lines.push(`    ${blocking ? p.red(MARKS.failed) : p.yellow(MARKS.warning)} ${clean(test.name, 200)} ${p.dim(`[${test.area}]`)}`);
-      if (test.failure) lines.push(`        ${failureLabel(test)}${clean(test.failure.message)}`);
-      if (test.failure?.hint) lines.push(`        ${p.dim(`hint: ${clean(test.failure.hint)}`)}`);
-    }
+/** The rerun command for a group: every test of the behaviour, with the run's flags and seed (the same data). */
+function groupRerun(result: RunResult, group: FailureGroup): string {
+  const first = group.tests[0]!;
+  const facts = { url: result.target.url, demo: result.target.demo, seed: result.seed, profile: result.profile.name, failOn: result.failOn };
+  const one = first.reproduce?.rerun ?? rerunCommand(grepForTest(first.name), facts);
+  return one.replace(shellQuote(grepForTest(first.name)), shellQuote(grepForBehaviour(group.behaviour)));
+}
+
+/**
+ * One entry per failing behaviour: its message with the server's error decoded, what Entra would do, the hint and
+ * the rerun command; identical failures of other tests of the behaviour are counted ("U-14 ×2"), not repeated.
+ */
+function failureSection(p: Palette, title: string, groups: readonly FailureGroup[], result: RunResult, blocking: boolean): string[] {
+  if (groups.length === 0) return [];
+  const tests = groups.reduce((n, g) => n + g.tests.length, 0);
+  const lines = ['', p.bold(`${title}: ${groups.length} ${groups.length === 1 ? 'behaviour' : 'behaviours'} (${tests} ${tests === 1 ? 'test' : 'tests'})`)];
+  for (const group of groups) {
+    const first = group.tests[0]!;
+    const colour = blocking ? p.red : p.yellow;
+    lines.push(`  ${colour(blocking ? MARKS.failed : MARKS.warning)} ${p.bold(groupLabel(group))} ${p.dim(`(${first.level}, ${first.area})`)} ${clean(first.name.slice(first.behaviour.length).trim(), 200)}`);
+    lines.push(`      ${failureLabel(first)}${clean(readableMessage(first))}`);
+    // Warnings and known failures: one entry each, without the fix-it detail (results.json and report.html have it).
+    if (!blocking) continue;
+    const others = new Map(group.tests.slice(1).map((test) => [messageShape(readableMessage(test)), readableMessage(test)]));
+    others.delete(messageShape(readableMessage(first)));
+    if (others.size > 0) lines.push(p.dim(`      and ${others.size} other ${others.size === 1 ? 'message' : 'messages'}, e.g. ${clean([...others.values()][0]!)}`));
+    const note = serverErrorNote(first);
+    if (note) lines.push(`      server said: ${clean(note)}`);
+    if (first.failure?.entra) lines.push(`      ${p.cyan('Entra:')} ${clean(first.failure.entra)}`);
+    if (first.failure?.hint) lines.push(`      ${p.dim(`hint: ${clean(first.failure.hint)}`)}`);
+    lines.push(`      ${p.dim('rerun:')} ${clean(groupRerun(result, group), 400)}`);
   }
   return lines;
 }
@@ -86,18 +114,41 @@ function cleanupSection(p: Palette, result: RunResult): string[] {
 export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleReporter {
   const p = palette(options.color);
   const out = (line = ''): void => options.write(`${line}\n`);
+  const compact = options.progress === 'compact';
+  let total = 0;
+  let done = 0;
   let width = 1;
+  const byArea = new Map<string, StatusCounts>();
+
+  const areaLine = (area: string, counts: StatusCounts, areaTotal: number): string => {
+    const bits = [p.green(`${counts.passed} passed`)];
+    if (counts.failed) bits.push(p.red(`${counts.failed} failed`));
+    if (counts.warning) bits.push(p.yellow(`${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`));
+    if (counts.skipped) bits.push(p.dim(`${counts.skipped} skipped`));
+    const status = counts.failed ? 'failed' : counts.warning ? 'warning' : 'passed';
+    const overall = total > 0 ? p.dim(` [${String(done).padStart(width)}/${total}]`) : '';
+    return `${mark(p, status)} ${p.cyan(area.padEnd(11))} ${areaTotal} tests: ${bits.join(', ')}${overall}`;
+  };
 
   return {
     start(info) {
+      total = info.total;
       width = String(info.total).length;
-      out(`${p.bold('scim-conformance')}: ${info.total} tests against ${clean(info.target, 200)}`);
-      out(p.dim(`profile ${info.profile} · seed ${info.seed}`));
+      out(`${p.bold('scim-conformance')}: ${info.total} ${info.total === 1 ? 'test' : 'tests'} against ${clean(info.target, 200)}`);
+      out(p.dim(`profile ${info.profile} · seed ${info.seed}${compact ? ' · one line per area (--verbose: one per test)' : ''}`));
       out();
     },
 
-    testDone(test, done, total) {
-      const counter = p.dim(`${String(done).padStart(width)}/${total}`);
+    testDone(test, doneInArea, totalInArea) {
+      done += 1;
+      if (compact) {
+        const counts = byArea.get(test.area) ?? { passed: 0, failed: 0, warning: 0, skipped: 0 };
+        counts[test.status] += 1;
+        byArea.set(test.area, counts);
+        if (doneInArea === totalInArea) out(areaLine(test.area, counts, totalInArea));
+        return;
+      }
+      const counter = p.dim(total > 0 ? `${String(done).padStart(width)}/${total}` : `${doneInArea}/${totalInArea}`);
       const time = p.dim(formatDuration(test.durationMs));
       out(`${mark(p, test.status)} ${p.cyan(test.area.padEnd(10))} ${counter} ${clean(test.name, 200)} ${time}`);
       if (test.status === 'failed' && test.failure) {
@@ -119,10 +170,10 @@ export function createConsoleReporter(options: ConsoleReporterOptions): ConsoleR
       ];
       if (result.interrupted) lines.push(p.yellow(`Interrupted by ${result.interrupted.signal}: tests that had not finished are skipped`));
       if (result.readOnly) lines.push(p.dim('Read-only run: only tests tagged read-only ran; no POST, PUT, PATCH or DELETE was sent'));
-      for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
-      lines.push(...failureSection(p, 'Blocking failures', verdict.blocking, true));
-      lines.push(...failureSection(p, 'Known failures (baseline), not blocking', verdict.known, false));
-      lines.push(...failureSection(p, 'Warnings, not blocking', verdict.warnings, false));
+      if (!compact) for (const [area, counts] of countsByArea(result.tests)) lines.push(p.dim(`  ${area.padEnd(12)} ${countsText(counts)}`));
+      lines.push(...failureSection(p, 'Blocking failures', groupFailures(verdict.blocking), result, true));
+      lines.push(...failureSection(p, 'Known failures (baseline), not blocking', groupFailures(verdict.known), result, false));
+      lines.push(...failureSection(p, 'Warnings, not blocking', groupFailures(verdict.warnings), result, false));
       if (result.baseline) {
         const b = result.baseline;
         lines.push('', `Baseline ${clean(b.file)}: ${b.newFailures ? p.red(`${b.newFailures} new`) : '0 new'}, ${b.knownFailures} known, ${b.fixed.length} fixed since`);

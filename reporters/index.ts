@@ -10,6 +10,7 @@ import { createConsoleReporter } from './console.js';
 import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
 
 export interface FileReporter {
   readonly kind: 'file';
@@ -31,6 +32,7 @@ export const REPORTERS = {
   junit: junitReporter satisfies FileReporter,
   html: htmlReporter satisfies FileReporter,
   json: jsonReporter satisfies FileReporter,
+  markdown: markdownReporter satisfies FileReporter,
 } as const;
 
 export type ReporterName = keyof typeof REPORTERS;
@@ -82,3 +84,4 @@ async function writeAtomically(path: string, content: string): Promise<void> {
 export { createConsoleReporter } from './console.js';
 export type { ConsoleReporter, ConsoleReporterOptions, ProgressTest, StartInfo } from './console.js';
 export { shouldUseColor } from './shared/color.js';
+export { renderMarkdown } from './markdown.js';

@@ -7,6 +7,7 @@ import { formatDuration } from '../shared/duration.js';
 import { oneLine } from '../shared/escape.js';
 import { countsByArea, countsByLevel, countsText, failOnText, type Counts, type Verdict } from '../shared/summary.js';
 import { attrs, formatDate, plural, text } from './format.js';
+import { groupFailures, readableMessage } from '../shared/failures.js';
 
 function distinctBehaviours(tests: readonly TestResult[]): number {
   return new Set(tests.map((test) => test.behaviour)).size;
@@ -71,11 +72,14 @@ export function countsHtml(result: RunResult): string {
   return `<section class="tables" aria-label="Counts">${countTable('By area', areaRows)}${countTable('By level', levelRows)}</section>`;
 }
 
+/** One entry per failing behaviour ("U-14 ×2"), linking to its first test, with the message made readable. */
 function problemList(title: string, cls: string, tests: readonly TestResult[], indexOf: Map<TestResult, number>): string {
   if (tests.length === 0) return '';
-  const items = tests.map((test) => {
-    const message = test.failure ? ` <span class="why">${text(oneLine(test.failure.message, 200))}</span>` : '';
-    return `<li><a href="#t-${indexOf.get(test) ?? 0}">${text(test.name)}</a>${message}</li>`;
+  const items = groupFailures(tests).map((group) => {
+    const first = group.tests[0]!;
+    const label = group.tests.length > 1 ? ` <span class="count">×${group.tests.length}</span>` : '';
+    const message = first.failure ? ` <span class="why">${text(oneLine(readableMessage(first), 200))}</span>` : '';
+    return `<li><a href="#t-${indexOf.get(first) ?? 0}">${text(first.name)}</a>${label}${message}</li>`;
   }).join('');
   return `<section${attrs({ class: `problems ${cls}` })}><h2>${text(title)}</h2><ul>${items}</ul></section>`;
 }

@@ -8,6 +8,7 @@ import { formatDuration } from '../shared/duration.js';
 import { oneLine } from '../shared/escape.js';
 import { attrs, link, text } from './format.js';
 import { exchangeHtml } from './exchange.js';
+import { readableMessage, serverErrorNote } from '../shared/failures.js';
 
 const MARKS = { passed: '✓', failed: '✗', warning: '!', skipped: '↓' } as const;
 
@@ -41,9 +42,26 @@ function failureHtml(test: TestResult): string {
     ? `<div class="compare"><div><div class="fact-k">Expected</div><pre class="exp">${text(failure.expected ?? '—')}</pre></div>`
       + `<div><div class="fact-k">Actual</div><pre class="act">${text(failure.actual ?? '—')}</pre></div></div>`
     : '';
-  return `${kind}<p class="message">${text(failure.message)}</p>${compare}`
+  return `${kind}<p class="message">${text(readableMessage(test))}</p>${compare}`
+    + fact('Server said', serverErrorNote(test), 'server')
     + fact('What Entra would do', failure.entra, 'entra')
     + fact('Hint', failure.hint, 'hint');
+}
+
+/**
+ * How to reproduce the failure after the run: the rerun command, and the script of the test's requests whose
+ * Copy button puts exactly that script on the clipboard.
+ */
+function reproduceHtml(test: TestResult): string {
+  const reproduce = test.reproduce;
+  if (!reproduce) return '';
+  const rerun = `<div class="curl"><div class="curl-bar"><span>Rerun this test with the same data (token from <code>SCIM_TOKEN</code>)</span>`
+    + `<button type="button" class="copy">Copy</button></div><pre class="curl-line"><code>${text(reproduce.rerun)}</code></pre></div>`;
+  const script = reproduce.script === undefined
+    ? ''
+    : `<div class="curl"><div class="curl-bar"><span>Reproduce after the run (bash script: the test's requests in order, then cleanup; set <code>SCIM_TOKEN</code> first)</span>`
+      + `<button type="button" class="copy">Copy</button></div><pre class="curl-line repro-script"><code>${text(reproduce.script)}</code></pre></div>`;
+  return `<div class="repro"><div class="fact-k">Reproduce</div>${rerun}${script}</div>`;
 }
 
 function metaLine(test: TestResult): string {
@@ -60,9 +78,9 @@ function exchangesHtml(test: TestResult): string {
 /** `index` makes the element id unique (behaviour ids repeat across modes). */
 export function renderTest(test: TestResult, index: number): string {
   const summaryLine = test.status === 'failed' && test.failure
-    ? `<span class="why">${text(oneLine(test.failure.message, 300))}</span>`
+    ? `<span class="why">${text(oneLine(readableMessage(test), 300))}</span>`
     : test.status === 'warning' && test.failure
-      ? `<span class="why">Warning (${text(test.level)}): ${text(oneLine(test.failure.message, 300))}</span>`
+      ? `<span class="why">Warning (${text(test.level)}): ${text(oneLine(readableMessage(test), 300))}</span>`
     : test.status === 'skipped'
       ? `<span class="why">Skipped: ${text(oneLine(test.skipReason ?? 'no reason given', 300))}</span>`
       : '';
@@ -76,7 +94,7 @@ export function renderTest(test: TestResult, index: number): string {
     ? fact('Skipped because', test.skipReason ?? 'no reason given', 'skip')
     : '';
   const body = `<div class="test-body">${metaLine(test)}${failureHtml(test)}${skipped}${specList(test.spec)}`
-    + `<div class="exchanges">${exchangesHtml(test)}</div></div>`;
+    + `${reproduceHtml(test)}<div class="exchanges">${exchangesHtml(test)}</div></div>`;
   const articleAttrs = attrs({
     class: `test st-${test.status}`,
     id: `t-${index}`,

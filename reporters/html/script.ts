@@ -75,7 +75,7 @@ export const SCRIPT = `
   }
   window.addEventListener('hashchange', openTarget);
 
-  // Copy the curl line next to the button. The Clipboard API needs permission that file:// pages do not
+  // Copy the curl line or reproduction script next to the button. The Clipboard API needs permission that file:// pages do not
   // always get, so fall back to selecting the text and execCommand; either way, say what happened.
   function fallbackCopy(text) {
     var area = document.createElement('textarea');
@@ -96,7 +96,8 @@ export const SCRIPT = `
   document.addEventListener('click', function (event) {
     var button = event.target instanceof Element ? event.target.closest('button.copy') : null;
     if (!button) return;
-    var code = button.closest('.curl').querySelector('code');
+    // The command or script itself: the <code> of the <pre>, never the <code> in the bar's label.
+    var code = button.closest('.curl').querySelector('pre code');
     var text = code ? code.textContent : '';
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text).then(

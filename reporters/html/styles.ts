@@ -154,6 +154,8 @@ pre.http { background: var(--panel); border: 1px solid var(--line); border-radiu
 .curl-bar button { font: inherit; font-size: 12px; padding: 1px 10px; border: 1px solid var(--line); border-radius: 6px;
   background: var(--bg); cursor: pointer; display: none; }
 .js .curl-bar button { display: inline-block; }
+pre.repro-script { max-height: 360px; overflow: auto; }
+.repro p { margin: 4px 0; }
 pre.curl-line { background: #24292f; color: #f6f8fa; border-radius: 6px; padding: 8px 10px; margin-top: 2px; }
 
 .cleanup-counts { font-weight: 600; }
@@ -172,6 +174,11 @@ footer { margin-top: 40px; color: var(--muted); font-size: 13px; border-top: 1px
   .fact { grid-template-columns: 1fr; gap: 0; }
   article.test > details > summary { flex-wrap: wrap; }
   .test-body { padding-left: 14px; }
+  /* Narrow screens: the count tables shrink to the width and scroll sideways rather than being clipped. */
+  .tables { display: block; }
+  table.counts { min-width: 0; width: 100%; display: block; overflow-x: auto; }
+  table.counts th, table.counts td { padding: 4px 4px; font-size: 13px; }
+  table.counts thead th { font-size: 11px; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 12px; }

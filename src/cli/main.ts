@@ -78,7 +78,7 @@ async function dispatch(
       // The handlers come first, so that a signal while the run loads stops it like one a minute later.
       return withInterrupt(err, releaseEarlySignals, async (signal) => {
         const { conformanceRun } = await import('../runner/conformance-run.js');
-        return conformanceRun(command.options, { out, err, color, signal });
+        return conformanceRun(command.options, { out, err, color, signal, env: process.env });
       });
     }
     case 'cleanup': {

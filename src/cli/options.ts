@@ -37,6 +37,8 @@ export const RUN_FLAGS = {
   list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
   baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: failures it had too are known and do not block (pin --seed to compare like with like)' },
   'fail-on': { type: 'string', value: 'required|gallery|all', help: 'Which failed levels block (exit 1): required (default: what breaks Entra provisioning), gallery (also gallery and validator levels), all (every level); failures below it are warnings' },
+  quiet: { type: 'boolean', short: 'q', help: 'Compact console: one counter line per area, then the failures grouped by behaviour and the verdict (the default when CI=true)' },
+  verbose: { type: 'boolean', help: 'One console line per test (the default on a terminal; with CI=true, asks for it)' },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Print the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -140,6 +142,8 @@ export const RunOptionsSchema = z.object({
   noCleanup: z.boolean().default(false),
   readOnly: z.boolean().default(false),
   list: z.boolean().default(false),
+  quiet: z.boolean().default(false),
+  verbose: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
   failOn: z
     .enum(['required', 'gallery', 'all', ...DEPRECATED_FAIL_ON], { error: (issue) => `expected required, gallery or all, got "${String(issue.input)}"` })

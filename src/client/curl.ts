@@ -38,8 +38,15 @@ const OMITTED_HEADERS = new Set([
  * globs; `--data-raw` keeps a body that starts with `@` from being read as a file name.
  */
 export function toCurl(exchange: Exchange): string {
-  const { request } = exchange;
-  const parts = ['curl', '-i', '--globoff', '-X', shellQuote(request.method.toUpperCase()), shellQuote(request.url)];
+  return ['curl', '-i', ...curlArgs(exchange.request, shellQuote)].join(' ');
+}
+
+/**
+ * The curl arguments (after `curl` and its output options) that replay a request; `word` quotes the method, URL,
+ * header and body words, so that a script can splice shell variables into them (src/runner/reproduce.ts).
+ */
+export function curlArgs(request: Exchange['request'], word: (text: string) => string): string[] {
+  const parts = ['--globoff', '-X', word(request.method.toUpperCase()), word(request.url)];
   const headers = Object.entries(request.headers);
   // Only a request that carried credentials gets them back: an auth test that sent none must replay without.
   if (headers.some(([name]) => name.toLowerCase() === 'authorization')) {
@@ -51,12 +58,12 @@ export function toCurl(exchange: Exchange): string {
     const lower = name.toLowerCase();
     if (OMITTED_HEADERS.has(lower)) continue;
     if (lower === 'content-type') sawContentType = true;
-    parts.push('-H', shellQuote(`${name}: ${value}`));
+    parts.push('-H', word(`${name}: ${value}`));
   }
   if (hasBody) {
     // Without a Content-Type curl would send application/x-www-form-urlencoded, which SCIM servers reject.
-    if (!sawContentType) parts.push('-H', shellQuote('Content-Type: application/scim+json'));
-    parts.push('--data-raw', shellQuote(request.body ?? ''));
+    if (!sawContentType) parts.push('-H', word('Content-Type: application/scim+json'));
+    parts.push('--data-raw', word(request.body ?? ''));
   }
-  return parts.join(' ');
+  return parts;
 }

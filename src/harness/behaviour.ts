@@ -135,8 +135,9 @@ function toFailure(error: unknown, scim: ScimTaskMeta): Failure {
     };
   }
   if (error instanceof TransportError) {
-    // 'not-sent' (breaker open) has no exchange of its own; every other transport error is the last exchange.
-    const exchange = error.code === 'not-sent' ? {} : { exchange: scim.exchanges.length - 1 };
+    // 'not-sent' (breaker open) has no exchange of its own; every other transport error is the last exchange, when
+    // one was recorded (a request aborted by Ctrl-C before it was recorded has none: results.json needs index >= 0).
+    const exchange = error.code === 'not-sent' || scim.exchanges.length === 0 ? {} : { exchange: scim.exchanges.length - 1 };
     return { kind: 'transport', message: error.message, entra: scim.entra, ...exchange };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -74,6 +74,15 @@ export interface TestResult {
   requests?: number;
   /** With --baseline, on failed and warning tests: whether this failure is new or already failed in the baseline run. */
   baseline?: 'new' | 'known';
+  /** On failed and warning tests: how to reproduce the failure after the run (src/runner/reproduce.ts). */
+  reproduce?: Reproduction;
+}
+
+export interface Reproduction {
+  /** Reruns this one test with the same data: `scim-conformance --url … --grep '^<name>$' --seed N`. */
+  rerun: string;
+  /** A bash script of the test's own requests in order (ids of created resources carried over), then cleanup DELETEs. */
+  script?: string;
 }
 
 export interface CleanupReport {

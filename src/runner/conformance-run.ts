@@ -4,10 +4,12 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { ScimClient } from '../client/scim-client.js';
 import { effectiveRate, Limiter, type PaceStats } from '../client/limiter.js';
 import { ExitCode, exitCodeFor } from '../cli/exit-codes.js';
 import { CliError, UsageError } from '../cli/errors.js';
+import { prepareOutDir } from '../cli/files.js';
 import type { RunOptions } from '../cli/options.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
@@ -20,16 +22,19 @@ import { decideVerdict, requiredBehaviours, requiredCoverage } from './verdict.j
 import { startReferenceServer } from './demo.js';
 import { capBodies } from './cap-bodies.js';
 import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
+import { addReproductions } from './reproduce.js';
 import { packageRoot, packageVersion } from './package-root.js';
 import { preflight } from './preflight.js';
 import type { runSuites as RunSuites } from './run.js';
 import { selectSuites, suiteFiles, suiteName, suiteNames, uncompiledSuites } from './suites.js';
-import { createConsoleReporter, writeReports } from '../../reporters/index.js';
+import { createConsoleReporter, renderMarkdown, writeReports } from '../../reporters/index.js';
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** The environment (CI=true makes the console compact); default: none. */
+  env?: Record<string, string | undefined>;
   /** Aborted by Ctrl-C / SIGTERM (its reason is the signal name): see README "Cleanup". */
   signal?: AbortSignal;
 }
@@ -76,6 +81,10 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     return errors.length ? ExitCode.Fail : ExitCode.Pass;
   }
 
+  // A report folder that cannot be written is found now, before any request (exit 2), not after the whole run.
+  const fileReporters = options.reporter.filter((r) => r !== 'console');
+  if (fileReporters.length > 0) prepareOutDir(options.outDir);
+
   const demo = options.demo ? await startReferenceServer(profile) : undefined;
   try {
     const target: TargetConfig = { ...base, baseUrl: demo?.url ?? options.url!, token: demo?.token ?? options.token! };
@@ -88,16 +97,32 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     });
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
-    const notice = await preflight(counting);
+    const notice = await preflight(counting).catch(async (error: unknown) => {
+      // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json.
+      if (error instanceof CliError && error.exitCode === ExitCode.Target && fileReporters.length > 0) {
+        const failed = targetErrorResult(error.message, { runId, seed, failOn: options.failOn, url: displayTarget(target.baseUrl, false), demo: Boolean(demo), profile });
+        const paths = await writeReports(redactDeep(failed, makeRedactor(target.token)), fileReporters, options.outDir).catch(() => []);
+        if (paths.length) io.out(`${paths.join('\n')}\n`);
+        await appendStepSummary(io, redactDeep(failed, makeRedactor(target.token)));
+      }
+      throw error;
+    });
     if (notice) io.err(`scim-conformance: ${notice}\n`);
     if (discover) profile = await discoverTargetProfile(counting, target.baseUrl);
 
-    const console = createConsoleReporter({ write: io.out, color: io.color });
+    const progress = options.quiet || (ciEnvironment(io.env) && !options.verbose) ? 'compact' : 'verbose';
+    const console = createConsoleReporter({ write: io.out, color: io.color, progress });
     // Tests and exchanges hold raw data (the checks judge it); what leaves the process is redacted, once.
     const redactor = makeRedactor(target.token);
     const grading: Grading = { failOn: options.failOn, ...(baseline ? { knownFailures: baseline.failed } : {}) };
     const startedAt = new Date();
-    console.start({ total: 0, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
+    // The header waits for the collection, so that it states the real test count.
+    let started = false;
+    const startConsole = (total: number) => {
+      if (started) return;
+      started = true;
+      console.start({ total, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed });
+    };
     const interruptedBefore = io.signal?.aborted;
     const { tests, errors, resources } = interruptedBefore
       ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } as Resources }
@@ -111,6 +136,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
           // After Ctrl-C, running tests get this long to abort their requests and delete what they created.
           graceMs: Math.max(10_000, 3 * options.timeout),
           grading,
+          onCollected: startConsole,
           onTestDone: (test, done, total) => console.testDone(redactDeep(io.signal?.aborted && cutShort(test) ? notFinished(test) : test, redactor), done, total),
         });
     // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
@@ -165,10 +191,12 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
       ...(options.readOnly ? { readOnly: true } : {}),
     };
     if (baseline) result.baseline = baselineSummary(tests, baseline);
+    addReproductions(tests, { url: result.target.url, demo: result.target.demo, seed, profile: options.profile, failOn: options.failOn });
     // Redacted first, then cut (a cut through the token must not leave a part of it in clear).
     const published = capBodies(redactDeep(result, redactor));
-    const fileReporters = options.reporter.filter((r) => r !== 'console');
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
+    await appendStepSummary(io, published);
+    startConsole(tests.length);
     if (options.reporter.includes('console')) console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
     if (cleanup.leftBehind.length > 0)
@@ -191,6 +219,52 @@ function runPace(main: PaceStats, worker: PaceStats | undefined, requests: numbe
   const firstAt = started.length ? Math.min(...started) : 0;
   const lastAt = Math.max(...parts.map((p) => p.lastAt));
   return { throttled: parts.reduce((sum, p) => sum + p.throttled, 0), rate: effectiveRate({ sent: requests, firstAt, lastAt }) };
+}
+
+/**
+ * GitHub Actions: with GITHUB_STEP_SUMMARY set, the markdown summary (verdict, failing behaviours) is appended to the
+ * job summary, whatever --reporter says. A summary that cannot be written is a warning, never a failed run.
+ */
+async function appendStepSummary(io: Io, result: RunResult): Promise<void> {
+  const file = io.env?.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  try {
+    await appendFile(file, `${renderMarkdown(result)}\n`, 'utf8');
+  } catch (error) {
+    io.err(`scim-conformance: warning: could not append the job summary to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+  }
+}
+
+/** The result of a run that stopped at the preflight with exit 3: no test ran, one error says why. */
+function targetErrorResult(
+  message: string,
+  run: { runId: string; seed: number; failOn: RunOptions['failOn']; url: string; demo: boolean; profile: { name: string; title: string; mode: 'default' | 'flag' } },
+): RunResult {
+  const now = new Date().toISOString();
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    verdict: 'inconclusive',
+    failOn: run.failOn,
+    required: { checked: 0, total: 0, unchecked: [] },
+    tool: { name: 'scim-conformance', version: packageVersion() },
+    runId: run.runId,
+    seed: run.seed,
+    startedAt: now,
+    finishedAt: now,
+    durationMs: 0,
+    target: { url: run.url, demo: run.demo },
+    profile: { name: run.profile.name, title: run.profile.title, mode: run.profile.mode },
+    summary: { total: 0, passed: 0, failed: 0, warnings: 0, skipped: 0, requests: 1, throttled: 0, rate: 0 },
+    tests: [],
+    cleanup: { created: [], deleted: [], leftBehind: [] },
+    errors: [`the run stopped before any test (exit 3): ${message}`],
+  };
+}
+
+/** CI=true (GitHub Actions, GitLab CI and most others set it), or CI=1. */
+function ciEnvironment(env: Record<string, string | undefined> | undefined): boolean {
+  const value = env?.CI?.toLowerCase();
+  return value === 'true' || value === '1';
 }
 
 /** The target URL as reports show it: no query string (it may carry secrets), "(demo)" for the reference server. */

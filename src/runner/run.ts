@@ -38,6 +38,8 @@ export interface SuiteRunOptions {
   /** How failed tests are graded into failed (blocking) and warning; default: --fail-on required, no baseline. */
   grading?: Grading;
   onTestDone?: (test: TestResult, doneInArea: number, totalInArea: number) => void;
+  /** Called once the tests are collected, before any runs, with how many will run (the console's header). */
+  onCollected?: (total: number) => void;
 }
 
 export interface SuiteRunOutput {
@@ -72,6 +74,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
         const area = areaOfTest(testCase);
         areaTotals.set(area, (areaTotals.get(area) ?? 0) + 1);
       }
+      options.onCollected?.([...areaTotals.values()].reduce((sum, n) => sum + n, 0));
     },
     onTestCaseResult(testCase: TestCase) {
       if (!selected(testCase)) return;

@@ -29,5 +29,11 @@ describe('npm pack → install → scim-conformance --demo', () => {
     const results = JSON.parse(readFileSync(join(app, 'out', 'results.json'), 'utf8')) as { summary: { total: number; failed: number } };
     expect(results.summary.total).toBeGreaterThan(50);
     expect(results.summary.failed).toBe(0);
+
+    // The library API for vitest users resolves through package "exports" (issue 17).
+    const harness = spawnSync(process.execPath, ['--input-type=module', '-e',
+      "const h = await import('scim-conformance/harness'); console.log([typeof h.behaviour, typeof h.status, typeof h.userName].join(','))"], { cwd: app, encoding: 'utf8' });
+    expect(harness.status, harness.stderr).toBe(0);
+    expect(harness.stdout.trim()).toBe('function,function,function');
   }, 300_000);
 });

@@ -6,10 +6,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../../reporters/index.js';
 import { findTool, IN_CI, sampleRun } from './helpers.js';
+import { addReproductions } from '../../../src/runner/reproduce.js';
+import { toCurl } from '../../../src/client/curl.js';
+import type { RunResult } from '../../../src/model/result.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const chromiumPath = findTool(CHROMIUM);
@@ -30,6 +33,8 @@ describe('html report in Chromium', () => {
 
   let browser: Browser;
   let page: Page;
+  let context: BrowserContext;
+  let run: RunResult;
   let fileUrl: string;
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
@@ -38,10 +43,15 @@ describe('html report in Chromium', () => {
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'report-'));
-    const [file] = await writeReports(sampleRun(), ['html'], outDir);
+    run = sampleRun();
+    addReproductions(run.tests, { url: run.target.url, demo: false, seed: run.seed, profile: run.profile.name, failOn: run.failOn });
+    const [file] = await writeReports(run, ['html'], outDir);
     fileUrl = pathToFileURL(file).href;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    // Copy writes with the Clipboard API; the test reads the clipboard back to check what was put there.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    page = await context.newPage();
     page.on('console', (message) => {
       if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
     });
@@ -114,15 +124,48 @@ describe('html report in Chromium', () => {
   });
 
   it('a failing test opens to its details and curl line, and the copy button answers', async () => {
-    const curl = page.locator('#t-1 pre.curl-line').first();
+    const curl = page.locator('#t-1 .exchange pre.curl-line').first();
     expect(await curl.isVisible()).toBe(false);
     await page.locator('#t-1 summary').click();
     expect(await curl.isVisible()).toBe(true);
     expect(await curl.textContent()).toContain(`curl -i --globoff -X 'PATCH'`);
     expect(await curl.textContent()).toContain('-H "Authorization: Bearer $SCIM_TOKEN"');
-    const button = page.locator('#t-1 button.copy').first();
+    const button = page.locator('#t-1 .exchange button.copy').first();
     await button.click();
-    await expect.poll(() => button.textContent()).not.toBe('Copy');
+    await expect.poll(() => button.textContent()).toBe('Copied');
+    // The curl line itself, not the word SCIM_TOKEN of the bar's label (issue 17).
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(toCurl(run.tests[1]!.exchanges[0]!));
+  });
+
+  it('Copy on the reproduction puts exactly the script on the clipboard, and the rerun command next to it', async () => {
+    const test = run.tests[1]!;
+    expect(test.reproduce?.script).toContain('step 1 ');
+    const script = page.locator('#t-1 pre.repro-script');
+    expect(await script.isVisible()).toBe(true);
+    await page.locator('#t-1 .repro .curl', { has: page.locator('pre.repro-script') }).locator('button.copy').click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(test.reproduce!.script);
+    await page.locator('#t-1 .repro .curl').first().locator('button.copy').click();
+    await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(test.reproduce!.rerun);
+  });
+
+  it('at 390 px wide the count tables fit the screen (nothing clipped)', async () => {
+    const narrow = await context.newPage();
+    await narrow.setViewportSize({ width: 390, height: 844 });
+    await narrow.goto(fileUrl, { waitUntil: 'load' });
+    const boxes = await narrow.locator('table.counts').evaluateAll((tables) =>
+      tables.map((t) => {
+        const el = t as unknown as { getBoundingClientRect(): { left: number; right: number }; scrollWidth: number; clientWidth: number };
+        const box = el.getBoundingClientRect();
+        return { left: box.left, right: box.right, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
+      }),
+    );
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) {
+      expect(box.left).toBeGreaterThanOrEqual(0);
+      expect(box.right).toBeLessThanOrEqual(390);
+      expect(box.scrollWidth).toBeLessThanOrEqual(box.clientWidth);
+    }
+    await narrow.close();
   });
 
   it('a link in the overview opens the test it names', async () => {

@@ -95,8 +95,10 @@ describe('junit reporter: content', () => {
   });
 
   it('names test cases by behaviour id with the area as class name and time in seconds', () => {
-    expect(xml).toContain('<testcase name="U-14 Disable user: default mode (string &quot;False&quot;)" classname="scim-conformance.users" time="0.422">');
-    expect(xml).toContain('classname="scim-conformance.groups" time="30.012"');
+    expect(xml).toContain('<testcase name="U-14 Disable user: default mode (string &quot;False&quot;)" classname="SCIM users" time="0.422">');
+    expect(xml).toContain('classname="SCIM groups" time="30.012"');
+    expect(xml).not.toMatch(/classname="[^"]*[./][^"]*"/);
+    expect(xml).not.toMatch(/<testcase[^>]* file=/);
   });
 
   it('puts run facts in suite properties and per-test facts in system-out', () => {
