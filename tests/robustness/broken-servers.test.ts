@@ -66,12 +66,19 @@ function expectSuitesRan(run: CliRun): RunResult {
   return results;
 }
 
-/** The probe could not use the target: exit 3, one line, no reports. */
+/**
+ * The probe could not use the target: exit 3, one line, no suites ran; CI's "publish always" steps still find
+ * results.json (verdict inconclusive, no tests, the reason as a run error) and junit.xml with one <error>.
+ */
 function expectProbeRefused(run: CliRun, message: RegExp): void {
   expect(run.code, run.stderr).toBe(3);
   expect(run.stderr).toMatch(message);
   expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
-  expect(run.results).toBeUndefined();
+  expect(run.results?.verdict).toBe('inconclusive');
+  expect(run.results?.tests).toEqual([]);
+  expect(run.results?.errors.join('\n')).toMatch(message);
+  const junit = readFileSync(join(run.outDir, 'junit.xml'), 'utf8');
+  expect(junit.match(/<error[\s>]/g) ?? []).toHaveLength(1);
 }
 
 const failureKinds = (results: RunResult) => new Set(results.tests.filter(failedJudgement).map((t) => t.failure!.kind));
