@@ -52,7 +52,7 @@ export const ExtensionSchema = z.strictObject({
 export const SourceDocument = z.strictObject({
   title: z.string().min(1),
   url: z.url({ message: 'a URL such as https://learn.microsoft.com/…' }).optional(),
-  /** A copy kept with the project, e.g. "seeds/001" (the shared seed documents). */
+  /** A local copy of the document, for a profile kept in a vendor's own repository (a path relative to the profile). */
   file: z.string().optional(),
 });
 
