@@ -1,15 +1,16 @@
 // The CI examples in docs/ci (shown in the README) are tested as far as they can be here: they parse, take the
 // token from the CI secret store (never the command line), publish the JUnit file the run writes and keep the
-// HTML report; and their scim-conformance command, run against a local server started the way the examples
-// start a vendor's server, passes and writes the files the examples publish.
-import { exec } from 'node:child_process';
+// HTML report; their install step, run verbatim in an empty project holding the tarball `npm pack` makes, installs
+// the tool without the registry knowing its name; and their scim-conformance command, run there against a local
+// server started the way the examples start a vendor's server, passes and writes the files the examples publish.
+import { exec, execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT } from '../helpers/cli.js';
+import { ROOT } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 
 type Step = { name?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> };
@@ -17,9 +18,12 @@ const github = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf
 const gitlab = parse(readFileSync(join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; variables: Record<string, string>; artifacts: { paths: string[]; reports: { junit: string } } }>;
 
 const githubSteps = Object.values(github.jobs)[0]!.steps;
-const githubRun = githubSteps.find((s) => s.run?.includes('scim-conformance'))!;
+const githubRun = githubSteps.find((s) => s.run?.startsWith('npx') && s.run.includes('scim-conformance'))!;
 const gitlabJob = gitlab['scim-conformance']!;
-const gitlabRun = gitlabJob.script.find((l) => l.includes('scim-conformance'))!;
+const gitlabRun = gitlabJob.script.find((l) => l.includes('npx') && l.includes('scim-conformance'))!;
+const githubInstall = githubSteps.find((s) => s.run?.startsWith('npm install') && s.run.includes('scim-conformance'))!;
+const gitlabInstall = gitlabJob.script.find((l) => l.startsWith('npm install') && l.includes('scim-conformance'))!;
+const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 describe('CI examples', () => {
   it('take the token from the secret store, never from the command line', () => {
@@ -36,28 +40,42 @@ describe('CI examples', () => {
     expect(gitlabJob.artifacts.paths).toContain('reports/report.html');
   });
 
-  describe('the commands, against a local server', () => {
+  it('install the tarball of this version from the project, never by a name the registry does not have', () => {
+    for (const line of [githubInstall.run!, gitlabInstall]) {
+      expect(line).toContain(`./ci/scim-conformance-${version}.tgz`);
+      expect(line).toMatch(/--no-save/);
+    }
+    for (const line of [githubRun.run!, gitlabRun]) expect(line).toMatch(/^npx --no-install scim-conformance /);
+  });
+
+  describe('the install step and the command, in an empty project, against a local server', () => {
+    const run = promisify(exec);
     let target: Awaited<ReturnType<typeof startTarget>>;
+    let tarball: string;
     beforeAll(async () => {
       target = await startTarget();
-    });
+      const packDir = mkdtempSync(join(tmpdir(), 'scimc-ci-pack-'));
+      const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT });
+      tarball = join(packDir, stdout.trim().split('\n').pop()!);
+    }, 120_000);
     afterAll(() => target.close());
 
     it.each([
-      ['GitHub Actions', () => githubRun.run!],
-      ['GitLab CI', () => gitlabRun.replaceAll('"$SCIM_URL"', '$SCIM_URL')],
-    ])('%s: the wait loop and the scim-conformance command pass and write the published files', async (_name, command) => {
+      ['GitHub Actions', () => [githubInstall.run!, githubRun.run!]],
+      ['GitLab CI', () => [gitlabInstall, gitlabRun.replaceAll('"$SCIM_URL"', '$SCIM_URL')]],
+    ])('%s: install, wait loop and command pass and write the published files', async (_name, lines) => {
       // Asynchronous on purpose: the target server runs in this process and must keep answering.
-      const run = promisify(exec);
       const work = mkdtempSync(join(tmpdir(), 'scimc-ci-'));
-      const line = command()
-        .replace('npx --yes scim-conformance', `node ${BIN}`)
-        .replace('http://127.0.0.1:3000/scim/v2', target.url)
-        .replace(/--reporter console,/, '--reporter ');
+      writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'vendor-app', version: '1.0.0', private: true }));
+      mkdirSync(join(work, 'ci'));
+      copyFileSync(tarball, join(work, 'ci', `scim-conformance-${version}.tgz`));
+      const [install, command] = lines();
+      const line = command!.replace('http://127.0.0.1:3000/scim/v2', target.url).replace(/--reporter console,/, '--reporter ');
       const env = { ...process.env, SCIM_TOKEN: TEST_TOKEN, SCIM_URL: target.url, NO_COLOR: '1' };
+      await run(install!, { cwd: work, env, timeout: 180_000 });
       await run(`timeout 10 bash -c 'until curl -s -o /dev/null "${target.url}/ServiceProviderConfig"; do sleep 1; done'`, { env });
       await run(line, { cwd: work, env, timeout: 120_000 });
       for (const file of ['reports/junit.xml', 'reports/report.html', 'reports/results.json']) expect(existsSync(join(work, file)), file).toBe(true);
-    }, 150_000);
+    }, 300_000);
   });
 });
