@@ -56,13 +56,11 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   // --read-only: tests the tags filter left out are not part of the run (not reported as skipped).
   const selected = (testCase: TestCase) =>
     testCase.meta().loadError === undefined && (!options.readOnly || (testCase.options.tags ?? []).includes('read-only'));
-  // vitest forgets a cancel that comes before its run has begun (runFiles resets isCancelling): while the signal is
-  // aborted, every sign of life of the run cancels it again, so a signal during start-up stops it all the same.
-  let cancelledRun = false;
+  // vitest forgets a cancel that comes before its run has begun (runFiles resets isCancelling, possibly after the
+  // first test module started): while the signal is aborted, EVERY sign of life of the run cancels it again (not
+  // only the first), so a signal during start-up stops it all the same. cancelCurrentRun is cheap and idempotent.
   const cancelIfAborted = () => {
-    if (!options.signal?.aborted || cancelledRun) return;
-    cancelledRun = true;
-    cancel();
+    if (options.signal?.aborted) cancel();
   };
   const reporter = {
     onTestModuleStart: cancelIfAborted,
