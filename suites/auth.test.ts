@@ -105,8 +105,7 @@ for (const contentType of ['application/scim+json; charset=utf-8', 'application/
   behaviour('D-07', `POST and PATCH with Content-Type: ${contentType} are accepted`, { level: 'recommended' }, async ({ client, resources, names }) => {
     const userName = names.userName('ctype');
     const posted = await client.post('/Users', entraUserBody(userName, names.externalId()), { headers: { 'Content-Type': contentType } });
-    const id = (posted.json as { id?: unknown } | undefined)?.id;
-    if (typeof id === 'string') resources.track('User', id, userName);
+    resources.trackCreated('User', posted, userName);
     const bad = status(201, 200)(posted);
     if (bad) verify(posted, () => ({ ...bad, message: `POST /Users with Content-Type: ${contentType}: ${bad.message}`, hint: 'Accept application/scim+json and application/json, with or without charset (the validator sends "; charset=utf-8"); a 415 here fails every create (M-18).' }));
     const userId = createdId(posted, `POST /Users with Content-Type: ${contentType}`);

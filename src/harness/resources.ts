@@ -96,6 +96,17 @@ export class Resources {
     this.meta.created.push(ref);
   }
 
+  /**
+   * Tracks whatever a POST under test created, before the answer is judged: the id the answer carries, if any, is
+   * deleted at cleanup even when the test then fails (a missing id is judged by the test, e.g. with createdId()).
+   */
+  trackCreated(type: ResourceRef['type'], response: ScimResponse, name?: string): string | undefined {
+    const id = (response.json as { id?: unknown } | undefined)?.id;
+    if (typeof id !== 'string' || id === '') return undefined;
+    this.track(type, id, name);
+    return id;
+  }
+
   /** Records that the test deleted a resource itself (e.g. a DELETE under test answered 204). */
   deleted(type: ResourceRef['type'], id: string): void {
     const index = this.live.findIndex((r) => r.type === type && r.id === id);

@@ -24,8 +24,7 @@ behaviour('X-02', 'POST listing the enterprise URN in schemas without any enterp
   const body = entraUserBody(userName, names.externalId());
   // entraUserBody lists the enterprise URN in schemas and carries no enterprise object, as Entra does (DEV sample).
   const response = await client.post('/Users', body);
-  const id = (response.json as { id?: unknown } | undefined)?.id;
-  if (typeof id === 'string') resources.track('User', id, userName);
+  const id = resources.trackCreated('User', response, userName);
   verify(response, status(201, 200), resourceWithId());
   const { response: after, user: stored } = await getUserOk(client, id as string);
   expectThat(sameUserName(stored.userName, userName), `GET shows userName ${show(stored.userName)}`, { response: after });

@@ -64,8 +64,7 @@ behaviour('U-07', 'POST with null attributes, null enterprise keys and the legac
     manager: null,
   };
   const response = await client.post('/Users', body);
-  const id = (response.json as { id?: unknown } | undefined)?.id;
-  if (typeof id === 'string') resources.track('User', id, userName);
+  const id = resources.trackCreated('User', response, userName);
   verify(response, status(201, 200), resourceWithId());
   const { response: after, user } = await getUserOk(client, id as string);
   for (const name of ['title', 'preferredLanguage', 'addresses', 'phoneNumbers'])

@@ -5,8 +5,7 @@ behaviour('U-31', 'the same POST /Users sent again (its first answer lost) gets 
   const userName = names.userName('resend');
   const body = entraUserBody(userName, names.externalId());
   const first = await client.post('/Users', body);
-  const id = (first.json as { id?: unknown } | undefined)?.id;
-  if (typeof id === 'string') resources.track('User', id, userName);
+  const id = resources.trackCreated('User', first, userName);
   verify(first, (r) => {
     const bad = status(201, 200)(r);
     return bad || typeof id !== 'string' ? { message: `setup: could not create a test user: ${bad?.message ?? 'no id in the answer'}` } : undefined;
