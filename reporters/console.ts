@@ -9,7 +9,7 @@ import { oneLine } from './shared/escape.js';
 import { groupFailures, groupLabel, messageShape, readableMessage, serverErrorNote, type FailureGroup } from './shared/failures.js';
 import { countsByArea, countsText, failOnText, verdictOf, type Verdict } from './shared/summary.js';
 import { grepForBehaviour, grepForTest, rerunCommand } from '../src/runner/reproduce.js';
-import { shellQuote } from '../src/client/curl.js';
+import { shellQuote } from '../src/model/curl.js';
 
 export interface ConsoleReporterOptions {
   write: (s: string) => void;

@@ -4,7 +4,7 @@
  * are only ever inserted as escaped text inside <pre>.
  */
 import type { Exchange } from '../../src/model/exchange.js';
-import { toCurl } from '../../src/client/curl.js';
+import { toCurl } from '../../src/model/curl.js';
 import { formatBody } from '../shared/body.js';
 import { formatDuration } from '../shared/duration.js';
 import { attrs, text } from './format.js';

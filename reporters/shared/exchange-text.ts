@@ -3,7 +3,7 @@
  * people who debug HTTP already read fluently. Used in JUnit failure bodies and anywhere text is wanted.
  */
 import type { Exchange } from '../../src/model/exchange.js';
-import { toCurl } from '../../src/client/curl.js';
+import { toCurl } from '../../src/model/curl.js';
 import { formatBody, TEXT_BODY_CAP } from './body.js';
 
 export interface ExchangeTextOptions {

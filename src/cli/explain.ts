@@ -7,7 +7,7 @@ import { palette, shouldUseColor } from '../../reporters/shared/color.js';
 import { isBehaviourId, type BehaviourId } from '../catalog/behaviours.js';
 import { explainText, listText, type TextStyle } from '../catalog/text.js';
 import type { Level } from '../catalog/types.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-codes.js';
 
 export interface ExplainIo {

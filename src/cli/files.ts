@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 
 const MAX_BYTES = 64 * 1024;
 

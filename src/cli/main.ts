@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { shouldUseColor } from '../../reporters/shared/color.js';
 import { makeRedactor, type Redactor } from '../client/redact.js';
-import { packageVersion } from '../runner/package-root.js';
-import { CliError } from './errors.js';
+import { packageVersion } from '../model/package-root.js';
+import { CliError } from '../model/errors.js';
 import { ExitCode } from './exit-codes.js';
 import { cleanupHelp, runHelp, serveHelp } from './help.js';
 import { parseCommand } from './parse-args.js';
@@ -83,12 +83,12 @@ async function dispatch(
     }
     case 'cleanup': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
-      const { cleanupCommand } = await import('../runner/cleanup-command.js');
+      const { cleanupCommand } = await import('../runner/sweep.js');
       return cleanupCommand(command.options, { out, err });
     }
     case 'profile': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
-      const { profileCommand } = await import('../profiles/profile-command.js');
+      const { profileCommand } = await import('./commands/profile.js');
       return profileCommand(command.options, { out, err });
     }
     case 'explain': {

@@ -3,7 +3,7 @@
  * files only for --token-file and --ca (so that their errors are usage errors too).
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { readCaFile } from './files.js';
 import { parseCleanup, type CleanupOptions } from './parse-cleanup.js';
 import { parseProfileCommand, type ProfileCommandOptions } from './parse-profile.js';

@@ -2,7 +2,7 @@
  * `scim-conformance cleanup --url URL [--run-id ID] [--dry-run]`: the flags of the cleanup command, validated
  * into CleanupOptions or a one-line UsageError (exit 2).
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { parseTargetCommand, TARGET_FLAGS, type TargetOptions } from './target-command.js';
 
 const { help, ...targetFlags } = TARGET_FLAGS;

@@ -3,7 +3,7 @@
  * /ResourceTypes and prints it for editing (src/profiles/discover.ts). Flags validated into ProfileCommandOptions
  * or a one-line UsageError (exit 2); the token comes from SCIM_TOKEN, --token-file or --token, as for a run.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { parseTargetCommand, TARGET_FLAGS, type TargetOptions } from './target-command.js';
 
 const { help, ...targetFlags } = TARGET_FLAGS;

@@ -3,7 +3,7 @@
  * flags, their tokenising with one-line errors, URL/timeout/TLS validation, and the token.
  */
 import { parseArgs } from 'node:util';
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { readCaFile } from './files.js';
 import { RunOptionsSchema } from './options.js';
 import { resolveToken, type TokenSource } from './token.js';

@@ -2,7 +2,7 @@
  * Where the bearer token comes from, for every command that talks to a target (run, cleanup): --token (works,
  * with a warning), --token-file, or SCIM_TOKEN. One place validates it.
  */
-import { UsageError } from './errors.js';
+import { UsageError } from '../model/errors.js';
 import { readSmallFile } from './files.js';
 
 export type TokenSource = 'flag' | 'file' | 'env';

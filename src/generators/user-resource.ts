@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { Profile } from '../profiles/profile-schema.js';
-import { entraUserBody } from '../harness/entra-bodies.js';
+import { entraUserBody } from '../entra/bodies.js';
 import { parseTargetPath, setInCreateBody } from '../harness/user-state.js';
 import { attributeValue, generatedTargets } from './attribute-value.js';
 import { externalId } from './external-id.js';

@@ -15,7 +15,7 @@ import type { ScimTaskMeta } from '../model/task-meta.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import { baseClient, grepPattern, profile as injectedProfile, stopRun, target as injectedTarget } from './context.js';
-import { Names } from './names.js';
+import { Names } from '../entra/names.js';
 import { Resources } from './resources.js';
 import { ConformanceError, InconclusiveError } from './verify.js';
 

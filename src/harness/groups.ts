@@ -11,7 +11,7 @@ import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import { URN } from '../scim/urns.js';
-import { eqFilter, op, patchBody, type Dialect } from './entra-bodies.js';
+import { eqFilter, op, patchBody, type Dialect } from '../entra/bodies.js';
 import { fail, inconclusive, verify } from './verify.js';
 
 type Json = Record<string, unknown>;

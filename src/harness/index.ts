@@ -3,8 +3,8 @@
  */
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
 export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
-export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from './entra-bodies.js';
-export { Names, runMarker } from './names.js';
+export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from '../entra/bodies.js';
+export { Names, runMarker } from '../entra/names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
 export { status } from '../checks/status.js';
@@ -40,7 +40,7 @@ export { default as fc } from 'fast-check';
 export {
   mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
 } from './profile-tests.js';
-export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../profiles/target-path.js';
+export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../entra/target-path.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';
 /** Where the response validators come from (precompiled by `npm run build`, or compiled at run time): for diagnostics. */
 export { validatorSource } from '../schemas/registry.js';

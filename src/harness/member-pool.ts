@@ -20,7 +20,7 @@
 import type { ScimClient } from '../client/scim-client.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import { baseClient, target } from './context.js';
-import { Names } from './names.js';
+import { Names } from '../entra/names.js';
 import { Resources, type Created } from './resources.js';
 
 /** Most shared users a test may ask for. */

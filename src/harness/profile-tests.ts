@@ -4,8 +4,8 @@
  * attribute path. What Entra sends for each kind of mapping is in src/profiles/target-path.ts (mappingKind).
  */
 import type { AttributeMapping, Profile } from '../profiles/profile-schema.js';
-import { isEnterprise, mappingKind, parseProfileTarget, type MappingKind } from '../profiles/target-path.js';
-import type { Names } from './names.js';
+import { isEnterprise, mappingKind, parseProfileTarget, type MappingKind } from '../entra/target-path.js';
+import type { Names } from '../entra/names.js';
 import { memberCI } from './user-state.js';
 
 type Json = Record<string, unknown>;

@@ -15,7 +15,7 @@ import type { BehaviourId } from '../catalog/behaviours.js';
 import type { ScimClient } from '../client/scim-client.js';
 import { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
 import { baseClient } from './context.js';
-import { Names } from './names.js';
+import { Names } from '../entra/names.js';
 import { Resources } from './resources.js';
 import { TransportError } from '../client/transport.js';
 import { ConformanceError, InconclusiveError } from './verify.js';

@@ -6,8 +6,8 @@ import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { ResourceRef } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import { status } from '../checks/status.js';
-import { entraGroupBody, entraUserBody } from './entra-bodies.js';
-import type { Names } from './names.js';
+import { entraGroupBody, entraUserBody } from '../entra/bodies.js';
+import type { Names } from '../entra/names.js';
 import { ConformanceError, requestLine } from './verify.js';
 import { holdShared, releaseShared, sharedReader, sharedUsers, type SharedGeneration } from './member-pool.js';
 

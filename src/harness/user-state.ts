@@ -9,7 +9,7 @@ import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
 import { URN } from '../scim/urns.js';
-import { patchBody } from './entra-bodies.js';
+import { patchBody } from '../entra/bodies.js';
 import { verify } from './verify.js';
 
 type Json = Record<string, unknown>;

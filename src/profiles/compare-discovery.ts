@@ -5,7 +5,7 @@
 import { URN } from '../scim/urns.js';
 import type { Profile } from './profile-schema.js';
 import { attrs, byName, same } from './schema-attributes.js';
-import { parseProfileTarget } from './target-path.js';
+import { parseProfileTarget } from '../entra/target-path.js';
 
 type Json = Record<string, unknown>;
 

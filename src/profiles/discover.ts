@@ -4,10 +4,10 @@
  * server advertises, one difference per finding.
  */
 import type { ScimClient } from '../client/scim-client.js';
-import { TargetError } from '../cli/errors.js';
+import { TargetError } from '../model/errors.js';
 import { URN } from '../scim/urns.js';
 import { Profile, type AttributeMapping, type ExtensionSchema } from './profile-schema.js';
-import { parseProfileTarget } from './target-path.js';
+import { parseProfileTarget } from '../entra/target-path.js';
 import { attrs, byName, same, type SchemaAttr } from './schema-attributes.js';
 
 export { compareWithDiscovery, type DiscoveryDifference } from './compare-discovery.js';

@@ -8,8 +8,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
-import { UsageError } from '../cli/errors.js';
-import { packageRoot } from '../runner/package-root.js';
+import { UsageError } from '../model/errors.js';
+import { packageRoot } from '../model/package-root.js';
 import { JsonSyntaxError, parseJsonWithPositions, pathKey, positionOf } from './json-positions.js';
 import { Profile } from './profile-schema.js';
 

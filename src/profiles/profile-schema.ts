@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { URN } from '../scim/urns.js';
-import { isEnterprise, parseProfileTarget } from './target-path.js';
+import { isEnterprise, parseProfileTarget } from '../entra/target-path.js';
 
 const TYPES = ['string', 'boolean', 'integer', 'decimal', 'dateTime', 'reference', 'binary'] as const;
 export const AttributeType = z.enum(TYPES);

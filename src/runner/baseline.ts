@@ -5,7 +5,7 @@
  * stable across runs. Reads results.json of schemaVersion 1 (statuses passed|failed|skipped) and 2 (with warning).
  */
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../model/errors.js';
 import type { RunResult } from '../model/result.js';
 
 export interface Baseline {

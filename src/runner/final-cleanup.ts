@@ -4,7 +4,7 @@
  */
 import type { ScimClient } from '../client/scim-client.js';
 import type { CleanupReport, ResourceRef } from '../model/result.js';
-import { remainingOfRun, sweepRun } from './cleanup-command.js';
+import { remainingOfRun, sweepRun } from './sweep.js';
 
 export interface CleanupInput {
   created: ResourceRef[];

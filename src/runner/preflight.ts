@@ -10,7 +10,7 @@
  */
 import type { ScimClient } from '../client/scim-client.js';
 import { TransportError } from '../client/transport.js';
-import { TargetError } from '../cli/errors.js';
+import { TargetError } from '../model/errors.js';
 
 export async function preflight(client: ScimClient): Promise<string | undefined> {
   let status: number;

@@ -12,7 +12,7 @@
  */
 import type { Exchange } from '../model/exchange.js';
 import type { TestResult } from '../model/result.js';
-import { curlArgs, shellQuote } from '../client/curl.js';
+import { curlArgs, shellQuote } from '../model/curl.js';
 
 export interface RunFacts {
   /** The target URL as reports show it (no query string). */

@@ -15,7 +15,7 @@ import type { TargetConfig } from '../model/target.js';
 import type { ResourceRef, TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../model/package-root.js';
 import { compiledSuite, runsLast, suiteName } from './suites.js';
 
 export interface SuiteRunOptions {

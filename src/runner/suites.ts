@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../model/package-root.js';
 
 export function suiteFiles(): string[] {
   const root = join(packageRoot(), 'suites');

@@ -11,7 +11,7 @@
  *   canonicalValues, so that Entra's gallery flattening finds the path (catalog D-11).
  */
 import type { AttributeMapping, Profile } from '../profiles/profile-schema.js';
-import { parseProfileTarget } from '../profiles/target-path.js';
+import { parseProfileTarget } from '../entra/target-path.js';
 import type { AttributeDefinition, ResourceTypeDefinition, SchemaDefinition } from '../scim/schema-types.js';
 import { COMMON_ATTRIBUTES, customExtensionSchema, defaultResourceTypes, stringAttribute } from '../scim/schema-definitions.js';
 

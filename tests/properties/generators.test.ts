@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ScimClient } from '../../src/client/scim-client.js';
-import { entraGroupBody, patchBody } from '../../src/harness/entra-bodies.js';
+import { entraGroupBody, patchBody } from '../../src/entra/bodies.js';
 import { loadProfile } from '../../src/profiles/load.js';
 import {
   email, externalId, groupDisplayName, patchOperations, phoneNumber, userName, userResource, memberSetWithOne, address, extensionValue,

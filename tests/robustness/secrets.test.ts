@@ -19,7 +19,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toCurl } from '../../src/client/curl.js';
+import { toCurl } from '../../src/model/curl.js';
 import { base64Forms } from '../../src/client/redact.js';
 import type { ServerFault } from '../../src/server/app.js';
 import { runCli, type CliRun } from '../helpers/cli.js';

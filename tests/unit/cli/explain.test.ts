@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../../src/cli/errors.js';
+import { UsageError } from '../../../src/model/errors.js';
 import { explainCommand, normaliseId, type ExplainIo } from '../../../src/cli/explain.js';
 import { explainText } from '../../../src/catalog/text.js';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { shellQuote, toCurl } from '../../../src/client/curl.js';
+import { shellQuote, toCurl } from '../../../src/model/curl.js';
 import type { Exchange } from '../../../src/model/exchange.js';
 
 function exchange(request: Exchange['request']): Exchange {

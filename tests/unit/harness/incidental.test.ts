@@ -3,7 +3,7 @@
 // does not. Against the reference server with faults that refuse one value, one attribute or everything.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScimClient } from '../../../src/client/scim-client.js';
-import { Names } from '../../../src/harness/names.js';
+import { Names } from '../../../src/entra/names.js';
 import { withExamples, type IncidentalContext } from '../../../src/harness/incidental.js';
 import { Resources } from '../../../src/harness/resources.js';
 import { patchUserOk } from '../../../src/harness/user-state.js';

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { EXAMPLE_DOMAIN, Names } from '../../../src/harness/names.js';
+import { EXAMPLE_DOMAIN, Names } from '../../../src/entra/names.js';
 import { profileValue } from '../../../src/harness/profile-tests.js';
 import { loadProfile } from '../../../src/profiles/load.js';
 import { ROOT } from '../../helpers/cli.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScimClient } from '../../../src/client/scim-client.js';
 import { compareWithDiscovery, deriveProfile, discoverProfile, readDiscovery } from '../../../src/profiles/discover.js';
 import { loadProfile, parseProfileText } from '../../../src/profiles/load.js';
-import { formatProfile } from '../../../src/profiles/profile-command.js';
+import { formatProfile } from '../../../src/cli/commands/profile.js';
 import { createScimServer, type ScimServer } from '../../../src/server/app.js';
 import { resourceTypesFor } from '../../../src/server/profile-schemas.js';
 import { runCli } from '../../helpers/cli.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../../reporters/index.js';
 import { findTool, IN_CI, sampleRun } from './helpers.js';
 import { addReproductions } from '../../../src/runner/reproduce.js';
-import { toCurl } from '../../../src/client/curl.js';
+import { toCurl } from '../../../src/model/curl.js';
 import type { RunResult } from '../../../src/model/result.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../../src/profiles/load.js';
-import { packageRoot } from '../../../src/runner/package-root.js';
+import { packageRoot } from '../../../src/model/package-root.js';
 import { runSuites, type SuiteRunOutput } from '../../../src/runner/run.js';
 import { compiledSuite, uncompiledSuites } from '../../../src/runner/suites.js';
 import { startTarget, TEST_TOKEN } from '../../helpers/target-server.js';

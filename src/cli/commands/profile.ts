@@ -2,13 +2,13 @@
  * `scim-conformance profile --url …`: the profile derived from the target's /Schemas and /ResourceTypes, as JSON on
  * stdout (one mapping per line, ready to edit), with what to do next on stderr.
  */
-import { Limiter } from '../client/limiter.js';
-import { ScimClient } from '../client/scim-client.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { ProfileCommandOptions } from '../cli/parse-profile.js';
-import { preflight } from '../runner/preflight.js';
-import { discoverTargetProfile } from './discover.js';
-import type { Profile } from './profile-schema.js';
+import { Limiter } from '../../client/limiter.js';
+import { ScimClient } from '../../client/scim-client.js';
+import { ExitCode } from '../exit-codes.js';
+import type { ProfileCommandOptions } from '../parse-profile.js';
+import { preflight } from '../../runner/preflight.js';
+import { discoverTargetProfile } from '../../profiles/discover.js';
+import type { Profile } from '../../profiles/profile-schema.js';
 
 export async function profileCommand(options: ProfileCommandOptions, io: { out: (t: string) => void; err: (t: string) => void }): Promise<ExitCode> {
   const client = new ScimClient({

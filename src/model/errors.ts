@@ -1,5 +1,5 @@
 /** Errors the CLI expects and prints as one line, each with its exit code. */
-import { ExitCode } from './exit-codes.js';
+import { ExitCode } from '../cli/exit-codes.js';
 
 export class CliError extends Error {
   constructor(

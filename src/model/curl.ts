@@ -4,7 +4,7 @@
  * reader's shell supplies the token from their environment. Every other word is single-quoted, which in
  * POSIX shells (bash, zsh, sh) turns off all expansion; a single quote inside is written as '\''.
  */
-import type { Exchange } from '../model/exchange.js';
+import type { Exchange } from './exchange.js';
 
 /** Quote one shell word so that it reaches curl byte for byte. */
 export function shellQuote(word: string): string {

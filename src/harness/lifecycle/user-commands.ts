@@ -4,15 +4,15 @@
  * Entra's view changes, and reads the user back with GET: the stored state must equal the model's.
  */
 import type fc from 'fast-check';
-import { patchBody } from '../../harness/entra-bodies.js';
-import { getUserOk } from '../../harness/user-state.js';
-import { fail, verify } from '../../harness/verify.js';
+import { patchBody } from '../../entra/bodies.js';
+import { getUserOk } from '../user-state.js';
+import { fail, verify } from '../verify.js';
 import { status } from '../../checks/status.js';
 import type { ScimResponse } from '../../client/scim-client.js';
-import { applyPatchModel } from '../model/patch-model.js';
-import { describeDifferences, userDifferences } from '../model/compare-user.js';
-import type { GeneratedPatch, PatchDialect } from '../patch-operation.js';
-import type { GeneratedUser } from '../user-resource.js';
+import { applyPatchModel } from '../../generators/model/patch-model.js';
+import { describeDifferences, userDifferences } from '../../generators/model/compare-user.js';
+import type { GeneratedPatch, PatchDialect } from '../../generators/patch-operation.js';
+import type { GeneratedUser } from '../../generators/user-resource.js';
 import { nameTaken, OnExisting, type DirectoryModel, type DirectorySystem, type ModelUser } from './model.js';
 
 type Json = Record<string, unknown>;

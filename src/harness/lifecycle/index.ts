@@ -5,13 +5,13 @@
  */
 import fc from 'fast-check';
 import type { Profile } from '../../profiles/profile-schema.js';
-import { generatedTargets } from '../attribute-value.js';
-import { externalId } from '../external-id.js';
-import { groupDisplayName } from '../group-display-name.js';
-import { patchOperations, type PatchDialect } from '../patch-operation.js';
-import type { MarkedConstraints } from '../run-marker.js';
-import { userResource } from '../user-resource.js';
-import { userName } from '../user-name.js';
+import { generatedTargets } from '../../generators/attribute-value.js';
+import { externalId } from '../../generators/external-id.js';
+import { groupDisplayName } from '../../generators/group-display-name.js';
+import { patchOperations, type PatchDialect } from '../../generators/patch-operation.js';
+import type { MarkedConstraints } from '../../generators/run-marker.js';
+import { userResource } from '../../generators/user-resource.js';
+import { userName } from '../../generators/user-name.js';
 import { ChangeMembers, CreateGroup, RenameGroup } from './group-commands.js';
 import { emptyModel, type DirectoryModel, type DirectorySystem } from './model.js';
 import { CreateUser, DeleteUser, RenameUser, SetActive, UpdateUser } from './user-commands.js';

@@ -13,7 +13,7 @@ import { Limiter } from '../client/limiter.js';
 import { ScimClient } from '../client/scim-client.js';
 import { ExitCode } from '../cli/exit-codes.js';
 import type { CleanupOptions } from '../cli/parse-cleanup.js';
-import { runMarker } from '../harness/names.js';
+import { runMarker } from '../entra/names.js';
 import { preflight } from './preflight.js';
 
 type Kind = 'User' | 'Group';

@@ -5,11 +5,11 @@
  * the members Entra believes it has.
  */
 import type fc from 'fast-check';
-import { entraGroupBody, patchBody } from '../../harness/entra-bodies.js';
-import { memberPatchAnswer, readGroup } from '../../harness/groups.js';
-import { fail, verify } from '../../harness/verify.js';
+import { entraGroupBody, patchBody } from '../../entra/bodies.js';
+import { memberPatchAnswer, readGroup } from '../groups.js';
+import { fail, verify } from '../verify.js';
 import { status } from '../../checks/status.js';
-import type { PatchDialect } from '../patch-operation.js';
+import type { PatchDialect } from '../../generators/patch-operation.js';
 import { nameTaken, OnExisting, pickFrom, type DirectoryModel, type DirectorySystem, type ModelGroup, type ModelUser } from './model.js';
 
 type GroupCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
