@@ -1,6 +1,9 @@
 /**
- * Exit codes, documented in the README. One place decides them.
+ * Exit codes, documented in the README. One place decides them: the engine throws typed errors (src/model/errors.ts)
+ * and returns results; this file alone turns either into a number.
  */
+import type { ErrorKind, KnownError } from '../model/errors.js';
+
 export const ExitCode = {
   /** Nothing blocks: no failure at or above --fail-on (warnings and skipped tests do not count against a run). */
   Pass: 0,
@@ -28,4 +31,11 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export function exitCodeFor(result: { tests: ReadonlyArray<{ status: string }>; errors: readonly string[] }): ExitCode {
   if (result.errors.length > 0) return ExitCode.Fail;
   return result.tests.some((test) => test.status === 'failed') ? ExitCode.Fail : ExitCode.Pass;
+}
+
+const EXIT_FOR_KIND = { usage: ExitCode.Usage, target: ExitCode.Target, internal: ExitCode.Internal } as const satisfies Record<ErrorKind, ExitCode>;
+
+/** The exit code of an expected error: 2 bad usage, 3 target unusable, 4 the tool is broken. */
+export function exitCodeForError(error: KnownError): ExitCode {
+  return EXIT_FOR_KIND[error.kind];
 }

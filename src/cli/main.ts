@@ -6,8 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { shouldUseColor } from '../../reporters/shared/color.js';
 import { makeRedactor, type Redactor } from '../client/redact.js';
 import { packageVersion } from '../model/package-root.js';
-import { CliError } from '../model/errors.js';
-import { ExitCode } from './exit-codes.js';
+import { KnownError } from '../model/errors.js';
+import { ExitCode, exitCodeForError } from './exit-codes.js';
 import { cleanupHelp, runHelp, serveHelp } from './help.js';
 import { parseCommand } from './parse-args.js';
 import { profileHelp } from './parse-profile.js';
@@ -31,9 +31,9 @@ export async function main(argv: string[], releaseEarlySignals: ReleaseEarlySign
   try {
     code = await dispatch(argv, out, err, onToken, releaseEarlySignals);
   } catch (error) {
-    if (error instanceof CliError) {
+    if (error instanceof KnownError) {
       err(`scim-conformance: ${error.message}\n`);
-      code = error.exitCode;
+      code = exitCodeForError(error);
     } else {
       const message = error instanceof Error ? error.message : String(error);
       err(`scim-conformance: internal error: ${message.split('\n')[0]} (please report it; run with DEBUG=scim-conformance for the stack)\n`);
@@ -83,7 +83,7 @@ async function dispatch(
     }
     case 'cleanup': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
-      const { cleanupCommand } = await import('../runner/sweep.js');
+      const { cleanupCommand } = await import('./commands/cleanup.js');
       return cleanupCommand(command.options, { out, err });
     }
     case 'profile': {

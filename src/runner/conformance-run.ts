@@ -8,7 +8,7 @@ import { appendFile } from 'node:fs/promises';
 import { ScimClient } from '../client/scim-client.js';
 import { effectiveRate, Limiter, type PaceStats } from '../client/limiter.js';
 import { ExitCode, exitCodeFor } from '../cli/exit-codes.js';
-import { CliError, UsageError } from '../model/errors.js';
+import { KnownError, UsageError } from '../model/errors.js';
 import { prepareOutDir } from '../cli/files.js';
 import type { RunOptions } from '../cli/options.js';
 import { RESULT_SCHEMA_VERSION, type RunResult } from '../model/result.js';
@@ -49,7 +49,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     throw new UsageError(`--suite: unknown suite "${selection.unknown[0]}"; available: ${suiteNames().join(', ')}`);
   const uncompiled = uncompiledSuites(selection.files);
   if (uncompiled.length > 0)
-    throw new CliError(`suites/${suiteName(uncompiled[0]!)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`, ExitCode.Internal);
+    throw new KnownError(`suites/${suiteName(uncompiled[0]!)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`, 'internal');
 
   const baseline = options.baseline ? loadBaseline(options.baseline) : undefined;
   // vitest (and vite) take a few hundred ms of CPU to load: start now, while the preflight waits for the target.
@@ -99,7 +99,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const counting = client.withRecorder(() => requests++);
     const notice = await preflight(counting).catch(async (error: unknown) => {
       // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json.
-      if (error instanceof CliError && error.exitCode === ExitCode.Target && fileReporters.length > 0) {
+      if (error instanceof KnownError && error.kind === 'target' && fileReporters.length > 0) {
         const failed = targetErrorResult(error.message, { runId, seed, failOn: options.failOn, url: displayTarget(target.baseUrl, false), demo: Boolean(demo), profile });
         const paths = await writeReports(redactDeep(failed, makeRedactor(target.token)), fileReporters, options.outDir).catch(() => []);
         if (paths.length) io.out(`${paths.join('\n')}\n`);

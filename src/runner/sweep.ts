@@ -1,5 +1,6 @@
 /**
- * `scim-conformance cleanup`: finds what an interrupted run left on a target and deletes it, groups first.
+ * Finding and deleting what runs left on a target, groups first: the end-of-run sweep (src/runner/final-cleanup.ts)
+ * and the `scim-conformance cleanup` command (src/cli/commands/cleanup.ts).
  *
  * Safety rule: a resource is deleted only when its own name (userName for users, displayName for groups), as
  * the target returns it, starts with a run marker — `scimc-<runId>` followed by "-" or " " (names.ts), with the
@@ -9,15 +10,11 @@
  * Finding: `filter=userName sw "scimc-…"` (displayName for groups), paged; if the target rejects `sw` (any
  * answer but a 200 ListResponse), every page of /Users or /Groups is read instead (up to MAX_SCAN resources).
  */
-import { Limiter } from '../client/limiter.js';
-import { ScimClient } from '../client/scim-client.js';
-import { ExitCode } from '../cli/exit-codes.js';
-import type { CleanupOptions } from '../cli/parse-cleanup.js';
+import type { ScimClient } from '../client/scim-client.js';
 import { runMarker } from '../entra/names.js';
-import { preflight } from './preflight.js';
 
-type Kind = 'User' | 'Group';
-interface Found {
+export type Kind = 'User' | 'Group';
+export interface Found {
   type: Kind;
   id: string;
   name: string;
@@ -33,54 +30,16 @@ export function markerMatcher(runId?: string): (name: string) => boolean {
   return (name) => pattern.test(name);
 }
 
-export async function cleanupCommand(options: CleanupOptions, io: { out: (t: string) => void; err: (t: string) => void }): Promise<ExitCode> {
-  const client = new ScimClient({
-    baseUrl: options.url,
-    token: options.token,
-    timeoutMs: options.timeout,
-    insecure: options.insecure,
-    ...(options.caPem ? { ca: options.caPem } : {}),
-    limiter: new Limiter(2),
-  });
-  await preflight(client);
-  const matches = markerMatcher(options.runId);
-  const prefix = options.runId ? runMarker(options.runId) : 'scimc-';
-  const scope = options.runId ? `run ${options.runId}` : 'any scim-conformance run';
-
-  const found: Found[] = [];
-  for (const type of ['Group', 'User'] as const) {
-    const { items, method, problem } = await find(client, type, prefix, matches);
-    found.push(...items);
-    io.out(`${type.toLowerCase()}s: ${items.length} left by ${scope} (${method})\n`);
-    if (problem) io.err(`scim-conformance: warning: ${problem}\n`);
+/** Deletes one found resource: 200, 204 and 404 count as deleted; anything else is the reason it is still there. */
+export async function deleteFound(client: ScimClient, item: Found): Promise<{ deleted: true; answer: string } | { deleted: false; answer?: string; reason: string }> {
+  const line = `DELETE /${item.type}s/${item.id}`;
+  try {
+    const response = await client.delete(`/${item.type}s/${item.id}`);
+    const answer = `${line} answered ${response.status}`;
+    return response.status === 204 || response.status === 200 || response.status === 404 ? { deleted: true, answer } : { deleted: false, answer, reason: answer };
+  } catch (error) {
+    return { deleted: false, reason: `${line} failed: ${(error as Error).message.split('\n')[0]}` };
   }
-  if (found.length === 0) {
-    io.out('nothing to delete\n');
-    return ExitCode.Pass;
-  }
-  if (options.dryRun) {
-    for (const item of found) io.out(`would delete ${item.type} ${item.id} "${item.name}"\n`);
-    io.out(`dry run: ${found.length} would be deleted; nothing was deleted\n`);
-    return ExitCode.Pass;
-  }
-  let failed = 0;
-  // Groups first: they reference users (found is already groups, then users).
-  for (const item of found) {
-    const path = `/${item.type}s/${item.id}`;
-    try {
-      const response = await client.delete(path);
-      if (response.status === 204 || response.status === 200 || response.status === 404) io.out(`deleted ${item.type} ${item.id} "${item.name}"\n`);
-      else {
-        failed++;
-        io.err(`scim-conformance: could not delete ${item.type} ${item.id} "${item.name}": DELETE ${path} answered ${response.status}\n`);
-      }
-    } catch (error) {
-      failed++;
-      io.err(`scim-conformance: could not delete ${item.type} ${item.id} "${item.name}": ${(error as Error).message.split('\n')[0]}\n`);
-    }
-  }
-  io.out(`deleted ${found.length - failed} of ${found.length}${failed ? `; ${failed} could not be deleted` : ''}\n`);
-  return failed ? ExitCode.Fail : ExitCode.Pass;
 }
 
 export interface SweepOutcome {
@@ -103,15 +62,10 @@ export async function sweepRun(client: ScimClient, runId: string): Promise<Sweep
   for (const type of ['Group', 'User'] as const) {
     const { items } = await find(client, type, runMarker(runId), matches);
     for (const item of items) {
-      const line = `DELETE /${type}s/${item.id}`;
-      try {
-        const response = await client.delete(`/${type}s/${item.id}`);
-        outcome.answers.set(`${type}:${item.id}`, `${line} answered ${response.status}`);
-        if (response.status === 204 || response.status === 200 || response.status === 404) outcome.deleted.push(item);
-        else outcome.refused.push({ ...item, reason: `${line} answered ${response.status}` });
-      } catch (error) {
-        outcome.refused.push({ ...item, reason: `${line} failed: ${(error as Error).message.split('\n')[0]}` });
-      }
+      const done = await deleteFound(client, item);
+      if (done.answer) outcome.answers.set(`${type}:${item.id}`, done.answer);
+      if (done.deleted) outcome.deleted.push(item);
+      else outcome.refused.push({ ...item, reason: done.reason });
     }
   }
   return outcome;
@@ -134,7 +88,7 @@ export async function remainingOfRun(client: ScimClient, runId: string): Promise
   return { items, how };
 }
 
-async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {
+export async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {
   const attribute = NAME_ATTRIBUTE[type];
   const filtered = await scan(client, type, matches, `${attribute} sw "${prefix}"`);
   if (filtered.ok) return { items: filtered.items, method: `filter ${attribute} sw "${prefix}"`, problem: filtered.problem };
