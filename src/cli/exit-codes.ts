@@ -3,6 +3,7 @@
  * and returns results; this file alone turns either into a number.
  */
 import type { ErrorKind, KnownError } from '../model/errors.js';
+import type { RunOutcome } from '../runner/conformance-run.js';
 
 export const ExitCode = {
   /** Nothing blocks: no failure at or above --fail-on (warnings and skipped tests do not count against a run). */
@@ -38,4 +39,12 @@ const EXIT_FOR_KIND = { usage: ExitCode.Usage, target: ExitCode.Target, internal
 /** The exit code of an expected error: 2 bad usage, 3 target unusable, 4 the tool is broken. */
 export function exitCodeForError(error: KnownError): ExitCode {
   return EXIT_FOR_KIND[error.kind];
+}
+
+/** The exit code of a run: --list fails only when a suite did not load; an interrupted run exits 130 / 143. */
+export function exitCodeForRun(outcome: RunOutcome): ExitCode {
+  if (outcome.kind === 'listed') return outcome.errors.length ? ExitCode.Fail : ExitCode.Pass;
+  const { interrupted } = outcome.result;
+  if (interrupted) return interrupted.signal === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
+  return exitCodeFor(outcome.result);
 }

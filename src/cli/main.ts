@@ -7,7 +7,7 @@ import { shouldUseColor } from '../../reporters/shared/color.js';
 import { makeRedactor, type Redactor } from '../client/redact.js';
 import { packageVersion } from '../model/package-root.js';
 import { KnownError } from '../model/errors.js';
-import { ExitCode, exitCodeForError } from './exit-codes.js';
+import { ExitCode, exitCodeForError, exitCodeForRun } from './exit-codes.js';
 import { cleanupHelp, runHelp, serveHelp } from './help.js';
 import { parseCommand } from './parse-args.js';
 import { profileHelp } from './parse-profile.js';
@@ -78,7 +78,7 @@ async function dispatch(
       // The handlers come first, so that a signal while the run loads stops it like one a minute later.
       return withInterrupt(err, releaseEarlySignals, async (signal) => {
         const { conformanceRun } = await import('../runner/conformance-run.js');
-        return conformanceRun(command.options, { out, err, color, signal, env: process.env });
+        return exitCodeForRun(await conformanceRun(command.options, { out, err, color, signal, env: process.env }));
       });
     }
     case 'cleanup': {

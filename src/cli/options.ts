@@ -150,4 +150,9 @@ export const RunOptionsSchema = z.object({
     .default('required'),
 });
 
-export type RunOptions = Omit<z.output<typeof RunOptionsSchema>, 'failOn'> & { failOn: FailOn } & { token?: string; tokenSource?: 'flag' | 'file' | 'env' | 'demo' };
+export type RunOptions = Omit<z.output<typeof RunOptionsSchema>, 'failOn'> & { failOn: FailOn } & {
+  token?: string;
+  tokenSource?: 'flag' | 'file' | 'env' | 'demo';
+  /** The PEM text of --ca, read once by parse-args. */
+  caPem?: string;
+};

@@ -112,7 +112,7 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
   if (options.demo && options.token) throw new UsageError('--demo makes its own token; drop --token, --token-file or SCIM_TOKEN for the demo');
   if (!options.demo && !options.list && options.token === undefined)
     throw new UsageError('no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)');
-  if (options.ca) readCaFile(options.ca);
+  if (options.ca) options.caPem = readCaFile(options.ca);
   return { kind: 'run', options, warnings };
 }
 

@@ -11,17 +11,9 @@
  *   so a limit that was raised, or a burst allowance, is not wasted for the rest of the run. With --rate the pace
  *   never goes above N. decisions/rate-limit.md explains the choice (AIMD-like, no library fits a shared client).
  */
-export interface PaceStats {
-  /** Requests that started (429 retries and cleanup included). */
-  sent: number;
-  /** 429 answers met. */
-  throttled: number;
-  /** Epoch ms of the first request start and of the last response, 0 before any. */
-  firstAt: number;
-  lastAt: number;
-  /** The pace in requests per second at the end (undefined: unpaced). */
-  rate?: number;
-}
+import type { PaceStats } from '../model/pace.js';
+
+export type { PaceStats };
 
 /** Below the estimated sustained rate by this factor after a 429 episode. */
 const BACKOFF = 0.9;

@@ -8,6 +8,7 @@ import { Limiter } from '../client/limiter.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import '../model/task-meta.js';
+import './provided.js';
 
 let base: ScimClient | undefined;
 /** Aborted when vitest cancels the run (Ctrl-C / SIGTERM): every test client stops sending; cleanup clients do not. */

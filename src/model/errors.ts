@@ -1,7 +1,7 @@
 /**
  * Errors the tool expects, thrown by every floor (profiles, runner, cli) as typed values: the message is one line
  * for the user, `kind` says what went wrong. Only src/cli decides what a kind means for the exit code
- * (exitCodeForError in src/cli/exit-codes.ts) and prints it.
+ * (exitCodeForError in the CLI's exit-codes.ts) and prints it.
  */
 export type ErrorKind =
   /** Bad input: a flag, a value, a file (token, --ca, --profile, --baseline, --out-dir). */

@@ -90,6 +90,11 @@ export interface CleanupReport {
   deleted: ResourceRef[];
   /** Created by this run and still present on the target after cleanup. */
   leftBehind: Array<ResourceRef & { reason: string }>;
+  /**
+   * Problems of the tests' own cleanup, one line each (a DELETE that failed or answered an error): the final cleanup
+   * tried those resources again, and `leftBehind` says what is still there. Absent when there were none.
+   */
+  errors?: string[];
 }
 
 export interface RunSummary {

@@ -2,8 +2,6 @@
  * What the runner hands to the suites (vitest provide/inject). The token lives here and in the client only;
  * nothing recorded contains it.
  */
-import type { Profile } from '../profiles/profile-schema.js';
-
 export interface TargetConfig {
   baseUrl: string;
   token: string;
@@ -27,8 +25,3 @@ export interface TargetConfig {
 
 /** Cases per property when --num-runs is not given: keeps a full run small enough for a rate-limited tenant (README). */
 export const DEFAULT_NUM_RUNS = 10;
-
-export interface Provided {
-  target: TargetConfig;
-  profile: Profile;
-}

@@ -6,9 +6,7 @@ import type {} from 'vitest';
 import type { Level, Mode } from '../catalog/types.js';
 import type { Exchange } from './exchange.js';
 import type { Failure, ResourceRef } from './result.js';
-import type { Profile } from '../profiles/profile-schema.js';
-import type { TargetConfig } from './target.js';
-import type { PaceStats } from '../client/limiter.js';
+import type { PaceStats } from './pace.js';
 
 export interface ScimTaskMeta {
   behaviour: string;
@@ -34,13 +32,5 @@ declare module 'vitest' {
     scim?: ScimTaskMeta;
     /** Set on the stand-in test of a suite file that failed to load (src/runner/suites-entry.ts). */
     loadError?: string;
-  }
-  interface ProvidedContext {
-    target: TargetConfig;
-    profile: Profile;
-    /** The suite files of this run, in order (src/runner/suites-entry.ts imports them). */
-    suites: Array<{ name: string; url: string; /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean }>;
-    /** --grep: only tests whose name ("<id> <title>") matches this regular expression are declared ('' = all). */
-    grep: string;
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Finding and deleting what runs left on a target, groups first: the end-of-run sweep (src/runner/final-cleanup.ts)
- * and the `scim-conformance cleanup` command (src/cli/commands/cleanup.ts).
+ * and the `scim-conformance cleanup` command (the CLI's commands/cleanup.ts).
  *
  * Safety rule: a resource is deleted only when its own name (userName for users, displayName for groups), as
  * the target returns it, starts with a run marker — `scimc-<runId>` followed by "-" or " " (names.ts), with the
