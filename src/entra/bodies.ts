@@ -3,6 +3,10 @@
  * samples of §4/§5). Suites build every request from these so that the shapes live in one place.
  */
 import { URN } from '../scim/urns.js';
+import { sameFilterValue } from './read.js';
+import { parseTargetPath } from './target-path.js';
+
+type Json = Record<string, unknown>;
 
 export type Dialect = 'default' | 'flag';
 
@@ -56,4 +60,30 @@ export function patchBody(operations: Array<Record<string, unknown>>): Record<st
 /** `filter=attr eq "value"` with RFC 7644 string escaping of `"` and `\` (F-05). */
 export function eqFilter(attribute: string, value: string): string {
   return `${attribute} eq "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+/**
+ * Adds `value` at a mapping target into a POST body, the way Entra shapes a create: `name.givenName` nests under
+ * `name`, `emails[type eq "work"].value` becomes an element `{type: "work", value}`, URN paths nest under the URN.
+ */
+export function setInCreateBody(body: Json, path: string, value: unknown): Json {
+  const p = parseTargetPath(path);
+  let holder: Json = body;
+  if (p.urn) {
+    holder = (body[p.urn] as Json | undefined) ?? {};
+    body[p.urn] = holder;
+  }
+  if (p.filter) {
+    const list = Array.isArray(holder[p.attribute]) ? (holder[p.attribute] as Json[]) : [];
+    holder[p.attribute] = list;
+    let element = list.find((e) => sameFilterValue(e[p.filter!.attribute], p.filter!.value));
+    if (!element) {
+      element = { [p.filter.attribute]: p.filter.value };
+      list.push(element);
+    }
+    element[p.sub ?? 'value'] = value;
+  } else if (p.sub) {
+    holder[p.attribute] = { ...((holder[p.attribute] as Json | undefined) ?? {}), [p.sub]: value };
+  } else holder[p.attribute] = value;
+  return body;
 }

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Profile } from '../profiles/profile-schema.js';
-import { parseTargetPath } from '../harness/user-state.js';
+import { parseTargetPath } from '../entra/target-path.js';
 import { addressPart, type AddressPart } from './address.js';
 import { attributeText } from './attribute-text.js';
 import { email } from './email.js';

@@ -19,4 +19,3 @@ export { userResource, userBody, type GeneratedUser, type UserResourceConstraint
 export { patchOperations, type GeneratedPatch, type PatchDialect, type PatchOperationConstraints } from './patch-operation.js';
 export { applyPatchModel, ModelError } from './model/patch-model.js';
 export { userDifferences, describeDifferences, type Difference } from './model/compare-user.js';
-export * from '../harness/lifecycle/index.js';

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import type { Profile } from '../profiles/profile-schema.js';
-import { parseTargetPath } from '../harness/user-state.js';
+import { parseTargetPath } from '../entra/target-path.js';
 import { attributeValue, generatedTargets } from './attribute-value.js';
 import type { MarkedConstraints } from './run-marker.js';
 

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import type { Profile } from '../profiles/profile-schema.js';
-import { entraUserBody } from '../entra/bodies.js';
-import { parseTargetPath, setInCreateBody } from '../harness/user-state.js';
+import { entraUserBody, setInCreateBody } from '../entra/bodies.js';
+import { parseProfileTarget } from '../entra/target-path.js';
 import { attributeValue, generatedTargets } from './attribute-value.js';
 import { externalId } from './external-id.js';
 import type { MarkedConstraints } from './run-marker.js';
@@ -45,7 +45,7 @@ export function userBody(name: string, external: string, attributes: Record<stri
 }
 
 export function userResource(constraints: UserResourceConstraints): fc.Arbitrary<GeneratedUser> {
-  const targets = (constraints.targets ?? generatedTargets(constraints.profile)).filter((t) => parseTargetPath(t));
+  const targets = (constraints.targets ?? generatedTargets(constraints.profile)).filter((t) => parseProfileTarget(t));
   const model = Object.fromEntries(targets.map((t) => [t, attributeValue(t, constraints.profile, { runId: constraints.runId, label: constraints.label })]));
   return fc
     .record({

@@ -3,7 +3,7 @@
  */
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
 export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
-export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from '../entra/bodies.js';
+export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, setInCreateBody, type Dialect } from '../entra/bodies.js';
 export { Names, runMarker } from '../entra/names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
@@ -18,10 +18,8 @@ export { resourceMeta } from '../checks/resource-meta.js';
 export { show } from '../checks/check.js';
 export { URN } from '../scim/urns.js';
 export type { ScimResponse, ScimClient } from '../client/scim-client.js';
-export {
-  enterprisePath, memberCI, sameUserName, parseTargetPath, matchingElements, storedValue, isCleared, setInCreateBody, patchAnswer, getUserOk,
-  patchUserOk, filterUsers, idsOf, type TargetPath,
-} from './user-state.js';
+export { patchAnswer, getUserOk, patchUserOk, filterUsers, idsOf } from './user-state.js';
+export { memberCI, sameUserName, matchingElements, storedValue, isCleared } from '../entra/read.js';
 export {
   collectedProfile, usersOnly, skipUnlessGroups, memberEntry, addMembersOp, removeMembersOps, membershipDiff, memberPatchAnswer,
   patchGroup, memberValues, readGroup, readMembers, memberFilter, expectMembers, type MembershipWay, matchGroups, expectNoMembersKey, createUsers,
@@ -35,12 +33,27 @@ export { responseTimeLimits, slowAnswers, timedOut, timedRequest } from './timin
 export { walkUsers, judgeWalk, type Walk, type WalkPage } from './paging.js';
 export { probeTls, type TlsProbe } from './tls.js';
 export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions } from './property.js';
-export * from '../generators/index.js';
+// The generators' public arbitraries (src/generators: pure, no client, no harness), and the model-based lifecycle
+// commands built on them (./lifecycle: they send requests and judge the answers).
+export {
+  markedPrefix, userName, externalId, attributeText, personName, namePart, email, phoneNumber, address, addressPart, extensionValue,
+  sameExtensionValue, groupDisplayName, memberSet, memberSetWithOne, attributeValue, generatedTargets, targetType, userResource, userBody,
+  patchOperations, applyPatchModel, ModelError, userDifferences, describeDifferences,
+  type MarkedConstraints, type UserNameConstraints, type ExternalIdConstraints, type AttributeTextConstraints, type PersonName,
+  type PersonNameConstraints, type EmailConstraints, type PhoneNumberConstraints, type AddressConstraints, type AddressPart,
+  type ExtensionValueConstraints, type ScimValueType, type GroupDisplayNameConstraints, type MemberSetConstraints, type GeneratedUser,
+  type UserResourceConstraints, type GeneratedPatch, type PatchDialect, type PatchOperationConstraints, type Difference,
+} from '../generators/index.js';
+export {
+  lifecycleCommands, lifecycleModel, emptyModel, CreateUser, DeleteUser, RenameUser, SetActive, UpdateUser, expectUserState, ChangeMembers,
+  CreateGroup, RenameGroup, expectGroupState, type LifecycleCommand, type LifecycleConstraints, type DirectoryModel, type DirectorySystem,
+  type ModelGroup, type ModelUser,
+} from './lifecycle/index.js';
 export { default as fc } from 'fast-check';
 export {
   mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
 } from './profile-tests.js';
-export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../entra/target-path.js';
+export { mappingKind, parseProfileTarget, parseTargetPath, isEnterprise, enterprisePath, type MappingKind, type TargetPath } from '../entra/target-path.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';
 /** Where the response validators come from (precompiled by `npm run build`, or compiled at run time): for diagnostics. */
 export { validatorSource } from '../schemas/registry.js';

@@ -6,7 +6,7 @@
 import type { AttributeMapping, Profile } from '../profiles/profile-schema.js';
 import { isEnterprise, mappingKind, parseProfileTarget, type MappingKind } from '../entra/target-path.js';
 import type { Names } from '../entra/names.js';
-import { memberCI } from './user-state.js';
+import { memberCI } from '../entra/read.js';
 
 type Json = Record<string, unknown>;
 
@@ -112,8 +112,9 @@ export function profileValue(mapping: AttributeMapping, names: Names, variant: '
 }
 
 /** A type value other than `type` for a sibling element (`emails[type eq "work"]` → a "home" e-mail). */
-export function otherType(type: string): string {
-  return type.toLowerCase() === 'home' ? 'work' : type.toLowerCase() === 'work' ? 'home' : 'work';
+export function otherType(type: string | boolean): string {
+  const given = String(type).toLowerCase();
+  return given === 'home' ? 'work' : given === 'work' ? 'home' : 'work';
 }
 
 /** Removes a mapping target from a create body (for "missing required attribute" tests). */
@@ -126,7 +127,7 @@ export function removeFromBody(body: Json, target: string): void {
   if (key === undefined) return;
   if (p.filter) {
     const list = Array.isArray(holder[key]) ? (holder[key] as Json[]) : [];
-    holder[key] = list.filter((e) => String(memberCI(e, p.filter!.attribute)).toLowerCase() !== p.filter!.value.toLowerCase());
+    holder[key] = list.filter((e) => String(memberCI(e, p.filter!.attribute)).toLowerCase() !== String(p.filter!.value).toLowerCase());
   } else if (p.sub) {
     const object = holder[key] as Json | undefined;
     if (object && typeof object === 'object') {

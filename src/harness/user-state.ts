@@ -1,139 +1,17 @@
 /**
- * Helpers for the user, PATCH, filter and extension suites: reading what a server stored (attribute names are
- * case-insensitive, RFC 7643 §2.1), building create bodies from Entra mapping targets, and the requests that
- * almost every user test sends (GET by id, PATCH, filter), each judged the way Entra reads the answer.
+ * Helpers for the user, PATCH, filter and extension suites: the requests that almost every user test sends (GET by
+ * id, PATCH, filter), each judged the way Entra reads the answer. Reading what a server stored and building create
+ * bodies from mapping targets is Entra's vocabulary: src/entra/read.ts, src/entra/bodies.ts.
  */
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
-import { URN } from '../scim/urns.js';
 import { patchBody } from '../entra/bodies.js';
 import { verify } from './verify.js';
 
 type Json = Record<string, unknown>;
-
-/** `urn:…:enterprise:2.0:User:<attr>`, the path Entra uses for enterprise attributes (X-03). */
-export function enterprisePath(attribute: string): string {
-  return `${URN.EnterpriseUser}:${attribute}`;
-}
-
-/** The member of `object` named `name`, compared case-insensitively (RFC 7643 §2.1). */
-export function memberCI(object: unknown, name: string): unknown {
-  if (!object || typeof object !== 'object' || Array.isArray(object)) return undefined;
-  const lower = name.toLowerCase();
-  const key = Object.keys(object).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : (object as Json)[key];
-}
-
-/** One step of a mapping target: attribute, optional `[attr eq value]` filter, optional sub-attribute. */
-export interface TargetPath {
-  /** Extension URN when the path is URN-qualified, else undefined (core schema). */
-  urn?: string;
-  attribute: string;
-  filter?: { attribute: string; value: string | boolean };
-  sub?: string;
-}
-
-/**
- * Parses the SCIM paths Entra writes in mappings: `title`, `name.givenName`, `emails[type eq "work"].value`,
- * `roles[primary eq "True"].value`, `urn:…:enterprise:2.0:User:manager`, `urn:…:User:manager.value`.
- * The URN is the part before the last `:` that precedes the attribute (a URN contains dots, e.g. `2.0`).
- */
-export function parseTargetPath(path: string): TargetPath {
-  let rest = path;
-  let urn: string | undefined;
-  if (/^urn:/i.test(path)) {
-    const bracket = path.indexOf('[');
-    const head = bracket >= 0 ? path.slice(0, bracket) : path;
-    const cut = head.lastIndexOf(':');
-    urn = path.slice(0, cut);
-    rest = path.slice(cut + 1);
-  }
-  const match = /^([A-Za-z_$][\w$-]*)(?:\[\s*([\w.]+)\s+eq\s+("(?:[^"\\]|\\.)*"|true|false)\s*\])?(?:\.([\w$-]+))?$/i.exec(rest);
-  if (!match) throw new Error(`unsupported attribute path in a test: ${path}`);
-  const [, attribute, filterAttr, filterValue, sub] = match;
-  const parsed: TargetPath = { attribute: attribute!, ...(urn ? { urn } : {}), ...(sub ? { sub } : {}) };
-  if (filterAttr) {
-    const value = filterValue!.startsWith('"') ? (JSON.parse(filterValue!) as string) : filterValue!.toLowerCase() === 'true';
-    parsed.filter = { attribute: filterAttr, value };
-  }
-  return parsed;
-}
-
-function sameFilterValue(actual: unknown, wanted: string | boolean): boolean {
-  // Entra compares `primary eq "True"` (a string) with a boolean primary, and types case-insensitively (P-10).
-  const norm = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : typeof v === 'boolean' ? String(v) : v);
-  return norm(actual) === norm(typeof wanted === 'boolean' ? String(wanted) : wanted);
-}
-
-/** The object that holds a path's attribute: the resource itself or its extension object. */
-function container(resource: unknown, urn: string | undefined): unknown {
-  return urn ? memberCI(resource, urn) : resource;
-}
-
-/** Elements of a multi-valued attribute whose filter attribute matches (e.g. every `type: "work"` email). */
-export function matchingElements(resource: unknown, path: string | TargetPath): Json[] {
-  const p = typeof path === 'string' ? parseTargetPath(path) : path;
-  const list = memberCI(container(resource, p.urn), p.attribute);
-  if (!Array.isArray(list)) return [];
-  const elements = list.filter((e): e is Json => !!e && typeof e === 'object');
-  return p.filter ? elements.filter((e) => sameFilterValue(memberCI(e, p.filter!.attribute), p.filter!.value)) : elements;
-}
-
-/**
- * What the server stored at a mapping target, read case-insensitively; undefined when absent. For a value-filter
- * path the first matching element is read (Entra's types are unique, U-26).
- */
-export function storedValue(resource: unknown, path: string): unknown {
-  const p = parseTargetPath(path);
-  if (p.filter) {
-    const [element] = matchingElements(resource, p);
-    return element === undefined ? undefined : p.sub ? memberCI(element, p.sub) : element;
-  }
-  const value = memberCI(container(resource, p.urn), p.attribute);
-  return p.sub ? memberCI(value, p.sub) : value;
-}
-
-/**
- * True when a userName read back is the one sent, up to case: userName is caseExact=false and RFC 7643 §7 lets the
- * server alter its case (catalog §0.1 U-12, U-21: the exact case is judged by recommended tests only).
- */
-export function sameUserName(got: unknown, sent: string): boolean {
-  return typeof got === 'string' && got.toLowerCase() === sent.toLowerCase();
-}
-
-/** True when a cleared attribute reads as cleared: absent, null, "" or an empty array (U-27, X-08). */
-export function isCleared(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-/**
- * Adds `value` at a mapping target into a POST body, the way Entra shapes a create: `name.givenName` nests under
- * `name`, `emails[type eq "work"].value` becomes an element `{type: "work", value}`, URN paths nest under the URN.
- */
-export function setInCreateBody(body: Json, path: string, value: unknown): Json {
-  const p = parseTargetPath(path);
-  let holder: Json = body;
-  if (p.urn) {
-    holder = (body[p.urn] as Json | undefined) ?? {};
-    body[p.urn] = holder;
-  }
-  if (p.filter) {
-    const list = Array.isArray(holder[p.attribute]) ? (holder[p.attribute] as Json[]) : [];
-    holder[p.attribute] = list;
-    let element = list.find((e) => sameFilterValue(e[p.filter!.attribute], p.filter!.value));
-    if (!element) {
-      element = { [p.filter.attribute]: p.filter.value };
-      list.push(element);
-    }
-    element[p.sub ?? 'value'] = value;
-  } else if (p.sub) {
-    holder[p.attribute] = { ...((holder[p.attribute] as Json | undefined) ?? {}), [p.sub]: value };
-  } else holder[p.attribute] = value;
-  return body;
-}
 
 /**
  * The answer Entra accepts to a user PATCH (P-14): 200 with the full resource, or 204 with no body. A 200 with an

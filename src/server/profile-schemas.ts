@@ -77,8 +77,9 @@ function applyMapping(type: ResourceTypeDefinition, mapping: AttributeMapping): 
     const subs = (attribute.subAttributes ??= []);
     let typeSub = byName(subs, path.filter.attribute);
     if (!typeSub) subs.push((typeSub = stringAttribute(path.filter.attribute, { canonicalValues: [] })));
-    if (path.filter.attribute.toLowerCase() === 'type' && !(typeSub.canonicalValues ?? []).some((v) => v.toLowerCase() === path.filter!.value.toLowerCase()))
-      typeSub.canonicalValues = [...(typeSub.canonicalValues ?? []), path.filter.value];
+    const value = String(path.filter.value);
+    if (path.filter.attribute.toLowerCase() === 'type' && !(typeSub.canonicalValues ?? []).some((v) => v.toLowerCase() === value.toLowerCase()))
+      typeSub.canonicalValues = [...(typeSub.canonicalValues ?? []), value];
   }
   if (path.sub && attribute.type === 'complex') {
     const subs = (attribute.subAttributes ??= []);

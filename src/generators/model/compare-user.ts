@@ -7,7 +7,8 @@
  * attribute may read as absent, null, "" or [] (U-27); a filtered element must exist once (P-09).
  */
 import type { Profile } from '../../profiles/profile-schema.js';
-import { isCleared, matchingElements, parseTargetPath, storedValue } from '../../harness/user-state.js';
+import { isCleared, matchingElements, storedValue } from '../../entra/read.js';
+import { parseTargetPath } from '../../entra/target-path.js';
 import { targetType } from '../attribute-value.js';
 import { sameExtensionValue } from '../extension-value.js';
 

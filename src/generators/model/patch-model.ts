@@ -11,7 +11,7 @@
  * URN-qualified extension attributes, and path-less add/replace with plain, dotted and URN keys.
  * @see https://datatracker.ietf.org/doc/html/rfc7644#section-3.5.2
  */
-import { parseTargetPath, type TargetPath } from '../../harness/user-state.js';
+import { parseTargetPath, type TargetPath } from '../../entra/target-path.js';
 
 type Json = Record<string, unknown>;
 
