@@ -89,3 +89,18 @@ export function isEnterprise(urn: string | undefined): boolean {
 export function enterprisePath(attribute: string): string {
   return `${URN.EnterpriseUser}:${attribute}`;
 }
+
+/**
+ * The container a target's value lives in: its extension (the URN), else by `by`:
+ * - 'post': its complex or multi-valued attribute (`name`, `emails`), every core top-level attribute in '(core)':
+ *   the attributes one created user carries together (src/harness/profile-tests.ts attributeGroups);
+ * - 'element': the element (`emails[type=work]`), a core top-level attribute alone: the attributes a PATCH of this
+ *   one must leave alone beside it.
+ */
+export function containerKey(target: string, by: 'post' | 'element'): string {
+  const p = parseProfileTarget(target);
+  if (!p) return target;
+  if (p.urn) return p.urn.toLowerCase();
+  if (by === 'post') return p.filter || p.sub ? p.attribute.toLowerCase() : '(core)';
+  return `${p.attribute}[${p.filter ? `${p.filter.attribute}=${String(p.filter.value)}` : ''}]`.toLowerCase();
+}

@@ -18,7 +18,7 @@ export { resourceMeta } from '../checks/resource-meta.js';
 export { show } from '../checks/check.js';
 export { URN } from '../scim/urns.js';
 export type { ScimResponse, ScimClient } from '../client/scim-client.js';
-export { patchAnswer, getUserOk, patchUserOk, filterUsers, idsOf } from './user-state.js';
+export { patchAnswer, getUserOk, patchUserOk, filterUsers, idsOf, refusedAlone } from './user-state.js';
 export { memberCI, sameUserName, matchingElements, storedValue, isCleared } from '../entra/read.js';
 export {
   collectedProfile, usersOnly, skipUnlessGroups, memberEntry, addMembersOp, removeMembersOps, membershipDiff, memberPatchAnswer,
@@ -51,9 +51,12 @@ export {
 } from './lifecycle/index.js';
 export { default as fc } from 'fast-check';
 export {
-  mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
+  mappedUserAttributes, attributeGroups, titlePaths, otherType, removeFromBody, type MappedAttribute,
 } from './profile-tests.js';
-export { mappingKind, parseProfileTarget, parseTargetPath, isEnterprise, enterprisePath, type MappingKind, type TargetPath } from '../entra/target-path.js';
+export {
+  mappingKind, parseProfileTarget, parseTargetPath, isEnterprise, enterprisePath, containerKey, type MappingKind, type TargetPath,
+} from '../entra/target-path.js';
+export { profileValue, type ValueTarget } from '../entra/values.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';
 /** Where the response validators come from (precompiled by `npm run build`, or compiled at run time): for diagnostics. */
 export { validatorSource } from '../schemas/registry.js';

@@ -1,11 +1,11 @@
 /**
  * Helpers for the generated profile suites (suites/profile/): test data per mapped attribute, the attribute groups
  * that share one created user, create bodies without one attribute (U-09), and short titles that still carry every
- * attribute path. What Entra sends for each kind of mapping is in src/profiles/target-path.ts (mappingKind).
+ * attribute path. What Entra sends for each kind of mapping is in src/entra/target-path.ts (mappingKind); the
+ * value a test sends for a mapping is src/entra/values.ts (profileValue).
  */
 import type { AttributeMapping, Profile } from '../profiles/profile-schema.js';
-import { isEnterprise, mappingKind, parseProfileTarget, type MappingKind } from '../entra/target-path.js';
-import type { Names } from '../entra/names.js';
+import { containerKey, isEnterprise, mappingKind, parseProfileTarget, type MappingKind } from '../entra/target-path.js';
 import { memberCI } from '../entra/read.js';
 
 type Json = Record<string, unknown>;
@@ -29,19 +29,11 @@ export function mappedUserAttributes(profile: Profile): MappedAttribute[] {
   });
 }
 
-/** The group one created user carries: core top-level attributes, one per complex/multi-valued attribute, one per extension. */
-export function attributeGroupKey(target: string): string {
-  const p = parseProfileTarget(target);
-  if (!p) return target;
-  if (p.urn) return p.urn.toLowerCase();
-  return p.filter || p.sub ? p.attribute.toLowerCase() : '(core)';
-}
-
 /** Mapped attributes grouped for one POST each, in profile order. */
 export function attributeGroups<T extends { target: string }>(items: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const key = attributeGroupKey(item.target);
+    const key = containerKey(item.target, 'post');
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
@@ -60,55 +52,6 @@ export function titlePaths(targets: string[]): string {
   const heads = new Map<string, string[]>();
   for (const s of split) heads.set(s.head, [...(heads.get(s.head) ?? []), s.tail]);
   return [...heads.entries()].map(([head, tails]) => (head && tails.length > 1 ? `${head}{${tails.join(', ')}}` : tails.map((t) => `${head}${t}`).join(', '))).join(', ');
-}
-
-/** The last name of a path: `emails[type eq "work"].value` → value, `urn:…:User:cardNumber` → cardNumber. */
-function leaf(target: string): string {
-  const p = parseProfileTarget(target);
-  return (p?.sub ?? p?.attribute ?? target).toLowerCase();
-}
-
-/** Card numbers, PINs and registration codes (uniFLOW's cardNumber, pin, cardRegistrationCode) are digit strings. */
-const DIGITS_ONLY = /^(cardnumber|pin|cardregistrationcode|badgenumber|badgeid)$/;
-
-/** `length` digits for this test, from the run seed. */
-function digits(names: Names, length: number): string {
-  return Array.from({ length }, (_, i) => (i === 0 ? 1 + Math.floor(names.random() * 9) : Math.floor(names.random() * 10))).join('');
-}
-
-/**
- * A value for a mapped attribute, different per call, shaped like what Entra would send and derived from the run
- * seed (names.ts): run-marked strings (filters on them can only ever find this run's users), e-mail shapes for
- * e-mails and UPNs, E.164 phone numbers, https URLs for URL and reference attributes, digits for card numbers and
- * PINs, ISO country codes, booleans, numbers and xsd:dateTime by type. Variant `b` never equals variant `a`.
- */
-export function profileValue(mapping: AttributeMapping, names: Names, variant: 'a' | 'b' = 'a'): unknown {
-  const p = parseProfileTarget(mapping.target);
-  const name = leaf(mapping.target);
-  const attribute = (p?.attribute ?? '').toLowerCase();
-  // a ∈ [0, 999], b ∈ [1000, 1999]: the two variants of one attribute always differ.
-  const n = () => Math.floor(names.random() * 1000) + (variant === 'b' ? 1000 : 0);
-  switch (mapping.type) {
-    case 'boolean':
-      return variant === 'a';
-    case 'integer':
-      return 1000 + n();
-    case 'decimal':
-      return n() + 0.5;
-    case 'dateTime':
-      return new Date(Date.UTC(2024, 0, 1) + n() * 86_400_000).toISOString().replace('.000Z', 'Z');
-    case 'binary':
-      return Buffer.from(`scimc ${names.token()}`).toString('base64');
-    default:
-      break;
-  }
-  if (attribute === 'username') return /mailnickname/i.test(mapping.source ?? '') ? names.externalId('nick') : names.userName(`pm${variant}`);
-  if (attribute === 'emails' || /principalname|mail$/i.test(name)) return names.email(`mail${variant}`);
-  if (attribute === 'phonenumbers') return names.phone();
-  if (name === 'country') return variant === 'a' ? 'NL' : 'BE';
-  if (DIGITS_ONLY.test(name)) return digits(names, name === 'pin' ? 6 : 10);
-  if (/url$/i.test(name) || mapping.type === 'reference') return names.url(name.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'ref');
-  return names.externalId(name.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'v');
 }
 
 /** A type value other than `type` for a sibling element (`emails[type eq "work"]` → a "home" e-mail). */
@@ -135,9 +78,4 @@ export function removeFromBody(body: Json, target: string): void {
       if (sub !== undefined) delete object[sub];
     }
   } else delete holder[key];
-}
-
-/** The body of `filter=` for a mapped target: `emails[type eq "work"].value eq "x"` (catalog U-05, F-08). */
-export function targetFilter(target: string, value: string): string {
-  return `${target} eq "${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }

@@ -83,6 +83,19 @@ export async function filterUsers(
   return { response, resources: resourcesOf(response.json), total: (response.json as { totalResults: number }).totalResults };
 }
 
+/**
+ * After a batched PATCH was refused: sends each operation alone, to name the ones the server refuses
+ * (`path → status body…`) in the failure message (P-17, value-filter paths).
+ */
+export async function refusedAlone(client: ScimClient, id: string, operations: ReadonlyArray<Record<string, unknown>>): Promise<string[]> {
+  const refused: string[] = [];
+  for (const operation of operations) {
+    const response = await client.patch(`/Users/${id}`, patchBody([operation]));
+    if (status(200, 204)(response)) refused.push(`${String(operation.path)} → ${response.status} ${response.text.slice(0, 120)}`);
+  }
+  return refused;
+}
+
 /** Ids of the resources of a ListResponse, for messages. */
 export function idsOf(resources: Json[]): string[] {
   return resources.map((r) => String(r.id));

@@ -2,9 +2,8 @@
 // a stable identity, 404 for unknown ids, one refused operation must not silently block a disable, empty requests.
 import {
   behaviour, verify, fail, expectThat, show, status, errorStatus, getUserOk, patchUserOk, patchAnswer, storedValue,
-  setInCreateBody, matchingElements, memberCI, patchBody, profileValue, withExamples, sameUserName,
+  setInCreateBody, matchingElements, memberCI, patchBody, profileValue, withExamples, sameUserName, refusedAlone,
 } from '#harness';
-import type { ScimClient } from '#harness';
 
 // Catalog §0.1 P-13: string primary in a create body is the validator's (Entra sends booleans there); the PATCH form
 // with "True" is recommended.
@@ -79,15 +78,6 @@ behaviour('P-16', 'PATCH /Users/{unknown id} answers 404', { tags: ['default-dia
   const response = await client.patch(`/Users/${names.absent()}`, patchBody([{ op: 'Replace', path: 'displayName', value: 'Nobody' }]));
   verify(response, errorStatus(404));
 });
-
-async function refusedAlone(client: ScimClient, id: string, ops: Array<Record<string, unknown>>): Promise<string[]> {
-  const refused: string[] = [];
-  for (const o of ops) {
-    const r = await client.patch(`/Users/${id}`, patchBody([o]));
-    if (status(200, 204)(r)) refused.push(`${String(o.path)} → ${r.status} ${r.text.slice(0, 100)}`);
-  }
-  return refused;
-}
 
 behaviour('P-17', "Entra's batched update — every mapped attribute of the profile plus active \"False\" in one PATCH — is applied, disable included", { tags: ['default-dialect'] }, async ({ client, resources, names, profile, skip, target }) => {
   const mapped = profile.users.mappings.filter((m) => m.type !== 'reference' && m.type !== 'boolean' && m.target !== 'userName');

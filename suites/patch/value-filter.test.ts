@@ -3,9 +3,9 @@
 // request, and with the capitalised sub-attribute names of Microsoft's mapping table.
 import {
   behaviour, verify, fail, status, expectThat, show, getUserOk, patchUserOk, storedValue, matchingElements, setInCreateBody,
-  parseTargetPath, patchBody, withExamples,
+  patchBody, profileValue, refusedAlone, withExamples,
 } from '#harness';
-import type { BehaviourContext, Names, ScimClient } from '#harness';
+import type { BehaviourContext, Names } from '#harness';
 
 /** Every value-filter target of Microsoft's default mapping and role mappings (catalog P-10), role paths excluded. */
 const CATALOG_PATHS = [
@@ -23,37 +23,20 @@ const CATALOG_PATHS = [
   'addresses[type eq "other"].formatted',
 ];
 
-/** Example data in its attribute's format, unique to the test and derived from the run seed (names.ts). */
-function sampleValue(path: string, tag: string, names: Names): string {
-  const p = parseTargetPath(path);
-  if (p.attribute.toLowerCase() === 'emails') return names.email(`${tag}${String(p.filter?.value)}`);
-  if (p.attribute.toLowerCase() === 'phonenumbers') return names.phone();
-  if (p.sub?.toLowerCase() === 'country') return tag === 'old' ? 'BE' : 'NL';
-  if (p.sub?.toLowerCase() === 'postalcode') return tag === 'old' ? '1000' : '2000';
-  return `${tag} ${p.sub ?? 'value'} ${names.token()}`;
-}
-
-/** When a batched PATCH is refused, sends each operation alone to name the paths the server rejects. */
-async function rejectedPaths(client: ScimClient, id: string, ops: Array<{ op: string; path: string; value: unknown }>): Promise<string[]> {
-  const rejected: string[] = [];
-  for (const o of ops) {
-    const response = await client.patch(`/Users/${id}`, patchBody([o]));
-    if (status(200, 204)(response)) rejected.push(`${o.path} → ${response.status} ${response.text.slice(0, 120)}`);
-  }
-  return rejected;
-}
+/** Example data in its attribute's format, unique to the test and derived from the run seed (src/entra/values.ts). */
+const sampleValue = (path: string, variant: 'a' | 'b', names: Names) => profileValue({ target: path, type: 'string' }, names, variant);
 
 /** Creates a user holding old values at `paths`, replaces them all in one default-mode PATCH, reads them back. */
 async function replaceAll(ctx: BehaviourContext, paths: string[], writePath = (p: string) => p): Promise<void> {
   const { client, names, resources } = ctx;
   const extra: Record<string, unknown> = {};
-  for (const path of paths) setInCreateBody(extra, path, sampleValue(path, 'old', names));
+  for (const path of paths) setInCreateBody(extra, path, sampleValue(path, 'a', names));
   // The old values are example data: a 400 to them (and not to Entra's body) is inconclusive, not a failure.
   const user = await withExamples(ctx, { what: `old values of ${paths.join(', ')}`, attributes: extra }, () => resources.createUser(extra));
-  const ops = paths.map((path) => ({ op: 'Replace', path: writePath(path), value: sampleValue(path, 'new', names) }));
+  const ops = paths.map((path) => ({ op: 'Replace', path: writePath(path), value: sampleValue(path, 'b', names) }));
   const response = await client.patch(`/Users/${user.id}`, patchBody(ops));
   if (status(200, 204)(response)) {
-    const rejected = await rejectedPaths(client, user.id, ops);
+    const rejected = await refusedAlone(client, user.id, ops);
     fail(`the batched PATCH of ${ops.length} value-filter paths answered ${response.status}; sent alone, these are refused: ${rejected.join('; ') || 'none (only the batch fails)'}. Entra sends them together with every other change of the user — one refused path blocks the whole update, a disable included (P-17)`, {
       expected: '200 with the resource or 204',
       actual: `${response.status} ${response.text.slice(0, 300)}`,
@@ -93,7 +76,7 @@ for (const path of ['phoneNumbers[type eq "mobile"].value', 'addresses[type eq "
   behaviour('P-08', `Replace ${path} on a user without that element creates it`, { tags: ['default-dialect'] }, async (ctx) => {
     const { client, resources, names } = ctx;
     const user = await resources.createUser();
-    const value = sampleValue(path, 'new', names);
+    const value = sampleValue(path, 'b', names);
     const attributes: Record<string, unknown> = {};
     setInCreateBody(attributes, path, value);
     await withExamples(ctx, { what: `value ${JSON.stringify(value)} for ${path}`, attributes }, () => patchUserOk(client, user.id, [{ op: 'Replace', path, value }]));

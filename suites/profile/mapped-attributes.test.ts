@@ -6,7 +6,7 @@
 //   boolean → P-13 ("False" as a string, default dialect); removal → P-11.
 import {
   behaviour, expectThat, fail, show, collectedProfile, mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType,
-  parseProfileTarget, setInCreateBody, storedValue, matchingElements, isCleared, getUserOk, patchUserOk, memberCI,
+  parseProfileTarget, containerKey, setInCreateBody, storedValue, matchingElements, isCleared, getUserOk, patchUserOk, memberCI,
   withExamples, type MappedAttribute, type BehaviourContext,
 } from '#harness';
 
@@ -101,7 +101,7 @@ for (const item of mapped) {
   // Replace, the way Entra sends it for this kind.
   const kindWords = item.kind === 'multi' ? `(value-filter path)` : item.kind === 'complex' ? '(sub-attribute path)' : item.kind === 'extension' ? '(URN path)' : '';
   behaviour(item.setBehaviour, `profile mapping ${t}: Replace ${kindWords ? `${kindWords} ` : ''}stores the value${item.kind === 'complex' || item.kind === 'multi' || item.kind === 'extension' ? ' and leaves its neighbours alone' : ''}`, { tags }, async (ctx) => {
-    const neighbours = mapped.filter((m) => m.target !== t && m.kind === item.kind && attributeKey(m.target) === attributeKey(t) && !isUserName(m));
+    const neighbours = mapped.filter((m) => m.target !== t && m.kind === item.kind && containerKey(m.target, 'element') === containerKey(t, 'element') && !isUserName(m));
     const { extra } = bodyFor([item, ...neighbours], ctx, 'a');
     let sibling: Json | undefined;
     if (p.filter) {
@@ -163,12 +163,4 @@ for (const item of mapped) {
 function isUserName(item: MappedAttribute): boolean {
   const p = parseProfileTarget(item.target);
   return !p?.urn && p?.attribute.toLowerCase() === 'username';
-}
-
-/** Attributes that share a container: `name` for name.*, the URN for extension attributes, the element for filters. */
-function attributeKey(target: string): string {
-  const p = parseProfileTarget(target);
-  if (!p) return target;
-  if (p.urn) return p.urn.toLowerCase();
-  return `${p.attribute}[${p.filter ? `${p.filter.attribute}=${p.filter.value}` : ''}]`.toLowerCase();
 }

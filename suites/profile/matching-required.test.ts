@@ -4,7 +4,7 @@
 // provision groups, the mapped group attributes round-trip and filter (G-05, G-02).
 import {
   behaviour, verify, expectThat, show, errorStatus, collectedProfile, mappedUserAttributes, profileValue, parseProfileTarget,
-  setInCreateBody, removeFromBody, targetFilter, filterUsers, idsOf, entraUserBody, storedValue, memberCI, listResponse, resourcesOf, status,
+  setInCreateBody, removeFromBody, eqFilter, filterUsers, idsOf, entraUserBody, storedValue, memberCI, listResponse, resourcesOf, status,
   discoveryList, findSchema, schemaAttributes, URN, type MappedAttribute, type ScimClient,
 } from '#harness';
 
@@ -23,8 +23,8 @@ for (const item of mapped.filter((m) => (m.mapping.matching || m.mapping.filtera
     if (isCore(item, 'username')) extra.userName = value;
     else setInCreateBody(extra, t, value);
     const user = await resources.createUser(extra);
-    const { response, resources: found, total } = await filterUsers(client, targetFilter(t, value));
-    expectThat(total === 1 && found.length === 1 && found[0]!.id === user.id, `${t}: filter ${targetFilter(t, value)} returned totalResults ${show(total)} and ids ${show(idsOf(found))}; expected exactly ${show(user.id)}`, {
+    const { response, resources: found, total } = await filterUsers(client, eqFilter(t, value));
+    expectThat(total === 1 && found.length === 1 && found[0]!.id === user.id, `${t}: filter ${eqFilter(t, value)} returned totalResults ${show(total)} and ids ${show(idsOf(found))}; expected exactly ${show(user.id)}`, {
       response,
       expected: `totalResults 1, id ${user.id}`,
       actual: show(response.json, 600),
@@ -97,10 +97,10 @@ if (profile.resources === 'users+groups' && profile.groups.mappings.length > 0) 
     behaviour('G-02', `profile group mapping ${m.target} (${m.matching ? 'matching attribute' : 'filterable'}): filter ${m.target} eq "<value>" with excludedAttributes=members finds exactly the group`, async ({ client, resources, names }) => {
       const value = groupValue(m.target, names);
       const group = await resources.createGroup(setInCreateBody({}, m.target, value));
-      const response = await client.get('/Groups', { query: { excludedAttributes: 'members', filter: targetFilter(m.target, value) } });
+      const response = await client.get('/Groups', { query: { excludedAttributes: 'members', filter: eqFilter(m.target, value) } });
       verify(response, status(200), listResponse());
       const found = resourcesOf(response.json);
-      expectThat(found.length === 1 && memberCI(found[0], 'id') === group.id, `${m.target}: filter ${targetFilter(m.target, value)} returned ${show(found.map((g) => g.id))}; expected exactly ${show(group.id)}`, {
+      expectThat(found.length === 1 && memberCI(found[0], 'id') === group.id, `${m.target}: filter ${eqFilter(m.target, value)} returned ${show(found.map((g) => g.id))}; expected exactly ${show(group.id)}`, {
         response,
         hint: `Entra matches groups of ${profile.title} on ${m.target} before it creates one (catalog G-02); 0 hits means a duplicate group.`,
       });

@@ -1,11 +1,11 @@
-// Test data (src/harness/names.ts, catalog §0.1 "test data"): derived from (run seed, test name), so the same seed
+// Test data (src/entra/names.ts, src/entra/values.ts, catalog §0.1 "test data"): derived from (run seed, test name), so the same seed
 // gives the same values whatever else runs; unique to its test; in its attribute's format.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { EXAMPLE_DOMAIN, Names } from '../../../src/entra/names.js';
-import { profileValue } from '../../../src/harness/profile-tests.js';
+import { profileValue } from '../../../src/entra/values.js';
 import { loadProfile } from '../../../src/profiles/load.js';
 import { ROOT } from '../../helpers/cli.js';
 
