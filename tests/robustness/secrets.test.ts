@@ -6,7 +6,7 @@
 //      headers and bodies; failure messages, expected/actual, hints; cleanup reasons; errors), junit.xml
 //      (failure messages, system-out with the exchanges and "Reproduce:" curl lines), report.html (exchanges,
 //      failure details and the curl line of every exchange, the embedded data),
-//   4. the curl lines themselves, rebuilt from results.json with src/client/curl.ts (what "Copy" copies),
+//   4. the curl lines themselves, rebuilt from results.json with src/model/curl.ts (what "Copy" copies),
 //   5. stdout/stderr of `scim-conformance cleanup`,
 //   6. what a reader decodes: every response body of results.json parsed as JSON, and report.html with its
 //      character references decoded (a server may echo the token JSON-escaped, `\u0053…` or `\/`: issue 16).
