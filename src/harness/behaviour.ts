@@ -10,7 +10,7 @@ import type { TestTag } from '../catalog/tags.js';
 import type { ScimClient } from '../client/scim-client.js';
 import { TransportError } from '../client/transport.js';
 import type { Exchange } from '../model/exchange.js';
-import type { Failure } from '../model/result.js';
+import type { Failure, SkipCode } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
@@ -87,8 +87,12 @@ export function behaviour(
     const names = new Names(target.runId, target.seed, `${id} ${title}`);
     const resources = new Resources(client, cleanupClient, scim, names);
     // The run-wide breaker is open: the target stopped answering; don't spend --timeout on this test too.
+    const skipAs = (code: SkipCode, text: string, shown = text): never => {
+      scim.skip = { code, text };
+      return context.skip(shown);
+    };
     const open = baseClient().breaker.openReason;
-    if (open) context.skip(`not run: ${open}`);
+    if (open) skipAs('target-stopped', open, `not run: ${open}`);
     try {
       await fn({
         client,
@@ -97,15 +101,17 @@ export function behaviour(
         target,
         profile: injectedProfile(),
         task: context.task,
-        skip: (reason: string) => context.skip(reason),
+        skip: (reason: string) => skipAs('unsupported', reason),
       });
     } catch (error) {
       if (!isSkip(error)) {
         if (context.signal.aborted && (context.signal.reason as Error | undefined)?.name === 'TestRunAbortError')
-          context.skip('not finished: the run was interrupted');
-        if (error instanceof InconclusiveError) context.skip(error.message);
-        if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response))
-          context.skip(`not run: ${error.message.replace(/^.*?: not sent: /, '')}`);
+          skipAs('not-finished', 'the run was interrupted', 'not finished: the run was interrupted');
+        if (error instanceof InconclusiveError) skipAs('inconclusive', error.reason, error.message);
+        if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response)) {
+          const cause = error.message.replace(/^.*?: not sent: /, '');
+          skipAs(baseClient().breaker.openReason ? 'target-stopped' : 'not-sent', cause, `not run: ${cause}`);
+        }
         scim.failure = toFailure(error, scim);
       }
       throw error;

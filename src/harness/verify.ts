@@ -55,7 +55,7 @@ export function expectThat(condition: unknown, message: string, details: Omit<Ch
  * starts with "inconclusive:" in every report.
  */
 export class InconclusiveError extends Error {
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`inconclusive: ${reason}`);
     this.name = 'InconclusiveError';
   }

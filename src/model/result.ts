@@ -20,6 +20,24 @@ export const RESULT_SCHEMA_VERSION = 2;
  */
 export type TestStatus = 'passed' | 'failed' | 'warning' | 'skipped';
 
+/**
+ * Why a skipped test was not judged, as data (`skipReason` says it in words):
+ * - unsupported: the app does not offer what the test needs (the profile says so, or the target's answers do):
+ *   the only settled skip;
+ * - inconclusive: the test could not come to a judgement (e.g. its example data was refused);
+ * - target-stopped: the run-wide breaker opened (the target stopped answering, or kept answering 429);
+ * - not-sent: a request of the test was not sent (refused before sending);
+ * - interrupted: Ctrl-C / SIGTERM came before the test ran; not-finished: while it ran;
+ * - not-run: vitest did not run it, for another reason.
+ */
+export type SkipCode = 'unsupported' | 'inconclusive' | 'target-stopped' | 'not-sent' | 'interrupted' | 'not-finished' | 'not-run';
+
+export interface SkipCause {
+  code: SkipCode;
+  /** The cause in one line, without the "not run: " that skipReason puts before it. */
+  text: string;
+}
+
 /** Which failed levels block the run (--fail-on): see src/runner/grade.ts. */
 export type FailOn = 'required' | 'gallery' | 'all';
 
@@ -67,6 +85,8 @@ export interface TestResult {
   tags: string[];
   status: TestStatus;
   skipReason?: string;
+  /** With status skipped: the cause as data (runner, verdict and reports read this, never the words). */
+  skip?: SkipCause;
   durationMs: number;
   failure?: Failure;
   exchanges: Exchange[];

@@ -5,7 +5,7 @@
 import type {} from 'vitest';
 import type { Level, Mode } from '../catalog/types.js';
 import type { Exchange } from './exchange.js';
-import type { Failure, ResourceRef } from './result.js';
+import type { Failure, ResourceRef, SkipCause } from './result.js';
 import type { PaceStats } from './pace.js';
 
 export interface ScimTaskMeta {
@@ -16,6 +16,8 @@ export interface ScimTaskMeta {
   entra: string;
   exchanges: Exchange[];
   failure?: Failure;
+  /** Why the harness skipped the test (src/harness/behaviour.ts); absent when vitest skipped it. */
+  skip?: SkipCause;
   created: ResourceRef[];
   deleted: ResourceRef[];
   /** Requests sent by cleanup (not listed as exchanges of the test). */

@@ -111,14 +111,19 @@ export function interruption(signal: AbortSignal | undefined): RunResult['interr
  * signal (its request was not sent, or was aborted, because of it) is skipped as not finished, never a failure.
  */
 export function markNotRun(tests: TestResult[], signal: 'SIGINT' | 'SIGTERM'): void {
+  const text = `the run was interrupted (${signal})`;
   for (const test of tests) {
-    if (test.status === 'skipped' && (test.skipReason === 'not run' || /aborted by the user/i.test(test.skipReason ?? '')))
-      test.skipReason = `not run: the run was interrupted (${signal})`;
-    else if (test.status === 'skipped' && test.skipReason === 'not finished: the run was interrupted')
-      test.skipReason = `not finished: the run was interrupted (${signal})`;
-    else if ((test.status === 'failed' || test.status === 'warning') && cutShort(test)) {
+    // vitest's own skips of a cancelled run: never started ("not run", or its note "aborted by the user").
+    if (test.status === 'skipped' && test.skip?.code === 'not-run') {
+      test.skipReason = `not run: ${text}`;
+      test.skip = { code: 'interrupted', text };
+    } else if (test.status === 'skipped' && test.skip?.code === 'not-finished') {
+      test.skipReason = `not finished: ${text}`;
+      test.skip = { code: 'not-finished', text };
+    } else if ((test.status === 'failed' || test.status === 'warning') && cutShort(test)) {
       test.status = 'skipped';
-      test.skipReason = `not finished: the run was interrupted (${signal})`;
+      test.skipReason = `not finished: ${text}`;
+      test.skip = { code: 'not-finished', text };
       delete test.failure;
       delete test.baseline;
     }
@@ -127,7 +132,7 @@ export function markNotRun(tests: TestResult[], signal: 'SIGINT' | 'SIGTERM'): v
 
 export function notFinished(test: TestResult): TestResult {
   const { failure: _failure, baseline: _baseline, ...rest } = test;
-  return { ...rest, status: 'skipped', skipReason: 'not finished: the run was interrupted' };
+  return { ...rest, status: 'skipped', skipReason: 'not finished: the run was interrupted', skip: { code: 'not-finished', text: 'the run was interrupted' } };
 }
 
 export function cutShort(test: TestResult): boolean {

@@ -46,7 +46,11 @@ export function toTestResult(testCase: TestCase, grading: Grading = { failOn: 'r
     exchanges: meta?.exchanges ?? [],
     ...(meta ? { requests: meta.exchanges.length + meta.cleanupRequests + (meta.unrecordedRequests ?? 0) } : {}),
   };
-  if (result.state === 'skipped' || result.state === 'pending') base.skipReason = (result.state === 'skipped' && result.note) || 'not run';
+  if (result.state === 'skipped' || result.state === 'pending') {
+    base.skipReason = (result.state === 'skipped' && result.note) || 'not run';
+    // The harness says why it skipped; a test vitest skipped itself was not run (interrupted: src/runner/assemble.ts).
+    base.skip = meta?.skip ?? { code: 'not-run', text: base.skipReason };
+  }
   if (result.state === 'failed') {
     const message = (result.errors?.[0]?.message ?? 'the test failed without a message').split('\n')[0]!;
     base.failure = meta?.failure ?? { kind: 'error', message: timedOut(message, base.exchanges) ?? message };

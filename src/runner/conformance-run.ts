@@ -125,9 +125,9 @@ async function runAndAssemble(
   if (settings.grep && tests.length === 0 && errors.length === 0 && !io.signal?.aborted)
     throw new UsageError(`--grep: "${settings.grep}" matches no test name in the selected suites (names are "<id> <title>", e.g. "U-20 PATCH Replace userName …")`);
   // The breaker opened (src/client/breaker.ts): the run cannot pass, even if no test that ran failed.
-  const notRun = tests.filter((t) => t.status === 'skipped' && /^not run: the target (stopped|kept) answering/.test(t.skipReason ?? ''));
+  const notRun = tests.filter((t) => t.status === 'skipped' && t.skip?.code === 'target-stopped');
   const [firstNotRun] = notRun;
-  if (firstNotRun) errors.push(`${(firstNotRun.skipReason ?? '').slice('not run: '.length)}: ${notRun.length} tests were not run`);
+  if (firstNotRun?.skip) errors.push(`${firstNotRun.skip.text}: ${notRun.length} tests were not run`);
   const interrupted = interruption(io.signal);
   if (interrupted) markNotRun(tests, interrupted.signal);
 

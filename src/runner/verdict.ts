@@ -13,12 +13,9 @@
 import type { FailOn, RunResult, TestResult, VerdictKind } from '../model/result.js';
 import { blocksAt } from './grade.js';
 
-/** Skip reasons that mean "not judged" rather than "the app does not offer this" (a settled skip). */
-const UNSETTLED_SKIP = /^(inconclusive:|not run|not finished)/;
-
 /** The test came to an answer about its behaviour: judged, or skipped because the app does not offer the feature. */
-export function settled(test: Pick<TestResult, 'status' | 'skipReason'>): boolean {
-  return test.status !== 'skipped' || !UNSETTLED_SKIP.test(test.skipReason ?? 'not run');
+export function settled(test: Pick<TestResult, 'status' | 'skip'>): boolean {
+  return test.status !== 'skipped' || test.skip?.code === 'unsupported';
 }
 
 /** Distinct ids of the behaviours that have a required-level test among `tests`, sorted. */

@@ -2,14 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode, exitCodeFor } from '../../../src/cli/exit-codes.js';
 import type { Level } from '../../../src/catalog/types.js';
-import type { FailOn, TestResult } from '../../../src/model/result.js';
+import type { FailOn, SkipCode, TestResult } from '../../../src/model/result.js';
 import { gradeTest } from '../../../src/runner/grade.js';
 import { decideVerdict, requiredBehaviours, requiredCoverage, settled, type VerdictInput } from '../../../src/runner/verdict.js';
 
+/** The cause the harness records with each of these reasons (src/harness/behaviour.ts). */
+const CAUSES: Array<[RegExp, SkipCode]> = [[/^inconclusive:/, 'inconclusive'], [/^not run/, 'interrupted'], [/^not finished/, 'not-finished'], [/./, 'unsupported']];
+
 function test(behaviour: string, status: TestResult['status'], level: Level = 'required', skipReason?: string): TestResult {
+  const code = CAUSES.find(([pattern]) => pattern.test(skipReason ?? ''))?.[1] ?? 'not-run';
   return {
     behaviour, name: `${behaviour} ${status} ${level}`, area: 'users', file: '', level, mode: 'both', spec: [], tags: [], status, durationMs: 0, exchanges: [],
-    ...(skipReason ? { skipReason } : {}),
+    ...(skipReason ? { skipReason, skip: { code, text: skipReason } } : {}),
     ...(status === 'failed' || status === 'warning' ? { failure: { kind: 'conformance' as const, message: 'x' } } : {}),
   };
 }
