@@ -25,6 +25,14 @@ describe('servers that lose track of what the run created', () => {
     expect(results.cleanup.leftBehind).toEqual([]);
   }, 180_000);
 
+  it("a test's cleanup that fails is reported in results.json cleanup.errors; the final cleanup deletes the rest", async () => {
+    const { t, run, results } = await runAgainst('deletes-on-second-try');
+    expect(t.left(), run.stderr).toBe(0);
+    expect(results.cleanup.leftBehind).toEqual([]);
+    expect(results.cleanup.errors?.length).toBeGreaterThan(0);
+    for (const line of results.cleanup.errors ?? []) expect(line).toMatch(/^DELETE \/(Users|Groups)\/\S+ answered 503$/);
+  }, 180_000);
+
   it('a server that never deletes: every leftover is reported with the reason, and the cleanup command is printed', async () => {
     const { t, run, results } = await runAgainst('never-deletes');
     if (process.env.SCIMC_MEASURE) console.log('never-deletes left on target', t.left(), 'reported left', results.cleanup.leftBehind.length);
