@@ -29,11 +29,16 @@ export function mappedUserAttributes(profile: Profile): MappedAttribute[] {
   });
 }
 
+/** The group one created user carries: core top-level attributes, one per complex/multi-valued attribute, one per extension. */
+export function attributeGroupKey(target: string): string {
+  return containerKey(target, 'post');
+}
+
 /** Mapped attributes grouped for one POST each, in profile order. */
 export function attributeGroups<T extends { target: string }>(items: T[]): T[][] {
   const groups = new Map<string, T[]>();
   for (const item of items) {
-    const key = containerKey(item.target, 'post');
+    const key = attributeGroupKey(item.target);
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
   return [...groups.values()];
