@@ -1,8 +1,8 @@
 /**
- * What the runner hands to the suites (vitest provide/inject). The token lives here and in the client only;
- * nothing recorded contains it.
+ * The target of a run, as the runner hands it to the suites (vitest provide/inject, typed in task-meta.ts). The
+ * token travels in it to the client; recorded exchanges hold it too until results leave the process, where it is
+ * redacted (src/client/redact.ts).
  */
-import type { Profile } from '../profiles/profile-schema.js';
 
 export interface TargetConfig {
   baseUrl: string;
@@ -27,8 +27,3 @@ export interface TargetConfig {
 
 /** Cases per property when --num-runs is not given: keeps a full run small enough for a rate-limited tenant (README). */
 export const DEFAULT_NUM_RUNS = 10;
-
-export interface Provided {
-  target: TargetConfig;
-  profile: Profile;
-}
