@@ -37,6 +37,8 @@ export interface Io {
   env?: Record<string, string | undefined>;
   /** Aborted by Ctrl-C / SIGTERM (its reason is the signal name): see README "Cleanup". */
   signal?: AbortSignal;
+  /** Given the published (redacted) result and the report files written, once, before the exit code is chosen (--json). */
+  onResult?: (result: RunResult, reports: string[]) => void;
 }
 
 export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitCode> {
@@ -98,12 +100,14 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     let requests = 0;
     const counting = client.withRecorder(() => requests++);
     const notice = await preflight(counting).catch(async (error: unknown) => {
-      // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json.
-      if (error instanceof CliError && error.exitCode === ExitCode.Target && fileReporters.length > 0) {
+      // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json (and --json its line).
+      if (error instanceof CliError && error.exitCode === ExitCode.Target && (fileReporters.length > 0 || io.onResult)) {
         const failed = targetErrorResult(error.message, { runId, seed, failOn: options.failOn, url: displayTarget(target.baseUrl, false), demo: Boolean(demo), profile });
-        const paths = await writeReports(redactDeep(failed, makeRedactor(target.token)), fileReporters, options.outDir).catch(() => []);
+        const published = redactDeep(failed, makeRedactor(target.token));
+        const paths = await writeReports(published, fileReporters, options.outDir).catch(() => []);
         if (paths.length) io.out(`${paths.join('\n')}\n`);
-        await appendStepSummary(io, redactDeep(failed, makeRedactor(target.token)));
+        await appendStepSummary(io, published);
+        io.onResult?.(published, paths);
       }
       throw error;
     });
@@ -196,6 +200,7 @@ export async function conformanceRun(options: RunOptions, io: Io): Promise<ExitC
     const published = capBodies(redactDeep(result, redactor));
     const paths = fileReporters.length ? await writeReports(published, fileReporters, options.outDir) : [];
     await appendStepSummary(io, published);
+    io.onResult?.(published, paths);
     startConsole(tests.length);
     if (options.reporter.includes('console')) console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
