@@ -3,7 +3,7 @@
  * as `scim-conformance/harness` (package.json exports, types in dist/types) for vendors' own tests: docs/harness.md.
  */
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
-export { harnessConfig, type HarnessConfig, type HarnessTarget } from './setup.js';
+export { harnessConfig, type HarnessConfig, type HarnessTarget } from '../runner/harness-config.js';
 export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
 export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } from './entra-bodies.js';
 export { Names, runMarker } from './names.js';

@@ -2,7 +2,8 @@
  * For vendors who write their own vitest tests with this harness (docs/harness.md): the part of a vitest config that
  * the scim-conformance CLI gives its suites (src/runner/run.ts), built from a URL and a token: `provide` (target,
  * profile) and the test tags behaviour() uses. Tests then get the same recording client, resource tracker, run-marked
- * names and cleanup as the suites do.
+ * names and cleanup as the suites do. It lives with the runner because, like a CLI run (conformance-run.ts), it picks
+ * the run id and the seed; everything in src/harness derives its data from them.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { ProvidedContext } from 'vitest';
