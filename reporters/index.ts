@@ -37,12 +37,6 @@ export const REPORTERS = {
 
 export type ReporterName = keyof typeof REPORTERS;
 
-export const REPORTER_NAMES = Object.keys(REPORTERS) as ReporterName[];
-
-export function isReporterName(name: string): name is ReporterName {
-  return Object.prototype.hasOwnProperty.call(REPORTERS, name);
-}
-
 /**
  * Render and write each named file reporter into outDir (created if needed); returns the written paths,
  * absolute, in the order asked. Names are deduplicated; `console` writes no file and is skipped here.
@@ -82,6 +76,4 @@ async function writeAtomically(path: string, content: string): Promise<void> {
 }
 
 export { createConsoleReporter } from './console.js';
-export type { ConsoleReporter, ConsoleReporterOptions, ProgressTest, StartInfo } from './console.js';
-export { shouldUseColor } from './shared/color.js';
 export { renderMarkdown } from './markdown.js';

@@ -15,8 +15,9 @@ const bundle = await rolldown({
   input: join(root, 'dist', 'src', 'harness', 'index.js'),
   platform: 'node',
   logLevel: 'warn',
-  // vitest must be the worker's own instance; the precompiled validators are loaded by path (src/schemas/registry.ts).
-  external: (id) => id.startsWith('node:') || builtins.has(id) || /^vitest(\/|$)/.test(id) || id.endsWith('validators.cjs'),
+  // vitest must be the worker's own instance; the precompiled validators are loaded by path (src/schemas/registry.ts);
+  // jsonc-parser's main file is UMD, whose require() calls a bundle cannot follow (Node imports it as it is).
+  external: (id) => id.startsWith('node:') || builtins.has(id) || /^vitest(\/|$)/.test(id) || id === 'jsonc-parser' || id.endsWith('validators.cjs'),
 });
 const out = join(root, 'dist', 'src', 'harness', 'bundle.js');
 await bundle.write({ file: out, format: 'esm' });

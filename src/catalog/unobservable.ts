@@ -1,7 +1,7 @@
 /**
  * Behaviours that cannot be checked from outside by sending requests to an endpoint: Entra-side logic, test-design
- * context, or Microsoft processes that need a real tenant or a gallery review. Suites do not test these ids; reports
- * list them with the reason instead of a pass or fail.
+ * context, or Microsoft processes that need a real tenant or a gallery review. Suites do not test these ids;
+ * `scim-conformance explain <id>` and docs/behaviours.md give the reason ("Not tested") instead of a pass or fail.
  *
  * Conservative on purpose: an id whose consequence can be observed by any request (even partly, such as D-02's TLS
  * version and certificate chain, D-15's 5xx/timeouts, or D-14's 429 format) is NOT listed here; the suites test it.

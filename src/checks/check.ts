@@ -45,10 +45,3 @@ export function bodyObject(response: ScimResponse): { body?: Record<string, unkn
     return { failure: { message: `the body is JSON but not an object: ${show(response.json)}`, expected: 'a JSON object', actual: show(response.json) } };
   return { body: response.json as Record<string, unknown> };
 }
-
-/** Case-insensitive lookup of a member, for reporting (SCIM attribute names are case-insensitive). */
-export function memberIgnoringCase(object: Record<string, unknown>, name: string): [string, unknown] | undefined {
-  const lower = name.toLowerCase();
-  const key = Object.keys(object).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : [key, object[key]];
-}

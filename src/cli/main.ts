@@ -4,6 +4,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { shouldUseColor } from '../../reporters/shared/color.js';
+import { renderVerdictJson } from '../../reporters/verdict-json.js';
+import type { RunResult } from '../model/result.js';
 import { makeRedactor, type Redactor } from '../client/redact.js';
 import { packageVersion } from '../model/package-root.js';
 import { KnownError } from '../model/errors.js';
@@ -73,13 +75,16 @@ async function dispatch(
       return serve(command, out);
     case 'run': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
-      const color = shouldUseColor(process.env, Boolean(process.stdout.isTTY));
+      // --json: stdout carries the one verdict line and nothing else; the console goes to stderr.
+      const json = command.options.json ? jsonVerdict(out) : undefined;
+      const color = shouldUseColor(process.env, Boolean((json ? process.stderr : process.stdout).isTTY));
       // Loaded on demand: vitest and the reference server are not needed for --help, --version or a usage error.
       // The handlers come first, so that a signal while the run loads stops it like one a minute later.
-      return withInterrupt(err, releaseEarlySignals, async (signal) => {
+      const run = withInterrupt(err, releaseEarlySignals, async (signal) => {
         const { conformanceRun } = await import('../runner/conformance-run.js');
-        return exitCodeForRun(await conformanceRun(command.options, { out, err, color, signal, env: process.env }));
+        return exitCodeForRun(await conformanceRun(command.options, { out: json ? err : out, err, color, signal, env: process.env, ...(json ? { onResult: json.onResult } : {}) }));
       });
+      return json ? json.settle(run) : run;
     }
     case 'cleanup': {
       for (const warning of command.warnings) err(`scim-conformance: warning: ${warning}\n`);
@@ -118,6 +123,33 @@ async function serve(command: Extract<ReturnType<typeof parseCommand>, { kind: '
   });
   await server.close();
   return ExitCode.Pass;
+}
+
+/**
+ * --json: keeps the published result, then prints the verdict line with the exit code the run ends with (also a run
+ * that stops with exit 3 at the preflight, which has a result). A run that ends without a result (bad usage, internal
+ * error) prints nothing on stdout.
+ */
+function jsonVerdict(out: (text: string) => void) {
+  let finished: { result: RunResult; reports: string[] } | undefined;
+  const print = (code: ExitCode) => {
+    if (finished) out(renderVerdictJson(finished.result, finished.reports, code));
+  };
+  return {
+    onResult: (result: RunResult, reports: string[]) => {
+      finished = { result, reports };
+    },
+    settle: async (run: Promise<ExitCode>): Promise<ExitCode> => {
+      try {
+        const code = await run;
+        print(code);
+        return code;
+      } catch (error) {
+        if (error instanceof KnownError) print(exitCodeForError(error));
+        throw error;
+      }
+    },
+  };
 }
 
 /**

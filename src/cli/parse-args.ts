@@ -86,6 +86,7 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     noCleanup: values['no-cleanup'],
     readOnly: values['read-only'],
     list: values.list,
+    json: values.json,
     quiet: values.quiet,
     verbose: values.verbose,
     baseline: values.baseline,
@@ -103,6 +104,7 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     warnings.push(`--fail-on ${failOn} is deprecated: it now means --fail-on all (every level blocks${failOn === 'new' ? '; --baseline keeps known failures from blocking' : ''}); the default is required`);
   const options: RunOptions = { ...rest, failOn: failOn === 'any' || failOn === 'new' ? 'all' : failOn };
 
+  if (options.json && options.list) throw new UsageError('--json reports the verdict of a run and --list runs nothing; pass one of them');
   if (options.quiet && options.verbose) throw new UsageError('--quiet and --verbose contradict each other; pass one of them');
   if (options.demo && options.url) throw new UsageError('--demo runs against the bundled reference server; drop --url, or drop --demo');
   if (!options.demo && !options.url && !options.list)

@@ -19,7 +19,6 @@ const DESCRIBE: Record<BreakerKind, [singular: string, plural: string]> = {
   'connection-reset': ['connection reset', 'connection resets'],
   dns: ['DNS failure', 'DNS failures'],
   tls: ['TLS failure', 'TLS failures'],
-  'body-too-large': ['oversized body', 'oversized bodies'],
   network: ['network error', 'network errors'],
   throttled: ['request', 'requests'],
 };

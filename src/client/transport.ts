@@ -21,8 +21,6 @@ export interface TransportRequest {
   maxBodyBytes: number;
   insecure?: boolean;
   ca?: string;
-  /** Aborting it (the run was interrupted) ends the request at once with code 'aborted'. */
-  signal?: AbortSignal;
 }
 
 export class TransportError extends Error {
@@ -125,13 +123,6 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
       finish(new TransportError('timeout', `no complete response within ${request.timeoutMs} ms`));
       req.destroy();
     }, timeoutMs);
-    const onAbort = () => {
-      finish(new TransportError('aborted', 'the run was interrupted before the response was complete'));
-      req.destroy();
-    };
-    if (request.signal?.aborted) onAbort();
-    request.signal?.addEventListener('abort', onAbort, { once: true });
-    req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
     req.on('error', (error: NodeJS.ErrnoException) => {
       const classified = classify(error, request);
       if (req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) Object.assign(classified, { [STALE]: true });

@@ -1,6 +1,6 @@
 /**
  * fast-check arbitraries for SCIM, one concept per file, importable by suites (through #harness) and by users:
- * `import { userName, lifecycleCommands } from 'scim-conformance/src/generators/index.js'`.
+ * `import { userName, email } from 'scim-conformance/harness'` (docs/harness.md).
  * Every value that names a resource starts with the run marker `scimc-<runId>-`, so that cleanup finds it.
  */
 export { markedPrefix, type MarkedConstraints } from './run-marker.js';

@@ -1,7 +1,9 @@
 /**
- * The only module suites import (besides vitest): behaviours, checks, Entra-shaped bodies and judgements.
+ * The only module suites import (besides vitest): behaviours, checks, Entra-shaped bodies and judgements. Published
+ * as `scim-conformance/harness` (package.json exports, types in dist/types) for vendors' own tests: docs/harness.md.
  */
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
+export { harnessConfig, type HarnessConfig, type HarnessTarget } from './config.js';
 export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
 export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, setInCreateBody, type Dialect } from '../entra/bodies.js';
 export { Names, runMarker } from '../entra/names.js';

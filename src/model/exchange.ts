@@ -30,9 +30,8 @@ export type TransportErrorCode =
   | 'connection-reset'
   | 'dns'
   | 'tls'
-  | 'body-too-large'
   | 'network'
-  /** The run was interrupted (Ctrl-C, SIGTERM) while the request was in flight. */
+  /** Not sent: the run was interrupted (Ctrl-C, SIGTERM). A request already in flight is let finish, so that what it created is recorded and cleaned up. */
   | 'aborted'
   /** Never sent: the run-wide circuit breaker is open (the target stopped answering, src/client/breaker.ts). */
   | 'not-sent';

@@ -1,6 +1,7 @@
 /**
- * What the runner hands to the suites (vitest provide/inject). The token lives here and in the client only;
- * nothing recorded contains it.
+ * The target of a run, as the runner hands it to the suites (vitest provide/inject, typed in task-meta.ts). The
+ * token travels in it to the client; recorded exchanges hold it too until results leave the process, where it is
+ * redacted (src/client/redact.ts).
  */
 export interface TargetConfig {
   baseUrl: string;

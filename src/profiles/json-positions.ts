@@ -1,9 +1,13 @@
 /**
- * A small JSON parser that keeps positions: it returns the parsed value and, for every value in the document, the
- * line and column where it starts (keyed by its path, e.g. "users.mappings.3.type"), so that a schema error can say
- * "line 14" instead of only "users.mappings[3].type". Syntax errors are reported with their line and column too.
- * Strict RFC 8259 JSON: no comments, no trailing commas.
+ * JSON with positions, for profile errors: the parsed value and, for every value in the document, the line and
+ * column where it starts (keyed by its path, e.g. "users.mappings.3.type"), so that a schema error can say "line 14"
+ * instead of only "users.mappings[3].type". Syntax errors are reported with their line and column too.
+ * Strict RFC 8259 JSON: no comments, no trailing commas, no duplicate member names (RFC 8259 §4 leaves their
+ * meaning open; a profile that names a member twice is a mistake worth a line number).
+ * Parsing is jsonc-parser's `parseTree` (the parser of VS Code's JSON support); this file only turns its offsets
+ * into lines and columns and its error codes into words.
  */
+import { parseTree, ParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 
 export interface Position {
   line: number;
@@ -31,13 +35,43 @@ export function pathKey(path: ReadonlyArray<PropertyKey>): string {
   return path.map(String).join('.');
 }
 
-export function parseJsonWithPositions(text: string): PositionedJson {
+export function parseJsonWithPositions(input: string): PositionedJson {
+  // A byte order mark is not JSON but editors write it; a space keeps every offset (and column) where it was.
+  const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
+  const at = offsetToPosition(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  if (first !== undefined || root === undefined) {
+    const offset = Math.min(first?.offset ?? 0, text.length);
+    throw new JsonSyntaxError(describeError(text, first ?? { error: ParseErrorCode.ValueExpected, offset, length: 0 }), at(offset));
+  }
   const positions = new Map<string, Position>();
-  let i = 0;
-  // Line starts, for offset → line/column.
+  const value = walk(root, [], positions, at);
+  return { value, positions };
+}
+
+/** Records the position of the node and of everything in it, refuses duplicate member names, returns its value. */
+function walk(node: Node, path: string[], positions: Map<string, Position>, at: (offset: number) => Position): unknown {
+  positions.set(path.join('.'), at(node.offset));
+  if (node.type === 'array') return (node.children ?? []).map((child, i) => walk(child, [...path, String(i)], positions, at));
+  if (node.type !== 'object') return node.value as unknown;
+  const out: Record<string, unknown> = {};
+  for (const property of node.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode === undefined || valueNode === undefined) continue; // only in documents with errors, refused above
+    const key = String(keyNode.value);
+    if (Object.prototype.hasOwnProperty.call(out, key)) throw new JsonSyntaxError(`duplicate member name "${key}"`, at(keyNode.offset));
+    positions.set(`${[...path, key].join('.')}#key`, at(keyNode.offset));
+    out[key] = walk(valueNode, [...path, key], positions, at);
+  }
+  return out;
+}
+
+function offsetToPosition(text: string): (offset: number) => Position {
   const lineStarts = [0];
   for (let k = 0; k < text.length; k++) if (text[k] === '\n') lineStarts.push(k + 1);
-  const at = (offset: number): Position => {
+  return (offset) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
     while (lo < hi) {
@@ -47,110 +81,45 @@ export function parseJsonWithPositions(text: string): PositionedJson {
     }
     return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
-  const describe = (offset: number) => (offset >= text.length ? 'the end of the file' : JSON.stringify(text[offset]));
-  const error = (message: string, offset = i): never => {
-    throw new JsonSyntaxError(message, at(Math.min(offset, text.length)));
-  };
-  const skipWhitespace = () => {
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-    if (text.startsWith('//', i) || text.startsWith('/*', i)) error('comments are not allowed in JSON');
-  };
-  const expect = (char: string, what: string) => {
-    skipWhitespace();
-    if (text[i] !== char) error(`expected ${what}, found ${describe(i)}`);
-    i++;
-  };
+}
 
-  const parseString = (): string => {
-    const start = i;
-    i++; // opening quote
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') i++;
-      else if (text[i] === '\n') error('unterminated string (a line break inside a string must be written \\n)', start);
-      i++;
+/** The first syntax error jsonc-parser found, in words, naming what stands at its offset. */
+function describeError(text: string, error: ParseError): string {
+  const { offset } = error;
+  const found = offset >= text.length ? 'the end of the file' : JSON.stringify(text[offset]);
+  switch (error.error) {
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return 'comments are not allowed in JSON';
+    case ParseErrorCode.PropertyNameExpected:
+      return `expected a member name in double quotes, found ${found}${text[offset] === '}' ? ' (trailing comma?)' : ''}`;
+    case ParseErrorCode.ValueExpected:
+      return `expected a value (string, number, object, array, true, false or null), found ${found}${text[offset] === ']' ? ' (trailing comma?)' : ''}`;
+    case ParseErrorCode.ColonExpected:
+      return `expected ":" after the member name, found ${found}`;
+    case ParseErrorCode.CommaExpected:
+      return `expected "," between two members or elements, found ${found}`;
+    case ParseErrorCode.CloseBraceExpected:
+      return `expected "," or "}", found ${found}`;
+    case ParseErrorCode.CloseBracketExpected:
+      return `expected "," or "]", found ${found}`;
+    case ParseErrorCode.EndOfFileExpected:
+      return `unexpected ${found} after the end of the JSON document`;
+    case ParseErrorCode.UnexpectedEndOfString: {
+      const next = text[offset + error.length];
+      return next === '\n' || next === '\r' ? 'unterminated string (a line break inside a string must be written \\n)' : 'unterminated string';
     }
-    if (i >= text.length) error('unterminated string', start);
-    i++;
-    try {
-      return JSON.parse(text.slice(start, i)) as string;
-    } catch {
-      return error('invalid escape sequence in string', start);
-    }
-  };
-
-  const parseValue = (path: string[]): unknown => {
-    skipWhitespace();
-    positions.set(path.join('.'), at(i));
-    const c = text[i];
-    if (c === '{') return parseObject(path);
-    if (c === '[') return parseArray(path);
-    if (c === '"') return parseString();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 64));
-    if (!literal) return error(`expected a value (string, number, object, array, true, false or null), found ${describe(i)}`);
-    i += literal[0].length;
-    return JSON.parse(literal[0]) as unknown;
-  };
-
-  const parseObject = (path: string[]): Record<string, unknown> => {
-    const out: Record<string, unknown> = {};
-    i++;
-    skipWhitespace();
-    if (text[i] === '}') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text[i] !== '"') error(`expected a member name in double quotes, found ${describe(i)}${text[i] === '}' ? ' (trailing comma?)' : ''}`);
-      const keyAt = at(i);
-      const key = parseString();
-      if (Object.prototype.hasOwnProperty.call(out, key)) error(`duplicate member name "${key}"`, i - key.length - 2);
-      positions.set(`${[...path, key].join('.')}#key`, keyAt);
-      expect(':', `":" after "${key}"`);
-      out[key] = parseValue([...path, key]);
-      skipWhitespace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return out;
-      }
-      error(`expected "," or "}" after the value of "${key}", found ${describe(i)}`);
-    }
-  };
-
-  const parseArray = (path: string[]): unknown[] => {
-    const out: unknown[] = [];
-    i++;
-    skipWhitespace();
-    if (text[i] === ']') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      skipWhitespace();
-      if (text[i] === ']') error('trailing comma before "]"');
-      out.push(parseValue([...path, String(out.length)]));
-      skipWhitespace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return out;
-      }
-      error(`expected "," or "]" after array element ${out.length - 1}, found ${describe(i)}`);
-    }
-  };
-
-  if (text.charCodeAt(0) === 0xfeff) i = 1; // byte order mark
-  const value = parseValue([]);
-  skipWhitespace();
-  if (i < text.length) error(`unexpected ${describe(i)} after the end of the JSON document`);
-  return { value, positions };
+    case ParseErrorCode.InvalidEscapeCharacter:
+    case ParseErrorCode.InvalidUnicode:
+      return 'invalid escape sequence in string';
+    case ParseErrorCode.InvalidCharacter:
+      return 'invalid character in string (control characters must be escaped)';
+    case ParseErrorCode.InvalidNumberFormat:
+    case ParseErrorCode.UnexpectedEndOfNumber:
+      return `invalid number at ${found}`;
+    default:
+      return `unexpected ${found}`;
+  }
 }
 
 /**

@@ -30,6 +30,8 @@ export interface Io {
   env?: Record<string, string | undefined>;
   /** Aborted by Ctrl-C / SIGTERM (its reason is the signal name): see README "Cleanup". */
   signal?: AbortSignal;
+  /** Given the published (redacted) result and the report files written, once, before the exit code is chosen (--json). */
+  onResult?: (result: RunResult, reports: string[]) => void;
 }
 
 /** What a run ends with: the tests listed (--list), or the result of a run (also an interrupted one). */
@@ -57,7 +59,7 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
 
   const opened = await openTarget(settings, plan, async (error, target, demo) => {
     // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json.
-    if (fileReporters.length === 0) return;
+    if (fileReporters.length === 0 && !io.onResult) return;
     const failed = redactDeep(
       targetErrorResult(error.message, { runId: plan.runId, seed: plan.seed, failOn: settings.failOn, url: displayTarget(target.baseUrl, false), demo, profile: plan.profile }),
       makeRedactor(target.token),
@@ -65,6 +67,7 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
     const paths = await writeReports(failed, fileReporters, settings.outDir).catch(() => []);
     if (paths.length) io.out(`${paths.join('\n')}\n`);
     await appendStepSummary(io, failed);
+    io.onResult?.(failed, paths);
   });
   try {
     if (opened.notice) io.err(`scim-conformance: ${opened.notice}\n`);
@@ -73,6 +76,7 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
     const published = capBodies(redactDeep(result.result, makeRedactor(opened.target.token)));
     const paths = fileReporters.length ? await writeReports(published, fileReporters, settings.outDir) : [];
     await appendStepSummary(io, published);
+    io.onResult?.(published, paths);
     result.startConsole(published.tests.length);
     if (settings.reporter.includes('console')) result.console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);

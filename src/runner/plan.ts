@@ -3,11 +3,11 @@
  * for a run that sends requests, the target (the user's, or the bundled reference server) proven usable by the
  * preflight, with the profile read from it for `--profile discover`. Nothing here prints.
  */
-import { randomBytes, randomInt } from 'node:crypto';
 import { Limiter } from '../client/limiter.js';
 import { ScimClient } from '../client/scim-client.js';
 import { KnownError, UsageError } from '../model/errors.js';
 import { packageRoot } from '../model/package-root.js';
+import { newRunId, newSeed } from '../model/run-identity.js';
 import type { FailOn } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
 import { discoverTargetProfile } from '../profiles/discover.js';
@@ -70,8 +70,8 @@ export function planRun(settings: RunSettings): RunPlan {
   if (uncompiled !== undefined)
     throw new KnownError(`suites/${suiteName(uncompiled)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`, 'internal');
   const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
-  const seed = settings.seed ?? randomInt(0, 2 ** 31 - 1);
-  const runId = randomBytes(4).toString('hex');
+  const seed = settings.seed ?? newSeed();
+  const runId = newRunId();
   const base = {
     timeoutMs: settings.timeout,
     maxBodyBytes: 1024 * 1024,

@@ -1,6 +1,6 @@
 /**
- * Entry point for `scim-conformance serve`: starts the reference server on a real port. The CLI owns argument
- * parsing and printing; this function only starts and stops the server.
+ * Starts the reference server on a real port for in-process callers (tests) and returns its URL and a close
+ * function. The CLI's `serve` command builds the server itself (it adds the profile's resource types and prints).
  */
 import { createScimServer, type ScimServerOptions } from './app.js';
 

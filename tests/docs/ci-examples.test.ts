@@ -3,7 +3,7 @@
 // HTML report; their install step, run verbatim in an empty project holding the tarball `npm pack` makes, installs
 // the tool without the registry knowing its name; and their scim-conformance command, run there against a local
 // server started the way the examples start a vendor's server, passes and writes the files the examples publish.
-import { exec, execFile } from 'node:child_process';
+import { exec } from 'node:child_process';
 import { promisify } from 'node:util';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { packTarball } from '../helpers/pack.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 
 type Step = { name?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> };
@@ -54,9 +55,7 @@ describe('CI examples', () => {
     let tarball: string;
     beforeAll(async () => {
       target = await startTarget();
-      const packDir = mkdtempSync(join(tmpdir(), 'scimc-ci-pack-'));
-      const { stdout } = await promisify(execFile)('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT });
-      tarball = join(packDir, stdout.trim().split('\n').pop()!);
+      tarball = await packTarball();
     }, 120_000);
     afterAll(() => target.close());
 

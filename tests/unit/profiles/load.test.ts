@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinProfileNames, loadProfile, parseProfileText } from '../../../src/profiles/load.js';
 import { parseJsonWithPositions } from '../../../src/profiles/json-positions.js';
@@ -147,5 +148,19 @@ describe('parseJsonWithPositions', () => {
     expect(value).toEqual(JSON.parse(text));
     expect(positions.get('a.1.b')).toEqual({ line: 2, column: 18 });
     expect(positions.get('c')).toEqual({ line: 3, column: 8 });
+  });
+
+  it('reads every JSON document as JSON.parse does (jsonc-parser with comments and trailing commas refused)', () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
+      const text = JSON.stringify(value, null, indent);
+      expect(parseJsonWithPositions(text).value).toEqual(JSON.parse(text));
+    }));
+  });
+
+  it('keeps columns after a byte order mark and names a line break inside a string', () => {
+    expect(parseJsonWithPositions('\ufeff{"a": 1}').positions.get('a')).toEqual({ line: 1, column: 8 });
+    expect(() => parseJsonWithPositions('{\n  "a": "x\ny"\n}')).toThrow(/unterminated string \(a line break inside a string must be written \\n\)/);
+    expect(() => parseJsonWithPositions('[1, 2,]')).toThrow(/found "\]" \(trailing comma\?\)/);
+    expect(() => parseJsonWithPositions('')).toThrow(/found the end of the file/);
   });
 });
