@@ -146,7 +146,8 @@ function setFiltered(doc: JsonObject, target: AttributeTarget, op: SetOperation,
   }
   if (!attribute.multiValued) {
     if (result.length > 1) throw invalidValue(path, `"${attribute.name}" is single-valued`);
-    return result.length ? write(container, attribute.name, result[0]) : erase(container, attribute.name);
+    const [only] = result;
+    return only === undefined ? erase(container, attribute.name) : write(container, attribute.name, only);
   }
   enforceSinglePrimary(result, new Set(matched));
   return result.length ? write(container, attribute.name, result) : erase(container, attribute.name);
