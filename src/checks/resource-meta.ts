@@ -20,7 +20,7 @@ export function resourceMeta(resourceType: 'User' | 'Group'): Check {
     if (meta.resourceType !== resourceType && meta.resourceType !== `${resourceType}s`)
       return { message: `meta.resourceType is ${show(meta.resourceType)}; RFC 7643 §3.1 names the resource type, "${resourceType}"`, expected: resourceType, actual: show(meta.resourceType) };
     for (const field of ['created', 'lastModified'] as const)
-      if (typeof meta[field] !== 'string' || !DATE_TIME.test(meta[field] as string))
+      if (typeof meta[field] !== 'string' || !DATE_TIME.test(meta[field]))
         return { message: `meta.${field} is ${show(meta[field])}; RFC 7643 §3.1 wants an xsd:dateTime such as "2024-05-01T10:00:00Z"`, expected: 'an xsd:dateTime', actual: show(meta[field]) };
     if (Date.parse(meta.lastModified as string) < Date.parse(meta.created as string))
       return { message: `meta.lastModified ${show(meta.lastModified)} is earlier than meta.created ${show(meta.created)}`, expected: 'lastModified ≥ created', actual: show(meta.lastModified) };

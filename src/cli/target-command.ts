@@ -44,7 +44,7 @@ export function parseTargetCommand(
 ): { help: true } | { help: false; values: Record<string, string | boolean | undefined>; target: TargetOptions; warnings: string[] } {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true }) as typeof parsed;
+    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
   } catch (error) {
     // parseArgs appends advice about "--" to unknown options; keep only the first sentence.
     const first = (error as Error).message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
@@ -60,7 +60,7 @@ export function parseTargetCommand(
   }
   if (!checked.data.url) throw new UsageError(`${command}: pass --url https://your-app/scim/v2 (${urlHint})`);
   const warnings: string[] = [];
-  const { token, tokenSource } = resolveToken(values as { token?: string; 'token-file'?: string }, env, warnings);
+  const { token, tokenSource } = resolveToken(values, env, warnings);
   if (token === undefined || !tokenSource) throw new UsageError(`${command}: no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)`);
   const target: TargetOptions = {
     url: checked.data.url,

@@ -10,7 +10,6 @@ import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
 import type { Profile } from '../profiles/profile-schema.js';
-import { URN } from '../scim/urns.js';
 import { eqFilter, op, patchBody, type Dialect } from './entra-bodies.js';
 import { fail, inconclusive, verify } from './verify.js';
 

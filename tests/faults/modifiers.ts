@@ -84,7 +84,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method !== 'PATCH') return;
         const ops = operations(req).map((o) => {
           if (o.path !== undefined || typeof o.value !== 'object' || o.value === null || Array.isArray(o.value)) return o;
-          const kept = Object.fromEntries(Object.entries(o.value as object).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
+          const kept = Object.fromEntries(Object.entries(o.value).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
           return { ...o, value: kept };
         });
         return withBody(req, { ...(req.body as object), Operations: ops });
