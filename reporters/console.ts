@@ -65,7 +65,7 @@ function verdictLine(p: Palette, verdict: Verdict): string {
 
 /** The rerun command for a group: every test of the behaviour, with the run's flags and seed (the same data). */
 function groupRerun(result: RunResult, group: FailureGroup): string {
-  const first = group.tests[0]!;
+  const first = group.tests[0];
   const facts = { url: result.target.url, demo: result.target.demo, seed: result.seed, profile: result.profile.name, failOn: result.failOn };
   const one = first.reproduce?.rerun ?? rerunCommand(grepForTest(first.name), facts);
   return one.replace(shellQuote(grepForTest(first.name)), shellQuote(grepForBehaviour(group.behaviour)));
@@ -80,7 +80,7 @@ function failureSection(p: Palette, title: string, groups: readonly FailureGroup
   const tests = groups.reduce((n, g) => n + g.tests.length, 0);
   const lines = ['', p.bold(`${title}: ${groups.length} ${groups.length === 1 ? 'behaviour' : 'behaviours'} (${tests} ${tests === 1 ? 'test' : 'tests'})`)];
   for (const group of groups) {
-    const first = group.tests[0]!;
+    const first = group.tests[0];
     const colour = blocking ? p.red : p.yellow;
     lines.push(`  ${colour(blocking ? MARKS.failed : MARKS.warning)} ${p.bold(groupLabel(group))} ${p.dim(`(${first.level}, ${first.area})`)} ${clean(first.name.slice(first.behaviour.length).trim(), 200)}`);
     lines.push(`      ${failureLabel(first)}${clean(readableMessage(first))}`);
@@ -88,7 +88,8 @@ function failureSection(p: Palette, title: string, groups: readonly FailureGroup
     if (!blocking) continue;
     const others = new Map(group.tests.slice(1).map((test) => [messageShape(readableMessage(test)), readableMessage(test)]));
     others.delete(messageShape(readableMessage(first)));
-    if (others.size > 0) lines.push(p.dim(`      and ${others.size} other ${others.size === 1 ? 'message' : 'messages'}, e.g. ${clean([...others.values()][0]!)}`));
+    const [example] = others.values();
+    if (example !== undefined) lines.push(p.dim(`      and ${others.size} other ${others.size === 1 ? 'message' : 'messages'}, e.g. ${clean(example)}`));
     const note = serverErrorNote(first);
     if (note) lines.push(`      server said: ${clean(note)}`);
     if (first.failure?.entra) lines.push(`      ${p.cyan('Entra:')} ${clean(first.failure.entra)}`);

@@ -27,7 +27,7 @@ function groupRows(groups: readonly FailureGroup[]): string[] {
   if (groups.length === 0) return [];
   const rows = ['| Behaviour | Level | Test | What went wrong | What Entra would do |', '|---|---|---|---|---|'];
   for (const group of groups) {
-    const first = group.tests[0]!;
+    const first = group.tests[0];
     rows.push(`| **${mdText(groupLabel(group))}** | ${mdText(first.level)} | ${mdText(first.name, 160)} | ${mdText(readableMessage(first))} | ${mdText(first.failure?.entra ?? '', 240)} |`);
   }
   return rows;

@@ -110,7 +110,7 @@ behaviour('X-15', 'every extension the profile uses is in /Schemas with its attr
     const absent = extension.attributes.filter((a) => !names.includes(a.toLowerCase()));
     expectThat(absent.length === 0, `the ${extension.urn} schema in /Schemas lacks the attribute(s) ${show(absent)} (it has ${show(names)})`, { response: schemasResponse });
     const type = types.find((t) => t.name === extension.resource);
-    const listed = Array.isArray(type?.schemaExtensions) ? (type!.schemaExtensions as Array<Record<string, unknown>>) : [];
+    const listed = Array.isArray(type?.schemaExtensions) ? (type.schemaExtensions as Array<Record<string, unknown>>) : [];
     expectThat(
       listed.some((e) => String(e.schema).toLowerCase() === extension.urn.toLowerCase()),
       `ResourceType "${extension.resource}" lists schemaExtensions ${show(listed.map((e) => e.schema))}; expected it to include ${extension.urn}`,

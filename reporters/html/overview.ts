@@ -76,7 +76,7 @@ export function countsHtml(result: RunResult): string {
 function problemList(title: string, cls: string, tests: readonly TestResult[], indexOf: Map<TestResult, number>): string {
   if (tests.length === 0) return '';
   const items = groupFailures(tests).map((group) => {
-    const first = group.tests[0]!;
+    const first = group.tests[0];
     const label = group.tests.length > 1 ? ` <span class="count">×${group.tests.length}</span>` : '';
     const message = first.failure ? ` <span class="why">${text(oneLine(readableMessage(first), 200))}</span>` : '';
     return `<li><a href="#t-${indexOf.get(first) ?? 0}">${text(first.name)}</a>${label}${message}</li>`;

@@ -45,7 +45,10 @@ export function palette(color: boolean): Palette {
  * hide lines of the summary.
  */
 export function stripControl(text: string): string {
+  // Control characters are what these patterns are for.
   return text
+    // eslint-disable-next-line no-control-regex
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
 }

@@ -11,7 +11,7 @@ export interface FailureGroup {
   /** failed (blocking) or warning. */
   status: 'failed' | 'warning';
   /** The tests of this behaviour with this status, in run order; never empty. */
-  tests: TestResult[];
+  tests: [TestResult, ...TestResult[]];
 }
 
 /** Failed and warning tests grouped by behaviour and status, in the order each group first appears. */

@@ -2,6 +2,7 @@
  * A check is a pure judge of one response: it returns what went wrong, or undefined. Checks never send requests.
  */
 import type { ScimResponse } from '../client/scim-client.js';
+import { readObject } from '../model/json.js';
 
 export interface CheckFailure {
   /** What is wrong, in words a vendor understands ("expected 200, got 404"). */
@@ -29,7 +30,7 @@ export function show(value: unknown, max = 120): string {
 }
 
 /** The body as a JSON object, or a failure saying why it is not one. */
-export function bodyObject(response: ScimResponse): { body?: Record<string, unknown>; failure?: CheckFailure } {
+export function bodyObject(response: ScimResponse): { body: Record<string, unknown>; failure?: undefined } | { body?: undefined; failure: CheckFailure } {
   if (response.json === undefined) {
     const ct = response.headers['content-type'] ?? 'no content type';
     return {
@@ -41,7 +42,7 @@ export function bodyObject(response: ScimResponse): { body?: Record<string, unkn
       },
     };
   }
-  if (typeof response.json !== 'object' || response.json === null || Array.isArray(response.json))
-    return { failure: { message: `the body is JSON but not an object: ${show(response.json)}`, expected: 'a JSON object', actual: show(response.json) } };
-  return { body: response.json as Record<string, unknown> };
+  const body = readObject(response.json);
+  if (!body) return { failure: { message: `the body is JSON but not an object: ${show(response.json)}`, expected: 'a JSON object', actual: show(response.json) } };
+  return { body };
 }

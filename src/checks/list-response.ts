@@ -1,3 +1,4 @@
+import { readMember } from '../model/json.js';
 import { URN } from '../scim/urns.js';
 import type { Check } from './check.js';
 import { bodyObject, show } from './check.js';
@@ -9,14 +10,13 @@ import { bodyObject, show } from './check.js';
  */
 export function listResponse(expect: { totalResults?: number } = {}): Check {
   return (response) => {
-    const { body, failure } = bodyObject(response);
+    const { body: b, failure } = bodyObject(response);
     if (failure) return failure;
-    const b = body!;
     if (!Array.isArray(b.schemas) || !b.schemas.includes(URN.ListResponse))
       return { message: `the body is not a ListResponse: schemas is ${show(b.schemas)}`, expected: `schemas: ["${URN.ListResponse}"]`, actual: show(b.schemas) };
-    if (!Number.isInteger(b.totalResults))
-      return { message: `totalResults must be an integer, got ${show(b.totalResults)}`, expected: 'an integer', actual: show(b.totalResults) };
-    const total = b.totalResults as number;
+    const total = b.totalResults;
+    if (typeof total !== 'number' || !Number.isInteger(total))
+      return { message: `totalResults must be an integer, got ${show(total)}`, expected: 'an integer', actual: show(total) };
     if (b.Resources === undefined && 'resources' in b)
       return { message: 'the list is in "resources"; RFC 7644 names it "Resources" (capital R), and strict clients such as Entra\'s read only that', expected: 'Resources', actual: 'resources' };
     if (total > 0 && !Array.isArray(b.Resources))
@@ -34,6 +34,6 @@ export function listResponse(expect: { totalResults?: number } = {}): Check {
 
 /** The resources of a ListResponse body (after listResponse() passed). */
 export function resourcesOf(json: unknown): Array<Record<string, unknown>> {
-  const list = (json as { Resources?: unknown })?.Resources;
+  const list = readMember(json, 'Resources');
   return Array.isArray(list) ? (list as Array<Record<string, unknown>>) : [];
 }

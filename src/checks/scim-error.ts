@@ -17,13 +17,13 @@ export function scimErrorBody(): Check {
     const hint = 'Return a SCIM error body: {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"<code>","detail":"..."}';
     const { body, failure } = bodyObject(response);
     if (failure) return { ...failure, message: `the ${response.status} answer is not a SCIM error: ${failure.message}`, hint };
-    const schemas = body!.schemas;
+    const schemas = body.schemas;
     if (!Array.isArray(schemas) || !schemas.includes(URN.Error))
       return { message: `the ${response.status} body lacks schemas ["${URN.Error}"]: ${show(body)}`, expected: `schemas: ["${URN.Error}"]`, actual: show(schemas), hint };
-    if (String(body!.status) !== String(response.status))
-      return { message: `the error body's status is ${show(body!.status)} but the HTTP status is ${response.status}; RFC 7644 §3.12 wants them equal`, expected: `"${response.status}"`, actual: show(body!.status) };
-    if (body!.scimType !== undefined && !SCIM_TYPES.includes(String(body!.scimType)))
-      return { message: `scimType ${show(body!.scimType)} is not one of RFC 7644 Table 9's values`, expected: SCIM_TYPES.join(', '), actual: show(body!.scimType) };
+    if (String(body.status) !== String(response.status))
+      return { message: `the error body's status is ${show(body.status)} but the HTTP status is ${response.status}; RFC 7644 §3.12 wants them equal`, expected: `"${response.status}"`, actual: show(body.status) };
+    if (body.scimType !== undefined && !SCIM_TYPES.includes(String(body.scimType)))
+      return { message: `scimType ${show(body.scimType)} is not one of RFC 7644 Table 9's values`, expected: SCIM_TYPES.join(', '), actual: show(body.scimType) };
     return undefined;
   };
 }

@@ -9,6 +9,7 @@ import { explainText, listText, type TextStyle } from '../catalog/text.js';
 import type { Level } from '../catalog/types.js';
 import { UsageError } from '../model/errors.js';
 import { ExitCode } from './exit-codes.js';
+import { firstSentence } from './parse-errors.js';
 
 export interface ExplainIo {
   out: (text: string) => void;
@@ -55,8 +56,7 @@ export function explainCommand(argv: string[], io: ExplainIo): ExitCode {
   try {
     parsed = parseExplainArgs(argv);
   } catch (error) {
-    const first = (error as Error).message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
-    throw new UsageError(`${first}. Run scim-conformance explain --help for the usage.`);
+    throw new UsageError(`${firstSentence(error)}. Run scim-conformance explain --help for the usage.`);
   }
   if (parsed.values.help) {
     io.out(explainHelp());

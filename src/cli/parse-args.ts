@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../model/errors.js';
 import { readCaFile } from './files.js';
 import { parseCleanup, type CleanupOptions } from './parse-cleanup.js';
+import { firstIssue, firstSentence } from './parse-errors.js';
 import { parseProfileCommand, type ProfileCommandOptions } from './parse-profile.js';
 import { resolveToken } from './token.js';
 import { RUN_FLAGS, RunOptionsSchema, type RunOptions } from './options.js';
@@ -49,10 +50,7 @@ function tokenize<T>(parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    // parseArgs messages are already one line, e.g. "Unknown option '--urll'".
-    // parseArgs appends advice about "--" to unknown options; keep only the first sentence.
-    const first = (error as Error).message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
-    throw new UsageError(`${first}. Run scim-conformance --help for the options.`);
+    throw new UsageError(`${firstSentence(error)}. Run scim-conformance --help for the options.`);
   }
 }
 
@@ -64,8 +62,9 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
 
   // A list flag that names nothing (`--reporter ","`) is a mistake, not "all" and not "none".
   const split = (list: string[] | undefined, flag: string) => {
-    const names = list?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-    if (list && names!.length === 0) throw new UsageError(`${flag}: no name given ("${list.join(' ')}"); e.g. ${flag} ${flag === '--suite' ? 'users,groups' : 'json,junit'}`);
+    if (list === undefined) return undefined;
+    const names = list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+    if (names.length === 0) throw new UsageError(`${flag}: no name given ("${list.join(' ')}"); e.g. ${flag} ${flag === '--suite' ? 'users,groups' : 'json,junit'}`);
     return names;
   };
   const parsed = RunOptionsSchema.safeParse({
@@ -93,9 +92,9 @@ function parseRun(argv: string[], env: Record<string, string | undefined>): Comm
     failOn: values['fail-on'],
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const flag = issue.path.length ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : 'options';
-    throw new UsageError(`${flag}: ${issue.message}`);
+    const { key, message } = firstIssue(parsed.error);
+    const flag = key === undefined ? 'options' : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new UsageError(`${flag}: ${message}`);
   }
   const { failOn, ...rest } = parsed.data;
   const warnings: string[] = [];

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../model/errors.js';
 import { readCaFile } from './files.js';
+import { firstIssue, firstSentence } from './parse-errors.js';
 import { RunOptionsSchema } from './options.js';
 import { resolveToken, type TokenSource } from './token.js';
 
@@ -44,23 +45,21 @@ export function parseTargetCommand(
 ): { help: true } | { help: false; values: Record<string, string | boolean | undefined>; target: TargetOptions; warnings: string[] } {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
-    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true }) as typeof parsed;
+    parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
   } catch (error) {
-    // parseArgs appends advice about "--" to unknown options; keep only the first sentence.
-    const first = (error as Error).message.split('\n')[0]!.split('. ')[0]!.replace(/\.$/, '');
-    throw new UsageError(`${command}: ${first}. Run scim-conformance ${command} --help for the options.`);
+    throw new UsageError(`${command}: ${firstSentence(error)}. Run scim-conformance ${command} --help for the options.`);
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
   const checked = TargetSchema.safeParse({ url: values.url, timeout: values.timeout, insecure: values.insecure, ca: values.ca });
   if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new UsageError(`${command}: --${String(issue.path[0] ?? 'options')}: ${issue.message}`);
+    const { key, message } = firstIssue(checked.error);
+    throw new UsageError(`${command}: --${key ?? 'options'}: ${message}`);
   }
   if (!checked.data.url) throw new UsageError(`${command}: pass --url https://your-app/scim/v2 (${urlHint})`);
   const warnings: string[] = [];
-  const { token, tokenSource } = resolveToken(values as { token?: string; 'token-file'?: string }, env, warnings);
+  const { token, tokenSource } = resolveToken(values, env, warnings);
   if (token === undefined || !tokenSource) throw new UsageError(`${command}: no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)`);
   const target: TargetOptions = {
     url: checked.data.url,

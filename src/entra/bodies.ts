@@ -83,7 +83,7 @@ export function setInCreateBody(body: Json, path: string, value: unknown): Json 
     }
     element[p.sub ?? 'value'] = value;
   } else if (p.sub) {
-    holder[p.attribute] = { ...((holder[p.attribute] as Json | undefined) ?? {}), [p.sub]: value };
+    holder[p.attribute] = { ...(holder[p.attribute] ?? {}), [p.sub]: value };
   } else holder[p.attribute] = value;
   return body;
 }

@@ -79,7 +79,7 @@ export function flattenedNames(schemas: Json[]): Set<string> {
         continue;
       }
       const typeSub = subs.find((s) => s.name.toLowerCase() === 'type');
-      const canonical = Array.isArray(typeSub?.canonicalValues) ? typeSub!.canonicalValues.filter((v): v is string => typeof v === 'string') : [];
+      const canonical = Array.isArray(typeSub?.canonicalValues) ? typeSub.canonicalValues.filter((v): v is string => typeof v === 'string') : [];
       const selectors = canonical.length > 0 ? canonical.map((v) => `[type eq "${v}"]`) : ['[primary eq "True"]'];
       for (const selector of selectors)
         for (const sub of subs) if (!['type', 'primary'].includes(sub.name.toLowerCase())) names.add(`${base}${selector}.${sub.name}`.toLowerCase());

@@ -9,8 +9,8 @@ import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
+import { readMember, readObject } from '../model/json.js';
 import type { Profile } from '../profiles/profile-schema.js';
-import { URN } from '../scim/urns.js';
 import { eqFilter, op, patchBody, type Dialect } from '../entra/bodies.js';
 import { fail, inconclusive, verify } from './verify.js';
 
@@ -85,15 +85,15 @@ export async function patchGroup(client: ScimClient, groupId: string, body: Json
 
 /** The member ids of a group body (`members[].value`), in the order returned. */
 export function memberValues(json: unknown): string[] {
-  const members = (json as { members?: unknown })?.members;
-  return Array.isArray(members) ? members.map((m) => String((m as { value?: unknown })?.value)) : [];
+  const members = readMember(json, 'members');
+  return Array.isArray(members) ? members.map((m) => String(readMember(m, 'value'))) : [];
 }
 
 /** The `members` of a group body, looked up case-insensitively (RFC 7643 §2.1); undefined when the key is absent. */
 function membersKey(json: unknown): unknown {
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
-  const key = Object.keys(json).find((k) => k.toLowerCase() === 'members');
-  return key === undefined ? undefined : (json as Json)[key];
+  const group = readObject(json);
+  const key = group && Object.keys(group).find((k) => k.toLowerCase() === 'members');
+  return key === undefined ? undefined : group?.[key];
 }
 
 /** Member ids of a members array; fails (naming the exchange) when an entry has no string value. */

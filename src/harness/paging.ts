@@ -9,6 +9,7 @@
  */
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import { resourcesOf } from '../checks/list-response.js';
+import { readObject } from '../model/json.js';
 
 export interface WalkPage {
   response: ScimResponse;
@@ -33,8 +34,8 @@ export async function walkUsers(client: ScimClient, count: number, maxPages: num
   let start = 1;
   for (let n = 0; n < maxPages; n++) {
     const response = await client.get('/Users', { query: { startIndex: String(start), count: String(count) } });
-    const body = response.json as { totalResults?: unknown; itemsPerPage?: unknown } | undefined;
-    if (response.status !== 200 || !body || typeof body !== 'object') return { count, pages, broken: response, truncated: false };
+    const body = readObject(response.json);
+    if (response.status !== 200 || !body) return { count, pages, broken: response, truncated: false };
     const resources = resourcesOf(body);
     pages.push({ response, requestedStart: start, ids: resources.map((r) => String(r.id)), resources, total: body.totalResults, itemsPerPage: body.itemsPerPage });
     start += resources.length;

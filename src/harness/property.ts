@@ -71,7 +71,7 @@ export function property<Ts extends [unknown, ...unknown[]]>(
     let sent = 0;
     let lastRun: Exchange[] = [];
     let failingRun: Exchange[] | undefined;
-    const check = fc.asyncProperty<Ts>(...(arbitraries as unknown as { [K in keyof Ts]: fc.Arbitrary<Ts[K]> }), async (...values: Ts) => {
+    const check = fc.asyncProperty<Ts>(...arbitraries, async (...values: Ts) => {
       const exchanges: Exchange[] = [];
       const client = baseClient().withRecorder((exchange) => exchanges.push(exchange));
       const resources = new Resources(client, cleanupClient, scim, ctx.names);

@@ -3,6 +3,7 @@
  * test ends, groups before users, whatever the outcome. What cannot be deleted is reported, never swallowed.
  */
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
+import { readObject, readString } from '../model/json.js';
 import type { ResourceRef } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import { status } from '../checks/status.js';
@@ -26,8 +27,8 @@ export interface Created {
  * or crash on a body that is not JSON (issue 16: HTML, empty, truncated or huge answers); it fails with the reason.
  */
 export function createdId(response: ScimResponse, what: string): string {
-  const body = response.json as { id?: unknown } | undefined;
-  if (body && typeof body === 'object' && typeof body.id === 'string' && body.id !== '') return body.id;
+  const id = readString(response.json, 'id');
+  if (id) return id;
   throw new ConformanceError(
     {
       message: `${requestLine(response)}: ${what}: the answer has no id${response.jsonError ? ` (${response.jsonError})` : ''}`,
@@ -101,8 +102,8 @@ export class Resources {
    * deleted at cleanup even when the test then fails (a missing id is judged by the test, e.g. with createdId()).
    */
   trackCreated(type: ResourceRef['type'], response: ScimResponse, name?: string): string | undefined {
-    const id = (response.json as { id?: unknown } | undefined)?.id;
-    if (typeof id !== 'string' || id === '') return undefined;
+    const id = readString(response.json, 'id');
+    if (!id) return undefined;
     this.track(type, id, name);
     return id;
   }
@@ -118,11 +119,11 @@ export class Resources {
 
   private async create(type: ResourceRef['type'], path: string, sent: Record<string, unknown>, name: string): Promise<Created> {
     const response = await this.client.post(path, sent);
-    const body = response.json as Record<string, unknown> | undefined;
-    const id = body && typeof body.id === 'string' ? body.id : undefined;
+    const body = readObject(response.json);
+    const id = readString(body, 'id');
     if (id) this.track(type, id, name);
     const bad = status(201, 200)(response);
-    if (bad || !id) {
+    if (bad || !id || !body) {
       throw new ConformanceError(
         {
           message: `setup: could not create a test ${type.toLowerCase()}: ${requestLine(response)}: ${bad ? bad.message : 'the response has no id'}`,
@@ -133,7 +134,7 @@ export class Resources {
         response.exchange,
       );
     }
-    return { id, name, sent, response, resource: body! };
+    return { id, name, sent, response, resource: body };
   }
 
   /** Deletes what is still live: groups first (they reference users), newest first. */

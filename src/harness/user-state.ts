@@ -8,6 +8,7 @@ import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
 import { status } from '../checks/status.js';
+import { readMember } from '../model/json.js';
 import { patchBody } from '../entra/bodies.js';
 import { verify } from './verify.js';
 
@@ -35,7 +36,7 @@ export function patchAnswer(): Check {
       };
     const { body, failure } = bodyObject(response);
     if (failure) return failure;
-    if (typeof body!.id !== 'string' || body!.id === '')
+    if (typeof body.id !== 'string' || body.id === '')
       return { message: `PATCH answered 200 but the body is not the resource (no id): ${show(body)}`, expected: 'the full updated resource with its id', actual: show(body) };
     return undefined;
   };
@@ -80,7 +81,7 @@ export async function filterUsers(
 ): Promise<{ response: ScimResponse; resources: Json[]; total: number }> {
   const response = await client.get('/Users', { query: { ...extra.before, filter, ...extra.after } });
   verify(response, status(200), listResponse());
-  return { response, resources: resourcesOf(response.json), total: (response.json as { totalResults: number }).totalResults };
+  return { response, resources: resourcesOf(response.json), total: Number(readMember(response.json, 'totalResults')) }; // an integer: listResponse() passed
 }
 
 /**

@@ -36,7 +36,7 @@ export function compareWithDiscovery(profile: Profile, schemas: Json[], resource
   const diff = (subject: string, kind: DiscoveryDifference['kind'], message: string) => out.push({ resource, subject, kind, message });
   const coreUrn = resource === 'User' ? URN.User : URN.Group;
   const type = resourceTypes.find((t) => same(t.name, resource) || same(t.schema, coreUrn));
-  const listed = Array.isArray(type?.schemaExtensions) ? (type!.schemaExtensions as Json[]).map((e) => String(e.schema).toLowerCase()) : [];
+  const listed = Array.isArray(type?.schemaExtensions) ? (type.schemaExtensions as Json[]).map((e) => String(e.schema).toLowerCase()) : [];
   const schemaOf = (urn: string) => schemas.find((s) => same(s.id, urn));
   const mappings = resource === 'User' ? profile.users.mappings : profile.resources === 'users+groups' ? profile.groups.mappings : [];
   const urns = new Set<string>();

@@ -7,7 +7,6 @@ import type { ScimClient } from '../client/scim-client.js';
 import { TargetError } from '../model/errors.js';
 import { URN } from '../scim/urns.js';
 import { Profile, type AttributeMapping, type ExtensionSchema } from './profile-schema.js';
-import { parseProfileTarget } from '../entra/target-path.js';
 import { attrs, byName, same, type SchemaAttr } from './schema-attributes.js';
 
 export { compareWithDiscovery, type DiscoveryDifference } from './compare-discovery.js';
@@ -141,7 +140,7 @@ export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: {
   // One line that names what in /Schemas cannot become a profile (an attribute name with a space, say: RFC 7643
   // §2.1 ATTRNAME), never zod's multi-line JSON (whose first line is "[").
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), profile);
+  const where = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), profile);
   throw new Error(`/Schemas describes something no profile can hold: ${issue.path.join('.')}${typeof where === 'string' ? ` "${where}"` : ''}: ${issue.message.split('\n')[0]}`);
 }
 

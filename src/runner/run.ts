@@ -12,7 +12,7 @@ import { createVitest, type TestCase, type TestModule } from 'vitest/node';
 import { TEST_TAGS } from '../catalog/tags.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from '../model/target.js';
-import type { ResourceRef, TestResult } from '../model/result.js';
+import type { TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
 import { packageRoot } from '../model/package-root.js';
@@ -118,7 +118,9 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       passWithNoTests: true,
       silent: true,
     },
-    // vite-level overrides; `test` here carries the options createVitest's first argument does not accept.
+    // vite-level overrides; `test` here carries the options createVitest's first argument does not accept. The cast is
+    // needed under tsconfig.build.json, where nothing imports vitest/config (whose augmentation adds `test`).
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     {
       cacheDir,
       logLevel: 'silent',

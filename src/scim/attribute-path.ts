@@ -77,15 +77,16 @@ function resolveInSchema(
   relative: string,
 ): ResolvedAttribute | undefined {
   const parts = relative.split('.');
-  if (parts.length > 2 || parts.some((p) => p === '')) return undefined;
-  const attribute = findAttribute(attributesOf(rt, schema), parts[0]);
+  const [name, subName] = parts;
+  if (name === undefined || parts.length > 2 || parts.some((p) => p === '')) return undefined;
+  const attribute = findAttribute(attributesOf(rt, schema), name);
   if (!attribute) return undefined;
   const isExtension = schema !== rt.schema;
   const prefix = isExtension ? `${schema.id}:` : '';
-  if (parts.length === 1) {
+  if (subName === undefined) {
     return { schemaUrn: schema.id, isExtension, attribute, canonicalName: prefix + attribute.name };
   }
-  const subAttribute = findAttribute(attribute.subAttributes, parts[1]);
+  const subAttribute = findAttribute(attribute.subAttributes, subName);
   if (!subAttribute) return undefined;
   return {
     schemaUrn: schema.id,

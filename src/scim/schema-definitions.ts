@@ -35,7 +35,7 @@ export function customExtensionSchema(
 function customSchemaName(urn: string): string {
   const parts = urn.split(':');
   const version = parts.findIndex((p) => /^\d+\.\d+$/.test(p));
-  return version > 0 ? parts[version - 1] : (parts.at(-1) ?? urn);
+  return (version > 0 ? parts[version - 1] : parts.at(-1)) ?? urn;
 }
 
 /**
@@ -44,7 +44,7 @@ function customSchemaName(urn: string): string {
  */
 export function defaultResourceTypes(
   options: { userExtensions?: SchemaDefinition[]; groupExtensions?: SchemaDefinition[] } = {},
-): ResourceTypeDefinition[] {
+): [user: ResourceTypeDefinition, group: ResourceTypeDefinition] {
   return [
     {
       name: 'User',

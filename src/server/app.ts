@@ -83,7 +83,8 @@ function uniqueAttributes(types: ResourceTypeDefinition[]): Record<string, Uniqu
 
 function contentTypeError(contentType: string | undefined): ScimError | undefined {
   if (contentType === undefined) return undefined; // lenient: a body without a content type is read as JSON
-  const media = contentType.split(';')[0].trim().toLowerCase();
+  const [type = ''] = contentType.split(';');
+  const media = type.trim().toLowerCase();
   if (ACCEPTED_MEDIA_TYPES.has(media)) return undefined;
   return new ScimError(415, undefined, `Unsupported Content-Type "${contentType}"; send application/scim+json or application/json.`);
 }

@@ -32,7 +32,8 @@ export function checkBearer(authorization: string | string[] | undefined, token:
       { 'WWW-Authenticate': `Bearer realm="${REALM}"` },
     );
   }
-  if (!sameToken(match[1], token)) {
+  // The group always takes part in a match; an empty string is never the token.
+  if (!sameToken(match[1] ?? '', token)) {
     return errorResponse(new ScimError(401, undefined, 'The bearer token is not valid for this server.'), {
       'WWW-Authenticate': `Bearer realm="${REALM}", error="invalid_token"`,
     });

@@ -16,11 +16,15 @@ import type { AttributeDefinition, ResourceTypeDefinition, SchemaDefinition } fr
 import { COMMON_ATTRIBUTES, customExtensionSchema, defaultResourceTypes, stringAttribute } from '../scim/schema-definitions.js';
 
 export function resourceTypesFor(profile: Profile): ResourceTypeDefinition[] {
-  const types = defaultResourceTypes().map((t) => ({
+  const copy = (t: ResourceTypeDefinition): ResourceTypeDefinition => ({
     ...t,
     schema: clone(t.schema),
     extensions: t.extensions.map((e) => ({ ...e, schema: clone(e.schema) })),
-  }));
+  });
+  const [defaultUser, defaultGroup] = defaultResourceTypes();
+  const user = copy(defaultUser);
+  const group = copy(defaultGroup);
+  const types = [user, group];
   for (const extension of profile.extensions) {
     const type = types.find((t) => t.name === extension.resource);
     if (!type || type.extensions.some((e) => e.schema.id === extension.urn)) continue;
@@ -37,8 +41,6 @@ export function resourceTypesFor(profile: Profile): ResourceTypeDefinition[] {
     }));
     type.extensions.push({ schema: customExtensionSchema(extension.urn, attributes, extension.name), required: false });
   }
-  const user = types.find((t) => t.name === 'User')!;
-  const group = types.find((t) => t.name === 'Group')!;
   for (const mapping of profile.users.mappings) applyMapping(user, mapping);
   if (profile.resources === 'users+groups') for (const mapping of profile.groups.mappings) applyMapping(group, mapping);
   return types;

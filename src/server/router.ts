@@ -13,10 +13,11 @@ export type RouteMatch =
 function matchSegments(route: Route, segments: string[]): Record<string, string> | undefined {
   if (route.segments.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
-  for (let i = 0; i < segments.length; i++) {
-    const pattern = route.segments[i];
-    if (pattern.startsWith(':')) params[pattern.slice(1)] = segments[i];
-    else if (pattern.toLowerCase() !== segments[i].toLowerCase()) return undefined;
+  for (const [i, pattern] of route.segments.entries()) {
+    const segment = segments[i];
+    if (segment === undefined) return undefined;
+    if (pattern.startsWith(':')) params[pattern.slice(1)] = segment;
+    else if (pattern.toLowerCase() !== segment.toLowerCase()) return undefined;
   }
   return params;
 }
@@ -41,8 +42,8 @@ export function matchRoute(routes: Route[], method: string, segments: string[]):
 export function segmentsBelow(basePath: string, rawPath: string): string[] | undefined {
   const parts = rawPath.split('/').filter(Boolean);
   const base = basePath.split('/').filter(Boolean);
-  for (let i = 0; i < base.length; i++) {
-    if (parts[i] === undefined || parts[i].toLowerCase() !== base[i].toLowerCase()) return undefined;
+  for (const [i, name] of base.entries()) {
+    if (parts[i]?.toLowerCase() !== name.toLowerCase()) return undefined;
   }
   try {
     return parts.slice(base.length).map((p) => decodeURIComponent(p));

@@ -116,7 +116,7 @@ export class ResourceStore {
     entry.version += 1;
     record.meta = {
       resourceType,
-      created: previous.created,
+      ...(previous.created === undefined ? {} : { created: previous.created }),
       lastModified: new Date(now).toISOString(),
       version: weakTag(entry.version),
     };

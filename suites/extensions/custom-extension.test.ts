@@ -8,7 +8,7 @@
 // not answer success without storing (RFC 7644 §3.5.2: invalidPath). Tests on the test URN are graded recommended.
 import {
   createdId, behaviour, verify, status, errorStatus, expectThat, fail, show, entraUserBody, entraGroupBody, patchBody, memberCI,
-  collectedProfile, skipUnlessGroups, matchGroups, readGroup, discoveryList, findSchema, schemaAttributes, URN, type ScimClient, type ScimResponse,
+  collectedProfile, skipUnlessGroups, matchGroups, readGroup, discoveryList, findSchema, schemaAttributes, type ScimClient, type ScimResponse,
 } from '#harness';
 
 const profileAtCollection = collectedProfile();
@@ -41,7 +41,7 @@ behaviour('X-10', "the profile's custom extension follows Entra's naming (urn:ie
     for (const declaredAttr of extension.attributes) {
       const found = attributes.find((a) => a.name.toLowerCase() === declaredAttr.name.toLowerCase());
       expectThat(found, `/Schemas has no attribute ${extension.urn}:${declaredAttr.name}`, { response });
-      expectThat(found!.type !== 'complex' && (found!.multiValued !== true || declaredAttr.multiValued), `${extension.urn}:${declaredAttr.name} is declared ${show({ type: found!.type, multiValued: found!.multiValued })}; custom attributes of non-gallery apps must be single-valued and simple`, { response });
+      expectThat(found.type !== 'complex' && (found.multiValued !== true || declaredAttr.multiValued), `${extension.urn}:${declaredAttr.name} is declared ${show({ type: found.type, multiValued: found.multiValued })}; custom attributes of non-gallery apps must be single-valued and simple`, { response });
     }
   }
 });
@@ -73,7 +73,7 @@ behaviour('X-11', `a user carrying ${which} lists the extension URN in schemas o
 });
 
 for (const dialect of ['default', 'flag'] as const) {
-  behaviour('X-12', `PATCH ${which} (${dialect === 'default' ? 'Add then Replace with the URN path' : 'path-less replace with the URN key'}) stores the value`, { tags: [`${dialect}-dialect`], ...(level ? { level } : {}) }, async ({ client, resources, names }) => {
+  behaviour('X-12', `PATCH ${which} (${dialect === 'default' ? 'Add then Replace with the URN path' : 'path-less replace with the URN key'}) stores the value`, { tags: [`${dialect}-dialect`], ...(level ? { level } : {}) }, async ({ client, resources }) => {
     const user = await resources.createUser();
     const path = `${EXT}:${ATTR}`;
     const steps: Array<[string, Record<string, unknown>]> =

@@ -37,6 +37,7 @@ for (const [label, opName, shape] of SET_SHAPES) {
 behaviour('X-06', 'manager change: Replace with a bare id (default) and replace with {"value": id} (validator) both switch the manager', async (ctx) => {
   skipUnlessMapped(ctx);
   const [first, second, third] = (await ctx.resources.sharedUsers(3)).map((id) => ({ id }));
+  if (!first || !second || !third) throw new Error('setup: asked for 3 shared users, got fewer');
   const user = await ctx.resources.createUser();
   await patchUserOk(ctx.client, user.id, [{ op: 'Add', path: MANAGER, value: first.id }]);
   await patchUserOk(ctx.client, user.id, [{ op: 'Replace', path: MANAGER, value: second.id }]);

@@ -1,6 +1,6 @@
 // Creating groups the way Entra does (catalog G-05) and with initial members the way other clients do (G-06).
 import {
-  behaviour, verify, status, expectThat, show, resourceWithId, entraGroupBody,
+  behaviour, verify, status, expectThat, show, resourceWithId,
   skipUnlessGroups, readGroup, expectMembers,
 } from '#harness';
 

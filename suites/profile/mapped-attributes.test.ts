@@ -107,7 +107,7 @@ for (const item of mapped) {
     if (p.filter) {
       // An element of another type must survive (Entra's types are unique, P-09/P-10).
       sibling = { [p.filter.attribute]: otherType(p.filter.value), [p.sub ?? 'value']: profileValue(item.mapping, ctx.names, 'a') };
-      const holder = (p.urn ? (extra[p.urn] as Json) : extra) as Json;
+      const holder = p.urn ? (extra[p.urn] as Json) : extra;
       (holder[p.attribute] as Json[]).push(sibling);
     }
     // Example data (whether the app accepts the attribute at all is U-12's finding): a 400 to it alone is inconclusive.

@@ -1,7 +1,7 @@
 // PATCH equals the model (catalog P-04, P-05, P-08, P-09, P-13): random PATCHes in both Entra dialects, applied to the
 // target and to an independent model of RFC 7644 §3.5.2 (src/generators/model/patch-model.ts); GET must equal the
 // model. A PATCH the app refuses with 400 must change nothing (atomic, P-17).
-import { property, userResource, patchOperations, applyPatchModel, fc, verify, status, getUserOk, patchBody, patchAnswer, userDifferences, describeDifferences, fail } from '#harness';
+import { property, userResource, patchOperations, applyPatchModel, fc, verify, status, getUserOk, patchBody, userDifferences, describeDifferences, fail } from '#harness';
 
 property(
   'P-04',

@@ -1,8 +1,8 @@
 // Matching before create (catalog U-01…U-05, U-21): before every create Entra queries the target with one `eq`
 // filter per matching attribute and links to the single hit, or POSTs when there is none.
 import {
-  behaviour, verify, status, listResponse, expectThat, show, eqFilter, filterUsers, idsOf, memberCI,
-  setInCreateBody, storedValue, URN, collectedProfile,
+  behaviour, verify, status, listResponse, expectThat, show, eqFilter, filterUsers, idsOf,
+  setInCreateBody, collectedProfile,
 } from '#harness';
 
 // U-04 is required only when the profile matches on externalId; otherwise Entra never filters on it (catalog §0.1).
@@ -113,7 +113,7 @@ behaviour('U-21', 'a case-insensitive match returns userName in the casing it wa
   const user = await resources.createUser({ userName });
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
   expectThat(found[0]?.id === user.id, `filter userName eq ${show(userName.toUpperCase())} returned ${show(idsOf(found))}`, { response });
-  expectThat(found[0]!.userName === userName, `the match returned userName ${show(found[0]!.userName)}; the casing it was created with, ${show(userName)}, avoids a re-sent PATCH every cycle`, { response });
+  expectThat(found[0].userName === userName, `the match returned userName ${show(found[0].userName)}; the casing it was created with, ${show(userName)}, avoids a re-sent PATCH every cycle`, { response });
 });
 
 behaviour('U-21', 'filter userName eq the name in lower case finds a user created with capitals', async ({ client, resources, names }) => {

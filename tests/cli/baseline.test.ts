@@ -41,7 +41,7 @@ describe('--baseline end to end', () => {
   let first: CliRun;
   beforeAll(async () => {
     // post-200 makes U-06 fail at validator level (catalog §0.1: Entra accepts 200): a warning by default.
-    target = await startTarget([MODIFIERS['post-200']!.fault]);
+    target = await startTarget([MODIFIERS['post-200'].fault]);
     first = await runCli(['--url', target.url, '--reporter', 'json', '--suite', 'users', '--fail-on', 'gallery', '--seed', '7'], { env: { SCIM_TOKEN: TEST_TOKEN } });
   }, 120_000);
   afterAll(() => target.close());

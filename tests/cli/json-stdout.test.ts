@@ -21,7 +21,7 @@ describe('--json', () => {
   let target: Awaited<ReturnType<typeof startTarget>>;
   const args = () => ['--url', target.url, '--json', '--reporter', 'console,json,junit', '--suite', 'users/create,groups', '--seed', '7'];
   beforeAll(async () => {
-    target = await startTarget([MODIFIERS['post-200']!.fault]);
+    target = await startTarget([MODIFIERS['post-200'].fault]);
   });
   afterAll(() => target.close());
 

@@ -29,7 +29,7 @@ const refusesExamplePhones: ServerFault = {
   },
 };
 
-const target = await startTarget([refusesExamplePhones, MODIFIERS['active-string-rejected']!.fault]);
+const target = await startTarget([refusesExamplePhones, MODIFIERS['active-string-rejected'].fault]);
 afterAll(() => target.close());
 
 it('the refused example phone number makes P-08, P-10 and P-17 inconclusive; the refused "False" still fails U-14', async () => {

@@ -34,7 +34,7 @@ const withBody = (req: FaultRequest, body: unknown): FaultRequest => ({ ...req, 
 /** Faults act on authenticated requests only, so that they never mask the 401 a wrong token must get. */
 const authorized = (req: FaultRequest) => req.headers.authorization === `Bearer ${TEST_TOKEN}`;
 
-export const MODIFIERS: Record<string, Modifier> = {
+export const MODIFIERS = {
   'active-string-rejected': {
     mistake: 'M-01: active parsed strictly as a JSON boolean',
     fault: {
@@ -84,7 +84,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         if (req.method !== 'PATCH') return;
         const ops = operations(req).map((o) => {
           if (o.path !== undefined || typeof o.value !== 'object' || o.value === null || Array.isArray(o.value)) return o;
-          const kept = Object.fromEntries(Object.entries(o.value as object).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
+          const kept = Object.fromEntries(Object.entries(o.value).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
           return { ...o, value: kept };
         });
         return withBody(req, { ...(req.body as object), Operations: ops });
@@ -359,4 +359,4 @@ export const MODIFIERS: Record<string, Modifier> = {
     breaks: ['U-18', 'G-17'],
     blocks: false,
   },
-};
+} satisfies Record<string, Modifier>;

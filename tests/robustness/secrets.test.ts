@@ -98,7 +98,7 @@ const escapedEcho: ServerFault = {
       'X-Echo-Basic': `Basic ${Buffer.from(`client:${credential}`).toString('base64')}`,
     };
     if (!res.body || typeof res.body !== 'object' || Array.isArray(res.body)) return { ...res, headers };
-    const body = JSON.stringify({ ...(res.body as object), debugAuth: '@@' }).replace('"@@"', `"${jsonEscaped(credential)}"`);
+    const body = JSON.stringify({ ...res.body, debugAuth: '@@' }).replace('"@@"', `"${jsonEscaped(credential)}"`);
     return { ...res, headers, body };
   },
 };
@@ -112,7 +112,7 @@ const echo: ServerFault = {
     const headers = { ...res.headers, 'X-Echo-Authorization': auth, 'WWW-Authenticate': `Bearer error="invalid_token" token="${credential}"` };
     if (Math.random() < 1 / 3)
       return { status: 500, headers, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '500', detail: `token ${credential} is not allowed here` } };
-    const body = res.body && typeof res.body === 'object' && !Array.isArray(res.body) ? { ...(res.body as object), debugAuth: auth } : res.body;
+    const body = res.body && typeof res.body === 'object' && !Array.isArray(res.body) ? { ...res.body, debugAuth: auth } : res.body;
     return { ...res, headers, body };
   },
 };

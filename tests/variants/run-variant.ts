@@ -3,7 +3,7 @@
  * fault, and sorts the results by what they mean for the exit code.
  */
 import { createScimServer, type ServerFault } from '../../src/server/app.js';
-import type { RunResult, TestResult } from '../../src/model/result.js';
+import type { TestResult } from '../../src/model/result.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
 import type { ResourceStore } from '../../src/server/store.js';
@@ -36,7 +36,7 @@ export async function runAgainst(build: (server: { store(): ResourceStore }) => 
   const { url } = await server.listen(0, '127.0.0.1');
   try {
     const run = await runCli(['--url', url, '--reporter', 'json,junit', '--seed', options.seed ?? '7'], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 240_000 });
-    const tests = (run.results as RunResult | undefined)?.tests ?? [];
+    const tests = run.results?.tests ?? [];
     return { run, tests, blocking: tests.filter(isBlocking), warnings: tests.filter(isWarning) };
   } finally {
     await server.close();

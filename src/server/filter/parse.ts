@@ -29,6 +29,8 @@ export function parseValueFilter(text: string): FilterNode {
 
 class Parser {
   private readonly tokens: Token[];
+  /** What the parser sees past the last token (tokenize ends the list with it too). */
+  private readonly end: Token;
   private index = 0;
 
   constructor(
@@ -37,6 +39,7 @@ class Parser {
   ) {
     if (typeof text !== 'string' || text.trim() === '') throw invalidFilter('Failed to parse filter: the filter is empty.');
     this.tokens = tokenize(text);
+    this.end = { kind: 'end', position: text.length, spaceBefore: false };
   }
 
   parseAll(): FilterNode {
@@ -49,11 +52,11 @@ class Parser {
   }
 
   private peek(): Token {
-    return this.tokens[this.index];
+    return this.tokens[this.index] ?? this.end;
   }
 
   private next(): Token {
-    return this.tokens[this.index++];
+    return this.tokens[this.index++] ?? this.end;
   }
 
   private isKeyword(token: Token, keyword: string): boolean {

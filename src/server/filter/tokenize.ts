@@ -27,7 +27,7 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   let spaceBefore = false;
   while (i < text.length) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       spaceBefore = true;
       i++;
@@ -54,7 +54,7 @@ export function tokenize(text: string): Token[] {
       i += match[0].length;
     } else if (WORD_CHAR.test(c)) {
       let j = i;
-      while (j < text.length && WORD_CHAR.test(text[j])) j++;
+      while (j < text.length && WORD_CHAR.test(text.charAt(j))) j++;
       tokens.push({ kind: 'word', text: text.slice(i, j), position, spaceBefore });
       i = j;
     } else {

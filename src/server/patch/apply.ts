@@ -18,7 +18,7 @@ import { readOperations, type PatchOperation } from './envelope.js';
 import { parsePatchPath, type PatchTarget } from './path.js';
 import { removeAttribute } from './remove-value.js';
 import { normalizeSchemas } from './schemas.js';
-import { setAttribute, type SetOperation } from './set-value.js';
+import { setAttribute } from './set-value.js';
 
 export interface PatchOptions {
   /**
@@ -62,7 +62,7 @@ function applyWithoutPath(doc: JsonObject, operation: PatchOperation, ctx: Conte
     if (key.toLowerCase() === 'schemas') continue; // the resource's schemas are derived, not written
     const extension = findExtensionSchema(ctx.rt, key);
     const target: PatchTarget = extension ? { kind: 'extension', path: key, schema: extension } : parsePatchPath(key, ctx.rt);
-    applyAtTarget(doc, target, operation.op as SetOperation, value, ctx);
+    applyAtTarget(doc, target, operation.op, value, ctx);
   }
 }
 

@@ -82,8 +82,9 @@ export function coerceAttribute(value: JsonValue, definition: AttributeDefinitio
     return items.filter((item) => item !== null).map((item) => coerceElement(item, definition, path));
   }
   if (Array.isArray(value)) {
-    if (value.length !== 1) throw invalidValue(path, `"${definition.name}" is single-valued, got an array of ${value.length}`);
-    return coerceAttribute(value[0], definition, path);
+    const [only] = value;
+    if (value.length !== 1 || only === undefined) throw invalidValue(path, `"${definition.name}" is single-valued, got an array of ${value.length}`);
+    return coerceAttribute(only, definition, path);
   }
   return coerceElement(value, definition, path);
 }

@@ -52,7 +52,7 @@ export function mergeElements(
       list.push(element);
       touched.add(element);
     } else if (isJsonObject(list[index]) && isJsonObject(element)) {
-      list[index] = { ...(list[index] as JsonObject), ...element };
+      list[index] = { ...list[index], ...element };
       touched.add(list[index]);
     }
   }

@@ -78,8 +78,8 @@ export function parsePatchPath(path: string, rt: ResourceTypeDefinition): PatchT
   const rest = path.slice(close + 1);
   const target: AttributeTarget = { kind: 'attribute', path, ...resolved, filter };
   if (rest === '') return target;
-  const sub = SUB_ATTRIBUTE.exec(rest);
-  const subAttribute = sub ? findAttribute(resolved.attribute.subAttributes, sub[1]) : undefined;
+  const subName = SUB_ATTRIBUTE.exec(rest)?.[1];
+  const subAttribute = subName === undefined ? undefined : findAttribute(resolved.attribute.subAttributes, subName);
   if (!subAttribute) throw invalidPath(path, `"${rest}" after the value filter is not a sub-attribute of "${resolved.attribute.name}"`);
   return { ...target, subAttribute };
 }

@@ -46,6 +46,7 @@ export function removeAttribute(doc: JsonObject, target: AttributeTarget, value:
   } else {
     kept = [];
   }
-  if (kept.length === 0) return erase(container, attribute.name);
-  write(container, attribute.name, attribute.multiValued ? kept : kept[0]);
+  const [first] = kept;
+  if (first === undefined) return erase(container, attribute.name);
+  write(container, attribute.name, attribute.multiValued ? kept : first);
 }

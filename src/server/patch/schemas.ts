@@ -26,7 +26,7 @@ export function normalizeSchemas(doc: JsonObject, rt: ResourceTypeDefinition, to
     } else if (touched.has(schema.id)) {
       erase(doc, schema.id);
       const lower = schema.id.toLowerCase();
-      for (let i = result.length - 1; i >= 0; i--) if (result[i].toLowerCase() === lower) result.splice(i, 1);
+      for (let i = result.length - 1; i >= 0; i--) if (result[i]?.toLowerCase() === lower) result.splice(i, 1);
     }
   }
   doc.schemas = result;

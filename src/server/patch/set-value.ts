@@ -12,6 +12,7 @@
 import { findAttribute } from '../../scim/attribute-path.js';
 import { ScimError } from '../../scim/errors.js';
 import type { AttributeDefinition, JsonObject, JsonValue } from '../../scim/schema-types.js';
+import type { FilterNode } from '../filter/ast.js';
 import { matchesElement } from '../filter/evaluate.js';
 import { asList, isJsonObject } from '../filter/resource-values.js';
 import { coerceAttribute, coerceComplex, coerceElement, isClearing, invalidValue } from './coerce.js';
@@ -44,7 +45,7 @@ function clearsReference(definition: AttributeDefinition, incoming: JsonValue): 
 }
 
 export function setAttribute(doc: JsonObject, target: AttributeTarget, op: SetOperation, value: JsonValue): void {
-  if (target.filter) return setFiltered(doc, target, op, value);
+  if (target.filter) return setFiltered(doc, target, target.filter, op, value);
   if (target.subAttribute) return setSubAttribute(doc, target, target.subAttribute, value);
   const { attribute, path } = target;
   const container = holder(doc, target, !isClearing(value));
@@ -107,9 +108,8 @@ function setSub(element: JsonObject, sub: AttributeDefinition, next: JsonValue, 
 }
 
 /** `emails[type eq "work"]` and `emails[type eq "work"].value` for add/replace. */
-function setFiltered(doc: JsonObject, target: AttributeTarget, op: SetOperation, value: JsonValue): void {
+function setFiltered(doc: JsonObject, target: AttributeTarget, filter: FilterNode, op: SetOperation, value: JsonValue): void {
   const { attribute, path, subAttribute: sub } = target;
-  const filter = target.filter!;
   const clearing = isClearing(value);
   const container = holder(doc, target, !clearing);
   const current = read(container, attribute.name);
@@ -146,7 +146,8 @@ function setFiltered(doc: JsonObject, target: AttributeTarget, op: SetOperation,
   }
   if (!attribute.multiValued) {
     if (result.length > 1) throw invalidValue(path, `"${attribute.name}" is single-valued`);
-    return result.length ? write(container, attribute.name, result[0]) : erase(container, attribute.name);
+    const [only] = result;
+    return only === undefined ? erase(container, attribute.name) : write(container, attribute.name, only);
   }
   enforceSinglePrimary(result, new Set(matched));
   return result.length ? write(container, attribute.name, result) : erase(container, attribute.name);

@@ -12,7 +12,7 @@ import { normalizeResourceInput, withSchemas } from '../resource-input.js';
 import type { SchemaIndex } from '../schema-index.js';
 import { notFound } from '../store.js';
 import { assertIfMatch, notModified } from './preconditions.js';
-import { jsonResponse, type RouteContext, type RouteHandler } from './types.js';
+import { jsonResponse, param, type RouteContext, type RouteHandler } from './types.js';
 
 /** How a successful PATCH is answered: the resource (200) or nothing (204). Both are allowed (RFC 7644 §3.5.2). */
 export type PatchResponse = 'resource' | 'no-content';
@@ -47,8 +47,8 @@ function withResource(
 }
 
 function load(ctx: RouteContext, rt: ResourceTypeDefinition): JsonObject {
-  const resource = ctx.store.get(rt.name, ctx.params.id);
-  if (!resource) throw notFound(rt.name, ctx.params.id);
+  const resource = ctx.store.get(rt.name, param(ctx, 'id'));
+  if (!resource) throw notFound(rt.name, param(ctx, 'id'));
   return resource;
 }
 
@@ -81,7 +81,7 @@ export function replaceHandler(rt: ResourceTypeDefinition): RouteHandler {
     const current = load(ctx, rt);
     assertIfMatch(ctx, etagOf(current));
     const data = withSchemas(normalizeResourceInput(ctx.req.body, index), index);
-    const updated = ctx.store.replace(rt.name, ctx.params.id, data);
+    const updated = ctx.store.replace(rt.name, param(ctx, 'id'), data);
     return withResource(200, ctx, rt, updated);
   };
 }
@@ -102,7 +102,7 @@ export function patchHandler(rt: ResourceTypeDefinition, response: PatchResponse
     }
     const patched = applyPatch(current, ctx.req.body, rt);
     const data = withSchemas(normalizeResourceInput(patched, index), index);
-    const updated = ctx.store.replace(rt.name, ctx.params.id, data);
+    const updated = ctx.store.replace(rt.name, param(ctx, 'id'), data);
     const projection = projectionOf(ctx);
     if (response === 'no-content' && !projection.attributes && !projection.excludedAttributes) {
       return { status: 204, headers: { ETag: etagOf(updated) }, body: undefined };
@@ -116,7 +116,7 @@ export function deleteHandler(rt: ResourceTypeDefinition): RouteHandler {
   return (ctx) => {
     const current = load(ctx, rt);
     assertIfMatch(ctx, etagOf(current));
-    ctx.store.delete(rt.name, ctx.params.id);
+    ctx.store.delete(rt.name, param(ctx, 'id'));
     return { status: 204, headers: {}, body: undefined };
   };
 }

@@ -45,7 +45,9 @@ function answer(ctx: RouteContext, types: ResourceTypeDefinition[], query: ListQ
     const predicate = predicateFor(query.filter, rt);
     for (const resource of ctx.store.list(rt.name)) if (!predicate || predicate(resource)) owner.set(resource, rt);
   }
-  const page = runList([...owner.keys()], query, ctx.config.maxResults, indexFor(ctx, types[0]));
+  // Sorted by the first type's schemas (sortBy names a core attribute all types share); no type, nothing to list.
+  const [first] = types;
+  const page = first ? runList([...owner.keys()], query, ctx.config.maxResults, indexFor(ctx, first)) : { totalResults: 0, resources: [] };
   const projection = { attributes: query.attributes, excludedAttributes: query.excludedAttributes };
   const resources = page.resources.map((resource) => {
     const rt = owner.get(resource) as ResourceTypeDefinition;

@@ -7,7 +7,7 @@ import type { JsonObject, ResourceTypeDefinition } from '../../scim/schema-types
 import { URN } from '../../scim/urns.js';
 import { listResponse } from '../list-query.js';
 import { refuseFilter } from './discovery-common.js';
-import { jsonResponse, type Route } from './types.js';
+import { jsonResponse, param, type Route } from './types.js';
 
 function resourceTypeResource(rt: ResourceTypeDefinition, baseUrl: string): JsonObject {
   const body: JsonObject = { schemas: [URN.ResourceType], id: rt.name, name: rt.name, endpoint: rt.endpoint };
@@ -33,9 +33,9 @@ export const resourceTypeRoutes: Route[] = [
     segments: ['ResourceTypes', ':name'],
     methods: {
       GET: (ctx) => {
-        const wanted = ctx.params.name.toLowerCase();
+        const wanted = param(ctx, 'name').toLowerCase();
         const rt = ctx.config.resourceTypes.find((t) => t.name.toLowerCase() === wanted);
-        if (!rt) throw new ScimError(404, undefined, `Resource type ${ctx.params.name} not found.`);
+        if (!rt) throw new ScimError(404, undefined, `Resource type ${param(ctx, 'name')} not found.`);
         return jsonResponse(200, resourceTypeResource(rt, ctx.baseUrl));
       },
     },

@@ -8,7 +8,7 @@ import type { AttributeDefinition, JsonObject, ResourceTypeDefinition, SchemaDef
 import { URN } from '../../scim/urns.js';
 import { listResponse } from '../list-query.js';
 import { refuseFilter } from './discovery-common.js';
-import { jsonResponse, type Route } from './types.js';
+import { jsonResponse, param, type Route } from './types.js';
 
 /** Fixed key order, as in RFC 7643 §8.7.1; optional keys only when they carry something. */
 function attributeResource(def: AttributeDefinition): JsonObject {
@@ -59,9 +59,9 @@ export const schemaRoutes: Route[] = [
     segments: ['Schemas', ':urn'],
     methods: {
       GET: (ctx) => {
-        const wanted = ctx.params.urn.toLowerCase();
+        const wanted = param(ctx, 'urn').toLowerCase();
         const schema = allSchemas(ctx.config.resourceTypes).find((s) => s.id.toLowerCase() === wanted);
-        if (!schema) throw new ScimError(404, undefined, `Schema ${ctx.params.urn} not found.`);
+        if (!schema) throw new ScimError(404, undefined, `Schema ${param(ctx, 'urn')} not found.`);
         return jsonResponse(200, schemaResource(schema, ctx.baseUrl));
       },
     },

@@ -37,6 +37,13 @@ export interface Route {
   any?: RouteHandler;
 }
 
+/** A path parameter the route declares (`:id` → param(ctx, 'id')): always there when its handler runs. */
+export function param(ctx: RouteContext, name: string): string {
+  const value = ctx.params[name];
+  if (value === undefined) throw new Error(`the route has no :${name} segment`);
+  return value;
+}
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): FaultResponse {
   return { status, headers, body };
 }

@@ -9,6 +9,7 @@ import {
   behaviourIdsInSection,
   behaviourInfo,
   isBehaviourId,
+  SECTION_TITLES,
 } from '../../../src/catalog/behaviours.js';
 import { isSpecAnchor, specLabel, specUrl } from '../../../src/catalog/spec-links.js';
 import type { Section } from '../../../src/catalog/types.js';
@@ -18,7 +19,6 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** CI checks the repository out with ../shared beside it; a bare clone may lack it. */
 const catalogMarkdown = resolve(repoRoot, '../shared/entra-behaviours.md');
 
-const EXPECTED_COUNTS: Record<Section, number> = { U: 31, F: 11, P: 20, G: 23, D: 23, X: 16 };
 const LEVELS = ['required', 'recommended', 'gallery', 'validator', 'informational'];
 const MODES = ['default', 'flag', 'both', 'legacy', 'validator', 'gallery'];
 
@@ -27,16 +27,17 @@ function expectedIds(section: Section, count: number): string[] {
 }
 
 describe('behaviour catalog', () => {
-  it('has 124 behaviours', () => {
-    expect(allBehaviourIds()).toHaveLength(124);
+  // No counts to keep up to date: a new entry only has to take the next number of its section (the set of ids is
+  // compared with ../shared/entra-behaviours.md below, when it is there).
+  it.each(Object.keys(SECTION_TITLES) as Section[])('section %s numbers its ids from 01 without gaps', (section) => {
+    const inSection = behaviourIdsInSection(section);
+    expect(inSection.length).toBeGreaterThan(0);
+    expect(inSection).toEqual(expectedIds(section, inSection.length));
   });
 
-  it.each(Object.entries(EXPECTED_COUNTS) as Array<[Section, number]>)(
-    'section %s holds exactly its catalog ids (%i)',
-    (section, count) => {
-      expect(behaviourIdsInSection(section)).toEqual(expectedIds(section, count));
-    },
-  );
+  it('lists the sections in catalog order, every id in one of them', () => {
+    expect((Object.keys(SECTION_TITLES) as Section[]).flatMap((section) => behaviourIdsInSection(section))).toEqual(allBehaviourIds());
+  });
 
   it.each(allBehaviourIds())('%s has a complete, consistent entry', (id) => {
     const info = behaviourInfo(id);

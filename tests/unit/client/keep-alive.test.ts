@@ -38,7 +38,7 @@ async function rawServer(answer: (connection: number, request: number, socket: S
     socket.on('error', () => undefined);
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  const port = (server!.address() as { port: number }).port;
+  const port = (server.address() as { port: number }).port;
   return { url: `http://127.0.0.1:${port}/scim/v2/Users`, stats };
 }
 

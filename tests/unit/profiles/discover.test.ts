@@ -1,6 +1,7 @@
 // Profiles and discovery: a profile derived from a server's /Schemas and /ResourceTypes (--profile discover and
 // `scim-conformance profile`), the comparison of a profile with what a server advertises, and the reference server
-// serving each built-in profile's schemas (custom extensions round-trip and are advertised).
+// serving each built-in profile's schemas (custom extensions round-trip and are advertised). In-process; the
+// `scim-conformance profile` command as a process is tested in tests/cli/profile-command.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScimClient } from '../../../src/client/scim-client.js';
 import { compareWithDiscovery, deriveProfile, discoverProfile, readDiscovery } from '../../../src/profiles/discover.js';
@@ -8,7 +9,6 @@ import { loadProfile, parseProfileText } from '../../../src/profiles/load.js';
 import { formatProfile } from '../../../src/cli/commands/profile.js';
 import { createScimServer, type ScimServer } from '../../../src/server/app.js';
 import { resourceTypesFor } from '../../../src/server/profile-schemas.js';
-import { runCli } from '../../helpers/cli.js';
 
 const TOKEN = 'discover-test-token';
 const WS1B = 'urn:ietf:params:scim:schemas:extension:ws1b:2.0:User';
@@ -50,31 +50,6 @@ describe('a profile derived from discovery', () => {
     const { schemas, resourceTypes } = await readDiscovery(oneflow.client);
     expect(compareWithDiscovery(profile, schemas, resourceTypes, 'User')).toEqual([]);
     expect(compareWithDiscovery(profile, schemas, resourceTypes, 'Group')).toEqual([]);
-  });
-
-  it('is written by `scim-conformance profile --url` as a valid profile file', async () => {
-    const run = await runCli(['profile', '--url', oneflow.url, '--name', 'my-app'], { env: { SCIM_TOKEN: TOKEN } });
-    expect(run.code, run.stderr).toBe(0);
-    const parsed = parseProfileText(run.stdout, 'stdout');
-    expect(parsed.ok, JSON.stringify(parsed)).toBe(true);
-    if (parsed.ok) {
-      expect(parsed.profile.name).toBe('my-app');
-      expect(parsed.profile.extensions[0]!.urn).toBe(WS1B);
-    }
-    expect(run.stderr).toMatch(/derived \d+ user and \d+ group mappings/);
-    expect(run.stdout).not.toContain(TOKEN);
-  });
-
-  it('the profile command refuses a missing token and an unreachable /Schemas clearly', async () => {
-    const noToken = await runCli(['profile', '--url', oneflow.url]);
-    expect(noToken.code).toBe(2);
-    expect(noToken.stderr).toMatch(/profile: no token/);
-    const bare = createScimServer({ token: TOKEN, basePath: '/scim/v2', faults: [{ name: 'no-schemas', onRequest: (req) => (req.path.endsWith('/Schemas') ? { status: 404, headers: {}, body: { detail: 'no' } } : undefined) }] });
-    servers.push(bare);
-    const { url } = await bare.listen(0, '127.0.0.1');
-    const run = await runCli(['profile', '--url', url], { env: { SCIM_TOKEN: TOKEN } });
-    expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/GET \/Schemas answered 404/);
   });
 
   it('formatProfile round-trips', () => {

@@ -2,6 +2,7 @@
  * The report in a real browser (Debian's Chromium through playwright-core): it must work from file://,
  * offline, with no errors, and a hostile response body must not run. Needs Debian package `chromium`.
  */
+import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ describe('html report in Chromium', () => {
     run = sampleRun();
     addReproductions(run.tests, { url: run.target.url, demo: false, seed: run.seed, profile: run.profile.name, failOn: run.failOn });
     const [file] = await writeReports(run, ['html'], outDir);
+    assert(file, 'writeReports returned no file');
     fileUrl = pathToFileURL(file).href;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     context = await browser.newContext({ viewport: { width: 1366, height: 900 } });

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { renderHtml } from '../../../reporters/html.js';
@@ -39,10 +40,14 @@ describe('html reporter: a self-contained, safe page', () => {
     const run = sampleRun();
     const evil = '"><img src=x onerror="window.__xss=1">';
     run.target.url = `javascript:alert(1)//${evil}`;
-    run.tests[0].name = `U-01 ${evil}`;
-    run.tests[0].area = `users${evil}`;
-    run.tests[0].exchanges[0].request.headers[`X-${evil}`] = evil;
-    run.cleanup.leftBehind[0].reason = evil;
+    const [test] = run.tests;
+    const exchange = test?.exchanges[0];
+    const [left] = run.cleanup.leftBehind;
+    assert(test && exchange && left, 'the sample run has a test with an exchange and a left-behind resource');
+    test.name = `U-01 ${evil}`;
+    test.area = `users${evil}`;
+    exchange.request.headers[`X-${evil}`] = evil;
+    left.reason = evil;
     const page = renderHtml(run);
     expect(page).not.toContain('<img');
     expect(page).not.toMatch(/onerror="/);

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -43,7 +44,9 @@ describe('json reporter', () => {
     const validate = validator();
     const run = sampleRun();
     const failedWithoutFailure = structuredClone(run);
-    delete failedWithoutFailure.tests[1].failure;
+    const failed = failedWithoutFailure.tests[1];
+    assert(failed, 'the sample run has a second test');
+    delete failed.failure;
     expect(validate(failedWithoutFailure)).toBe(false);
     const warningWithoutFailure = structuredClone(run);
     const warning = warningWithoutFailure.tests.find((t) => t.status === 'warning')!;

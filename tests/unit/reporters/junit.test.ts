@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,8 +40,10 @@ function withTests(tests: TestResult[], patch: Partial<RunResult> = {}): RunResu
   return { ...run, ...patch, tests, summary: { ...run.summary, total: tests.length, passed, failed, warnings, skipped: tests.length - passed - failed - warnings } };
 }
 
+const [, failedTest] = sampleRun().tests;
+assert(failedTest, 'the sample run has a second test');
 const hostileTest: TestResult = {
-  ...sampleRun().tests[1],
+  ...failedTest,
   name: 'U-99 "quoted" <name> & \'apostrophe\' \uD800 lone surrogate \u0007 bell',
   failure: { kind: 'conformance', message: 'line one\nline two\ttabbed ]]> <b>bold</b> \u0000 nul', exchange: 0 },
 };
@@ -164,7 +167,9 @@ describe('junit reporter: content', () => {
   it('caps each body at 4 KB with a note', () => {
     const run = sampleRun();
     const big = structuredClone(run.tests[1]);
-    if (big.exchanges[0].response) big.exchanges[0].response.body = 'x'.repeat(10_000);
+    assert(big, 'the sample run has a second test');
+    const response = big.exchanges[0]?.response;
+    if (response) response.body = 'x'.repeat(10_000);
     const out = renderJunit(withTests([big]));
     expect(out).toContain('truncated in this report: showing 4096 of 10000 characters');
     expect(out).not.toContain('x'.repeat(4097));

@@ -12,7 +12,7 @@ function findNull(value: unknown, path = '$'): string | undefined {
       if (hit) return hit;
     }
   } else if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as object)) {
+    for (const [k, v] of Object.entries(value)) {
       const hit = findNull(v, `${path}.${k}`);
       if (hit) return hit;
     }

@@ -46,7 +46,7 @@ describe('server faults', () => {
     await c.get('/Users?filter=userName+eq+%22a%22');
     await c.post('/Users', entraUser('spied'));
     expect(seen[0]).toEqual({ filter: 'userName eq "a"', body: undefined });
-    expect(seen[1].body).toMatchObject({ userName: 'spied' });
+    expect(seen[1]?.body).toMatchObject({ userName: 'spied' });
   });
 
   it('runs faults in order and lets a later fault see an earlier rewrite', async () => {

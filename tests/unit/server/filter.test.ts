@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchesFilter, parseFilter, type FilterNode } from '../../../src/server/filter/index.js';
@@ -72,6 +73,8 @@ describe('parseFilter AST', () => {
   });
 
   it('matchesFilter accepts filter text directly', () => {
-    expect(matchesFilter(table.resources[0], 'userName eq "BJENSEN@EXAMPLE.COM"', User)).toBe(true);
+    const [bjensen] = table.resources;
+    assert(bjensen, 'the filter fixture has resources');
+    expect(matchesFilter(bjensen, 'userName eq "BJENSEN@EXAMPLE.COM"', User)).toBe(true);
   });
 });

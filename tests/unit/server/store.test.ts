@@ -44,7 +44,7 @@ describe('ResourceStore', () => {
   it('removes a deleted resource from every members list (G-21) and reports unknown ids', () => {
     const store = makeStore();
     const u = store.create('User', { userName: 'u' });
-    const g = store.create('Group', { displayName: 'g', members: [{ value: u.id }, { value: 'other' }] });
+    const g = store.create('Group', { displayName: 'g', members: [{ value: String(u.id) }, { value: 'other' }] });
     expect(store.delete('User', String(u.id))).toBe(true);
     expect(store.get('Group', String(g.id))?.members).toEqual([{ value: 'other' }]);
     expect(store.delete('User', String(u.id))).toBe(false);

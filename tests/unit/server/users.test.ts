@@ -1,4 +1,5 @@
 // /Users and /Users/{id}: create, read, replace, modify, delete (catalog U-, X-; RFC 7644 §3.3–§3.6).
+import assert from 'node:assert/strict';
 import { describe, expect, it } from 'vitest';
 import { URN } from '../../../src/scim/urns.js';
 import { client, createUser, entraUser, patchOp } from './helpers.js';
@@ -184,7 +185,9 @@ describe('GET /Users/{id}', () => {
   it('answers 304 for If-None-Match with the current ETag (RFC 7644 §3.14)', async () => {
     const c = client();
     const created = await c.post('/Users', entraUser('etag'));
-    const res = await c.get(`/Users/${created.body.id}`).set('If-None-Match', created.headers.etag);
+    const etag = created.headers.etag;
+    assert(etag, 'a created user has an ETag');
+    const res = await c.get(`/Users/${created.body.id}`).set('If-None-Match', etag);
     expect(res.status).toBe(304);
   });
 });
