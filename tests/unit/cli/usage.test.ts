@@ -5,18 +5,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exitCodeForError } from '../../../src/cli/exit-codes.js';
 import { cleanupHelp, runHelp } from '../../../src/cli/help.js';
 import { parseCommand, type Command } from '../../../src/cli/parse-args.js';
+import { KnownError } from '../../../src/model/errors.js';
 import { loadProfile } from '../../../src/profiles/load.js';
 
 type Env = Record<string, string | undefined>;
 
-/** The error a bad command line ends in: what main() prints after "scim-conformance: ", and its exit code. */
-function usageErrorOf(parse: () => unknown): { message: string; exitCode: unknown } {
+/** The error a bad command line ends in: what main() prints after "scim-conformance: ", and the exit code the CLI maps it to. */
+function usageErrorOf(parse: () => unknown): { message: string; exitCode: number } {
   try {
     parse();
   } catch (error) {
-    if (error instanceof Error && 'exitCode' in error) return { message: error.message, exitCode: error.exitCode };
+    if (error instanceof KnownError) return { message: error.message, exitCode: exitCodeForError(error) };
     throw error;
   }
   throw new Error('no error: the input was accepted');
