@@ -8,7 +8,7 @@
 import type { ProvidedContext } from 'vitest';
 import { TEST_TAGS } from '../catalog/tags.js';
 import type { TargetConfig } from '../model/target.js';
-import '../model/task-meta.js';
+import './provided.js';
 import { newRunId, newSeed } from '../model/run-identity.js';
 import { loadProfile } from '../profiles/load.js';
 
