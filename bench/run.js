@@ -28,6 +28,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attribute } from './replay.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'scim-conformance.js');
@@ -107,114 +108,20 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
 
 
-// Connections are kept alive, as the tool's own client keeps them (src/client/transport.ts): same footing.
-const replayAgent = new http.Agent({ keepAlive: true });
-
-/** Sends one logged request; resolves with the status and body text. */
-function replayOne(req, target) {
-  return new Promise((resolve) => {
-    const headers = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/scim+json', ...(req.body !== undefined ? { 'Content-Type': 'application/scim+json' } : {}) };
-    const r = http.request({ host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: replayAgent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-    });
-    r.on('error', () => resolve({ status: 0, text: '' }));
-    if (req.body !== undefined) r.write(req.body);
-    r.end();
-  });
-}
-
-/** The raw replay: every request in arrival order, `concurrency` at a time, nothing waits for anything else. */
-function replay(requests, baseUrl, concurrency) {
-  const target = new URL(baseUrl);
-  let next = 0;
-  const worker = async () => {
-    while (next < requests.length) await replayOne(requests[next++], target);
-  };
-  const started = performance.now();
-  return Promise.all(Array.from({ length: concurrency }, worker)).then(() => performance.now() - started);
-}
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-/** Method, path and canonical query and body of a request, as the server log and results.json both have them. */
-function requestKey(method, path, body) {
-  let canonical = body;
-  if (body !== undefined) try { canonical = JSON.stringify(JSON.parse(body)); } catch { /* raw text */ }
-  return `${method} ${path}\n${canonical ?? ''}`;
-}
-
 /**
- * Which test sent each logged request: a request equal to one a test recorded (results.json exchanges) is that
- * test's; a request naming an id that a test's request created (its cleanup DELETE, a property case's reads) is
- * that test's too. What is left (passing property cases, shared fixtures) is a sequence of its own: the replay may
- * send it in parallel with anything, which favours the replay, never the run.
+ * Replays logged requests from a child process (bench/replay.mjs), never from this one: the CLI is a process of its
+ * own too, and a replay running in the server's own thread would send and serve each request without ever waiting
+ * for another process to be scheduled, which on a loaded machine is most of a request's time.
  */
-function attribute(log, tests) {
-  const queues = new Map();
-  tests.forEach((test, t) => {
-    for (const exchange of test.exchanges) {
-      const url = exchange.request.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
-      const [path, query] = [url.split('?')[0], url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).toString() : ''];
-      const key = requestKey(exchange.request.method, query ? `${path}?${query}` : path, exchange.request.body);
-      if (!queues.has(key)) queues.set(key, []);
-      queues.get(key).push(t);
-    }
+function replayIn(child, input) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [join(ROOT, 'bench', 'replay.mjs'), child], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: the ${child} replay exited ${code}`))));
+    proc.stdin.end(JSON.stringify({ ...input, token: TOKEN }));
   });
-  const creator = new Map();
-  let own = tests.length;
-  return log.map((entry) => {
-    let test = queues.get(requestKey(entry.method, entry.path, entry.body))?.shift();
-    if (test === undefined) for (const id of `${entry.path} ${entry.body ?? ''}`.match(UUID) ?? []) test ??= creator.get(id);
-    test ??= own++;
-    if (entry.created) creator.set(entry.created, test);
-    return test;
-  });
-}
-
-/**
- * The fair replay (issue 19, decisions/suite-phase-ratio.md): the same requests, but as the run must send them.
- * Each test's requests go in order, one after the other; tests run side by side; at most `concurrency` requests are
- * in flight, the one that arrived first in the run goes first. A request naming an id waits for the replayed POST
- * that created it and sends the id that POST answered (a fresh server answers new ids: the raw replay sends the old
- * ones and meets cheap 404s where the run read, patched and deleted real users and groups).
- */
-async function fairReplay(log, sequenceOf, baseUrl, concurrency) {
-  const target = new URL(baseUrl);
-  const createdBy = new Map(log.map((entry, i) => [entry.created, i]).filter(([id]) => id));
-  const newId = new Map();
-  const answered = log.map(() => { let done; const promise = new Promise((r) => (done = r)); return { promise, done }; });
-  const waiting = [];
-  let active = 0;
-  const acquire = (i) => (active < concurrency ? (active++, Promise.resolve()) : new Promise((r) => waiting.push({ i, r })));
-  const release = () => {
-    if (waiting.length === 0) return void active--;
-    let first = 0;
-    for (let k = 1; k < waiting.length; k++) if (waiting[k].i < waiting[first].i) first = k;
-    waiting.splice(first, 1)[0].r();
-  };
-  const send = async (i) => {
-    const entry = log[i];
-    const ids = [...new Set(`${entry.path} ${entry.body ?? ''}`.match(UUID) ?? [])].filter((id) => createdBy.has(id) && createdBy.get(id) < i);
-    await Promise.all(ids.map((id) => answered[createdBy.get(id)].promise));
-    const swap = (text) => text?.replace(UUID, (id) => newId.get(id) ?? id);
-    await acquire(i);
-    const res = await replayOne({ method: entry.method, path: swap(entry.path), body: swap(entry.body) }, target);
-    release();
-    if (entry.created && res.status === 201) try { newId.set(entry.created, JSON.parse(res.text).id); } catch { /* no id */ }
-    answered[i].done();
-  };
-  const sequences = new Map();
-  log.forEach((_, i) => {
-    const s = sequenceOf[i];
-    if (!sequences.has(s)) sequences.set(s, []);
-    sequences.get(s).push(i);
-  });
-  const started = performance.now();
-  await Promise.all([...sequences.values()].map(async (indices) => {
-    for (const i of indices) await send(i);
-  }));
-  return { ms: performance.now() - started, sequences: sequences.size };
 }
 
 /** Median of three: a fresh process starting vitest (bench/vitest-floor.mjs) until its one test body runs. */
@@ -314,10 +221,10 @@ if (want('replay')) {
   const fairs = [];
   for (let i = 0; i < 3; i++) {
     const raw = await countingServer();
-    raws.push(await replay(requests, raw.url, concurrency));
+    raws.push((await replayIn('raw', { log: requests, url: raw.url, concurrency })).ms);
     await raw.close();
     const fairTarget = await countingServer();
-    fairs.push(await fairReplay(phase.requests, sequenceOf, fairTarget.url, concurrency));
+    fairs.push(await replayIn('fair', { log: phase.requests, sequenceOf, url: fairTarget.url, concurrency }));
     await fairTarget.close();
   }
   const median = (values) => [...values].sort((a, b) => a - b)[1];
@@ -328,7 +235,7 @@ if (want('replay')) {
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
   row('suite phase', `${fmt(phase.ms)}  (first suite request to last suite answer, ${phase.requests.length} requests; to process exit: ${fmt(exitBased)})`);
-  row('fair replay of those requests', `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, with the ids the replay's own POSTs answered)`);
+  row('fair replay of those requests', `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, ${concurrency} tests at a time, with the ids the replay's own POSTs answered)`);
   row('suite-phase ratio', `${(phase.ms / fair.ms).toFixed(2)}  (suite phase / fair replay: target <= 1.25)`);
   row('  as measured before', `${(exitBased / replayMs).toFixed(2)}  (to process exit / raw replay of every request: unfair, decisions/suite-phase-ratio.md)`);
   const floorMs = await vitestFloor();

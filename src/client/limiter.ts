@@ -55,9 +55,27 @@ export class Limiter {
 
   /** Waits for a free slot, any run-wide pause and the pace; returns the function that frees the slot. */
   async acquire(): Promise<() => void> {
+    // A freed slot is handed straight to the first waiter (active stays as it is), so that no request that comes
+    // in between can take it too.
     if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    else this.active++;
     this.peak = Math.max(this.peak, this.active);
+    // No pace (no --rate, no 429 met yet) and no pause: nothing to wait for, nor to compute (the common case).
+    if (this.pace !== undefined || this.pausedUntil > 0) await this.paced();
+    this.stats.sent++;
+    if (!this.stats.firstAt) this.stats.firstAt = Date.now();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    };
+  }
+
+  /** Waits for any run-wide pause and the pace: a request's start is reserved before it sleeps. */
+  private async paced(): Promise<void> {
     for (;;) {
       const now = Date.now();
       const pace = this.currentPace(now);
@@ -69,15 +87,6 @@ export class Limiter {
       // A 429 met while this request slept paused the run: wait for that too.
       if (this.pausedUntil <= Date.now()) break;
     }
-    this.stats.sent++;
-    if (!this.stats.firstAt) this.stats.firstAt = Date.now();
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.active--;
-      this.waiting.shift()?.();
-    };
   }
 
   /** Every request that starts before `until` (epoch ms) waits until then. */
