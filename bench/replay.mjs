@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The replays of bench section 2, run in a process of their own (as the CLI is): `node bench/replay.mjs raw|fair`
-// reads {log, sequenceOf, url, concurrency, token} as JSON on stdin and prints {ms, sequences} as JSON on stdout.
+// reads {log, sequenceOf, url, concurrency, token} as JSON on stdin and prints {ms, sequences, cpuMs} as JSON on
+// stdout (cpuMs: this process's CPU time during the replay).
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -138,9 +139,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   const { log, sequenceOf, url, concurrency, token } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const cpu = process.cpuUsage();
   const result = process.argv[2] === 'fair'
     ? await fairReplay(log, sequenceOf, url, concurrency, token)
     : { ms: await replay(log, url, concurrency, token), sequences: log.length };
-  process.stdout.write(JSON.stringify(result));
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 }));
   replayAgent.destroy();
 }

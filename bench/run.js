@@ -87,10 +87,15 @@ function runCli(args) {
     });
     let peakKb = 0;
     let stderr = '';
+    // CPU time of the whole process (every thread), sampled: [performance.now(), ms] pairs (clock ticks of 10 ms).
+    const cpu = [];
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peakKb = Math.max(peakKb, Number(m[1]));
+        const text = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        cpu.push([performance.now(), (Number(stat[11]) + Number(stat[12])) * 10]);
       } catch { /* exited */ }
     }, 20);
     child.stderr.on('data', (d) => (stderr += d));
@@ -99,9 +104,15 @@ function runCli(args) {
       clearInterval(poll);
       const file = join(outDir, 'results.json');
       const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-      resolve({ code, ms: performance.now() - started, started, peakMb: peakKb / 1024, results, stderr });
+      resolve({ code, ms: performance.now() - started, started, peakMb: peakKb / 1024, results, stderr, cpu });
     });
   });
+}
+
+/** CPU ms the CLI used between two moments (performance.now()), from runCli's samples. */
+function cpuBetween(samples, from, to) {
+  const at = (t) => [...samples].reverse().find(([when]) => when <= t)?.[1] ?? 0;
+  return at(to) - at(from);
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -229,7 +240,7 @@ if (want('replay')) {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[1];
   const replayMs = median(raws);
-  const fair = { ms: median(fairs.map((f) => f.ms)), sequences: fairs[0].sequences };
+  const fair = { ms: median(fairs.map((f) => f.ms)), cpuMs: median(fairs.map((f) => f.cpuMs)), sequences: fairs[0].sequences };
   const exitBased = full.ms - full.suitesMs;
   console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency}; replays: median of 3)`);
   row('replay wall time', fmt(replayMs));
@@ -238,6 +249,8 @@ if (want('replay')) {
   row('fair replay of those requests', `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, ${concurrency} tests at a time, with the ids the replay's own POSTs answered)`);
   row('suite-phase ratio', `${(phase.ms / fair.ms).toFixed(2)}  (suite phase / fair replay: target <= 1.25)`);
   row('  as measured before', `${(exitBased / replayMs).toFixed(2)}  (to process exit / raw replay of every request: unfair, decisions/suite-phase-ratio.md)`);
+  const phaseCpu = cpuBetween(full.cpu, phase.requests[0].at, phase.requests[0].at + phase.ms);
+  row('CPU in the suite phase', `CLI ${fmt(phaseCpu)} (${(phaseCpu / phase.requests.length).toFixed(2)} ms a request, every thread); fair replay ${fmt(fair.cpuMs)} (${(fair.cpuMs / phase.requests.length).toFixed(2)} ms)  (the server's own CPU is the same in both; on a loaded machine wall time follows CPU)`);
   const floorMs = await vitestFloor();
   row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);
   row('lowest possible ratio', `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`);

@@ -74,18 +74,21 @@ export class Limiter {
     };
   }
 
-  /** Waits for any run-wide pause and the pace: a request's start is reserved before it sleeps. */
+  /**
+   * Waits for any run-wide pause and the pace. The next start is taken when a request actually starts, not reserved
+   * before it sleeps: requests that all woke late (a busy or starved thread) would otherwise start together, as
+   * many as had reserved, and a tenant's 1-second window would see a burst. Waiters that lose the race sleep again.
+   */
   private async paced(): Promise<void> {
     for (;;) {
       const now = Date.now();
       const pace = this.currentPace(now);
-      // Reserve this request's start time before sleeping, so that waiting requests are spaced, not bunched.
-      const start = Math.max(now, this.pausedUntil, pace ? this.nextAt : 0);
-      if (pace) this.nextAt = start + 1000 / pace;
-      if (start <= now) break;
+      const start = Math.max(this.pausedUntil, pace ? this.nextAt : 0);
+      if (start <= now) {
+        if (pace) this.nextAt = now + 1000 / pace;
+        return;
+      }
       await sleep(start - now);
-      // A 429 met while this request slept paused the run: wait for that too.
-      if (this.pausedUntil <= Date.now()) break;
     }
   }
 
