@@ -304,7 +304,7 @@ function notFinished(test: RunResult['tests'][number]): RunResult['tests'][numbe
 
 /**
  * What a progress line shows of a finished test, the only part of it redacted while the suites run: redacting every
- * recorded exchange of every test here, in the thread that also serves vitest, slowed the run (issue 19); the
+ * recorded exchange of every test here cost CPU beside the suites (issue 19, decisions/suite-phase-ratio.md); the
  * whole result is redacted once, when it is published.
  */
 function progressOf(test: RunResult['tests'][number]): Pick<RunResult['tests'][number], 'name' | 'area' | 'status' | 'durationMs' | 'level' | 'failure' | 'skipReason' | 'baseline'> {
