@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The replays of bench section 2, run in a process of their own (as the CLI is): `node bench/replay.mjs raw|fair`
-// reads {log, sequenceOf, url, concurrency, token} as JSON on stdin and prints {ms, sequences, cpuMs} as JSON on
+// reads {log, attributed, url, concurrency, token} as JSON on stdin and prints {ms, sequences, cpuMs} as JSON on
 // stdout (cpuMs: this process's CPU time during the replay).
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -44,9 +44,10 @@ function requestKey(method, path, body) {
 
 /**
  * Which test sent each logged request: a request equal to one a test recorded (results.json exchanges) is that
- * test's; a request naming an id that a test's request created (its cleanup DELETE, a property case's reads) is
- * that test's too. What is left (passing property cases, shared fixtures) is a sequence of its own: the replay may
- * send it in parallel with anything, which favours the replay, never the run.
+ * test's, with the exchange's start and answer in the client's clock (`start`, `end`: epoch ms); a request naming an
+ * id that a test's request created (its cleanup DELETE, a property case's reads) is that test's too. What is left
+ * (passing property cases, shared fixtures) is a sequence of its own: the replay may send it in parallel with
+ * anything, which favours the replay, never the run.
  */
 export function attribute(log, tests) {
   const queues = new Map();
@@ -56,30 +57,36 @@ export function attribute(log, tests) {
       const [path, query] = [url.split('?')[0], url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).toString() : ''];
       const key = requestKey(exchange.request.method, query ? `${path}?${query}` : path, exchange.request.body);
       if (!queues.has(key)) queues.set(key, []);
-      queues.get(key).push(t);
+      const start = Date.parse(exchange.startedAt);
+      queues.get(key).push({ test: t, start, end: start + exchange.durationMs });
     }
   });
   const creator = new Map();
   let own = tests.length;
   return log.map((entry) => {
-    let test = queues.get(requestKey(entry.method, entry.path, entry.body))?.shift();
+    const matched = queues.get(requestKey(entry.method, entry.path, entry.body))?.shift();
+    let test = matched?.test;
     if (test === undefined) for (const id of `${entry.path} ${entry.body ?? ''}`.match(UUID) ?? []) test ??= creator.get(id);
     test ??= own++;
     if (entry.created) creator.set(entry.created, test);
-    return test;
+    return matched ? { ...matched, test } : { test };
   });
 }
 
 /**
  * The fair replay (issue 19, decisions/suite-phase-ratio.md): the same requests, but as the run must send them.
- * Each test's requests go in order, one after the other; `concurrency` tests run side by side (vitest's
- * maxConcurrency in the run) and at most `concurrency` requests are in flight (the run's limiter); tests start in
- * the order their first request arrived in the run. A request naming an id waits for the replayed POST that created
- * it and sends the id that POST answered (a fresh server answers new ids: the raw replay sends the old ones and
- * meets cheap 404s where the run read, patched and deleted real users and groups). A test waiting for another
- * test's POST holds its place, as in the run; if every running test waits so, one more starts.
+ * Each test's requests keep their order: a recorded request waits for every request of its test that the run had
+ * answered before it sent this one (in the client's clock: requests that overlapped in the run, such as a test's
+ * 200 concurrent creates, overlap here too); a request the test did not record (its cleanup) waits for every
+ * recorded request before it. `concurrency` tests run side by side (vitest's maxConcurrency in the run), started in the order their first
+ * request arrived, and at most `concurrency` requests are in flight (the run's limiter). A request naming an id
+ * waits for the replayed POST that created it and sends the id that POST answered (a fresh server answers new ids:
+ * the raw replay sends the old ones and meets cheap 404s where the run read, patched and deleted real users and
+ * groups); when that POST belongs to a test that has not started, that test starts at once (in the run it was
+ * running then).
  */
-async function fairReplay(log, sequenceOf, baseUrl, concurrency, token) {
+async function fairReplay(log, attributed, baseUrl, concurrency, token) {
+  const sequenceOf = attributed.map((a) => a.test);
   const target = new URL(baseUrl);
   const createdBy = new Map(log.map((entry, i) => [entry.created, i]).filter(([id]) => id));
   const newId = new Map();
@@ -94,54 +101,58 @@ async function fairReplay(log, sequenceOf, baseUrl, concurrency, token) {
     byTest.get(sequenceOf[i]).push(i);
   });
   const tests = [...byTest.values()];
+  const testOf = new Map(tests.flatMap((indices, t) => indices.map((i) => [i, t])));
+  const started = tests.map(() => false);
   let next = 0;
   let running = 0;
-  let blocked = 0;
+  let left = tests.length;
   let finish;
   const finished = new Promise((r) => (finish = r));
-  const send = async (i) => {
+  const send = async (i, before) => {
     const entry = log[i];
-    const ids = [...new Set(`${entry.path} ${entry.body ?? ''}`.match(UUID) ?? [])].filter((id) => createdBy.has(id) && createdBy.get(id) < i);
-    const pending = ids.map((id) => answered[createdBy.get(id)]).filter((a) => !a.settled);
-    if (pending.length) {
-      blocked++;
-      if (blocked === running) startNext();
-      await Promise.all(pending.map((a) => a.promise));
-      blocked--;
-    }
+    const creators = [...new Set(`${entry.path} ${entry.body ?? ''}`.match(UUID) ?? [])].map((id) => createdBy.get(id)).filter((c) => c !== undefined && c < i);
+    for (const c of creators) startTest(testOf.get(c));
+    await Promise.all([...before, ...creators].map((j) => answered[j].promise));
     const swap = (text) => text?.replace(UUID, (id) => newId.get(id) ?? id);
     await acquire();
     const res = await replayOne({ method: entry.method, path: swap(entry.path), body: swap(entry.body) }, target, token);
     release();
     if (entry.created && res.status === 201) try { newId.set(entry.created, JSON.parse(res.text).id); } catch { /* no id */ }
-    answered[i].settled = true;
     answered[i].done();
   };
-  const startNext = () => {
-    if (next >= tests.length) return;
-    const indices = tests[next++];
+  const startTest = (t) => {
+    if (started[t]) return;
+    started[t] = true;
     running++;
-    void (async () => {
-      for (const i of indices) await send(i);
+    const indices = tests[t];
+    const before = (i, j) => (attributed[i].start === undefined ? attributed[j].start !== undefined : attributed[j].end === undefined || attributed[j].end <= attributed[i].start);
+    void Promise.all(indices.map((i, k) => send(i, indices.slice(0, k).filter((j) => before(i, j))))).then(() => {
       running--;
-      while (running < concurrency && next < tests.length) startNext();
-      if (running === 0 && next >= tests.length) finish();
-    })();
+      left--;
+      admit();
+      if (left === 0) finish();
+    });
   };
-  const started = performance.now();
-  while (running < concurrency && next < tests.length) startNext();
+  const admit = () => {
+    while (running < concurrency && next < tests.length) {
+      if (!started[next]) startTest(next);
+      next++;
+    }
+  };
+  const t0 = performance.now();
+  admit();
   if (tests.length === 0) finish();
   await finished;
-  return { ms: performance.now() - started, sequences: tests.length };
+  return { ms: performance.now() - t0, sequences: tests.length };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
-  const { log, sequenceOf, url, concurrency, token } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const { log, attributed, url, concurrency, token } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const cpu = process.cpuUsage();
   const result = process.argv[2] === 'fair'
-    ? await fairReplay(log, sequenceOf, url, concurrency, token)
+    ? await fairReplay(log, attributed, url, concurrency, token)
     : { ms: await replay(log, url, concurrency, token), sequences: log.length };
   const used = process.cpuUsage(cpu);
   process.stdout.write(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 }));

@@ -9,10 +9,13 @@
 //             tests, peak memory (VmHWM of the CLI process, worker threads included); requests per area and the
 //             tests that send the most (results.json `requests`: exchanges, passing property cases, cleanup).
 // 2. replay:  the same requests replayed raw (node:http, same concurrency, kept-alive connections like the tool's)
-//             against a fresh reference server, and
-//             the ratio of (1) to it: the tool's own overhead; the suite-phase ratio leaves out vitest's start-up.
+//             against a fresh reference server, and the ratio of (1) to it: the tool's own overhead. The suite-phase
+//             ratio: the suite phase (first suite request to last suite answer) against a fair replay of its requests
+//             (each test's requests in their order, the run's number of tests at a time, the ids the replay's own
+//             POSTs answered: bench/replay.mjs, decisions/suite-phase-ratio.md); replays run in a child process.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
-//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4.
+//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4. For the
+//             target (50 ms, concurrency 8) also the suite phase against its fair replay through the same proxy.
 // 4. rate:    the reference server behind a token bucket of 40 requests/s (burst 40; 429 with Retry-After: 1
 //             beyond it), default flags: exit code, failed tests, 429s met, wall time against requests / 40.
 // 5. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
@@ -225,8 +228,8 @@ if (want('replay')) {
   const requests = full.log;
   const concurrency = 4; // the run's default --concurrency, as section 1 ran it
   const phase = suitePhase(requests, full.results.runId);
-  const sequenceOf = attribute(requests, full.results.tests).slice(phase.from, phase.to);
-  const tested = sequenceOf.filter((s) => s < full.results.tests.length).length;
+  const attributed = attribute(requests, full.results.tests).slice(phase.from, phase.to);
+  const tested = attributed.filter((a) => a.test < full.results.tests.length).length;
   // Median of three of each replay, alternated (each on a fresh server): this machine's load moves single runs by 2x.
   const raws = [];
   const fairs = [];
@@ -235,7 +238,7 @@ if (want('replay')) {
     raws.push((await replayIn('raw', { log: requests, url: raw.url, concurrency })).ms);
     await raw.close();
     const fairTarget = await countingServer();
-    fairs.push(await replayIn('fair', { log: phase.requests, sequenceOf, url: fairTarget.url, concurrency }));
+    fairs.push(await replayIn('fair', { log: phase.requests, attributed, url: fairTarget.url, concurrency }));
     await fairTarget.close();
   }
   const median = (values) => [...values].sort((a, b) => a - b)[1];
@@ -270,6 +273,18 @@ if (want('latency')) {
     const ideal = (target.stats.requests * delay) / concurrency;
     const goal = delay === 50 && concurrency === 8 ? '; target <= 1.15' : '';
     row(`${delay} ms, concurrency ${concurrency}`, `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`);
+    if (goal && run.results) {
+      // What the proxy and the server allow on this machine at this load, beside the ideal: the same suite phase
+      // replayed fairly (section 2) through a fresh proxy with the same delay.
+      const phase = suitePhase(target.stats.log, run.results.runId);
+      const attributed = attribute(target.stats.log, run.results.tests).slice(phase.from, phase.to);
+      const replayTarget = await countingServer();
+      const replayProxy = await latencyProxy(replayTarget.url, delay);
+      const fair = await replayIn('fair', { log: phase.requests, attributed, url: replayProxy.url, concurrency });
+      await replayProxy.close();
+      await replayTarget.close();
+      row('  its suite phase, replayed fairly', `${fmt(phase.ms)} against ${fmt(fair.ms)} for the fair replay through the same proxy; ratio ${(phase.ms / fair.ms).toFixed(2)}  (the ideal leaves out the proxy's and the server's own time)`);
+    }
   }
 }
 
