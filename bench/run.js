@@ -9,10 +9,13 @@
 //             tests, peak memory (VmHWM of the CLI process, worker threads included); requests per area and the
 //             tests that send the most (results.json `requests`: exchanges, passing property cases, cleanup).
 // 2. replay:  the same requests replayed raw (node:http, same concurrency, kept-alive connections like the tool's)
-//             against a fresh reference server, and
-//             the ratio of (1) to it: the tool's own overhead; the suite-phase ratio leaves out vitest's start-up.
+//             against a fresh reference server, and the ratio of (1) to it: the tool's own overhead. The suite-phase
+//             ratio: the suite phase (first suite request to last suite answer) against a fair replay of its requests
+//             (each test's requests in their order, the run's number of tests at a time, the ids the replay's own
+//             POSTs answered: bench/replay.mjs, decisions/suite-phase-ratio.md); replays run in a child process.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
-//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4.
+//             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4. For the
+//             target (50 ms, concurrency 8) also the suite phase against its fair replay through the same proxy.
 // 4. rate:    the reference server behind a token bucket of 40 requests/s (burst 40; 429 with Retry-After: 1
 //             beyond it), default flags: exit code, failed tests, 429s met, wall time against requests / 40.
 // 5. budget:  wall time and memory as the property-test budget grows (--num-runs 10, 100, 1000), when the
@@ -28,6 +31,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { attribute } from './replay.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'scim-conformance.js');
@@ -41,9 +45,13 @@ const { createScimServer } = await import(join(ROOT, 'dist', 'src', 'server', 'a
 const sections = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const want = (name) => sections.length === 0 || sections.includes(name);
 
-/** A reference server that counts requests and notes when the first one arrived. */
+/**
+ * A reference server that counts requests and logs each one as it arrived (cleanup and property cases included) with
+ * when it arrived, when it was answered and, for a 201, the id it created: the replays of section 2 use all three.
+ */
 async function countingServer(extraFaults = []) {
   const stats = { requests: 0, first: 0, second: 0, log: [] };
+  const entries = new WeakMap();
   const server = createScimServer({
     token: TOKEN,
     basePath: '/scim/v2',
@@ -51,11 +59,19 @@ async function countingServer(extraFaults = []) {
       name: 'count',
       onRequest(req) {
         stats.requests++;
-        if (!stats.first) stats.first = performance.now();
-        else if (!stats.second) stats.second = performance.now();
-        // Every request as it arrived (cleanup and property cases included), for the raw replay of section 2.
+        const at = performance.now();
+        if (!stats.first) stats.first = at;
+        else if (!stats.second) stats.second = at;
         const query = req.query.toString();
-        stats.log.push({ method: req.method, path: query ? `${req.path}?${query}` : req.path, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body) });
+        const entry = { method: req.method, path: query ? `${req.path}?${query}` : req.path, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body), at };
+        entries.set(req, entry);
+        stats.log.push(entry);
+      },
+      onResponse(req, res) {
+        const entry = entries.get(req);
+        if (!entry) return;
+        entry.end = performance.now();
+        if (res.status === 201 && typeof res.body?.id === 'string') entry.created = res.body.id;
       },
     }],
   });
@@ -74,10 +90,15 @@ function runCli(args) {
     });
     let peakKb = 0;
     let stderr = '';
+    // CPU time of the whole process (every thread), sampled: [performance.now(), ms] pairs (clock ticks of 10 ms).
+    const cpu = [];
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peakKb = Math.max(peakKb, Number(m[1]));
+        const text = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
+        cpu.push([performance.now(), (Number(stat[11]) + Number(stat[12])) * 10]);
       } catch { /* exited */ }
     }, 20);
     child.stderr.on('data', (d) => (stderr += d));
@@ -86,36 +107,35 @@ function runCli(args) {
       clearInterval(poll);
       const file = join(outDir, 'results.json');
       const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-      resolve({ code, ms: performance.now() - started, started, peakMb: peakKb / 1024, results, stderr });
+      resolve({ code, ms: performance.now() - started, started, peakMb: peakKb / 1024, results, stderr, cpu });
     });
   });
+}
+
+/** CPU ms the CLI used between two moments (performance.now()), from runCli's samples. */
+function cpuBetween(samples, from, to) {
+  const at = (t) => [...samples].reverse().find(([when]) => when <= t)?.[1] ?? 0;
+  return at(to) - at(from);
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
 
 
-// Connections are kept alive, as the tool's own client keeps them (src/client/transport.ts): same footing.
-const replayAgent = new http.Agent({ keepAlive: true });
-function replay(requests, baseUrl, concurrency) {
-  const target = new URL(baseUrl);
-  let next = 0;
-  const one = (req) =>
-    new Promise((resolve) => {
-      const headers = { Authorization: `Bearer ${TOKEN}`, Accept: 'application/scim+json', ...(req.body !== undefined ? { 'Content-Type': 'application/scim+json' } : {}) };
-      const r = http.request({ host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: replayAgent }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
-      r.on('error', resolve);
-      if (req.body !== undefined) r.write(req.body);
-      r.end();
-    });
-  const worker = async () => {
-    while (next < requests.length) await one(requests[next++]);
-  };
-  const started = performance.now();
-  return Promise.all(Array.from({ length: concurrency }, worker)).then(() => performance.now() - started);
+/**
+ * Replays logged requests from a child process (bench/replay.mjs), never from this one: the CLI is a process of its
+ * own too, and a replay running in the server's own thread would send and serve each request without ever waiting
+ * for another process to be scheduled, which on a loaded machine is most of a request's time.
+ */
+function replayIn(child, input) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [join(ROOT, 'bench', 'replay.mjs'), child], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.on('error', reject);
+    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: the ${child} replay exited ${code}`))));
+    proc.stdin.end(JSON.stringify({ ...input, token: TOKEN }));
+  });
 }
 
 /** Median of three: a fresh process starting vitest (bench/vitest-floor.mjs) until its one test body runs. */
@@ -190,17 +210,50 @@ if (want('full') || want('replay')) {
   full.suitesMs = target.stats.second - full.started;
 }
 
+/**
+ * The suite phase in the server's log: from the first request after the preflight probe to the last answer before
+ * the run's closing sweep (the GET ... sw "scimc-<runId>" listings of src/runner/final-cleanup.ts), so that vitest's
+ * shut-down, the sweep, report writing and process exit are not counted as suite time.
+ */
+function suitePhase(log, runId) {
+  const marker = `sw "scimc-${runId}"`;
+  const isSweep = (e) => e.method === 'GET' && e.path.includes('?') && (new URLSearchParams(e.path.slice(e.path.indexOf('?') + 1)).get('filter') ?? '').includes(marker);
+  let to = log.findIndex((e, i) => i > 0 && isSweep(e));
+  if (to < 0) to = log.length;
+  const requests = log.slice(1, to);
+  return { from: 1, to, requests, ms: Math.max(...requests.map((e) => e.end ?? e.at)) - requests[0].at };
+}
+
 if (want('replay')) {
   const requests = full.log;
-  const target = await countingServer();
-  const concurrency = 4;
-  const replayMs = await replay(requests, target.url, concurrency);
-  await target.close();
-  const requestPhase = full.ms - full.suitesMs;
-  console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency})`);
+  const concurrency = 4; // the run's default --concurrency, as section 1 ran it
+  const phase = suitePhase(requests, full.results.runId);
+  const attributed = attribute(requests, full.results.tests).slice(phase.from, phase.to);
+  const tested = attributed.filter((a) => a.test < full.results.tests.length).length;
+  // Median of three of each replay, alternated (each on a fresh server): this machine's load moves single runs by 2x.
+  const raws = [];
+  const fairs = [];
+  for (let i = 0; i < 3; i++) {
+    const raw = await countingServer();
+    raws.push((await replayIn('raw', { log: requests, url: raw.url, concurrency })).ms);
+    await raw.close();
+    const fairTarget = await countingServer();
+    fairs.push(await replayIn('fair', { log: phase.requests, attributed, url: fairTarget.url, concurrency }));
+    await fairTarget.close();
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[1];
+  const replayMs = median(raws);
+  const fair = { ms: median(fairs.map((f) => f.ms)), cpuMs: median(fairs.map((f) => f.cpuMs)), sequences: fairs[0].sequences };
+  const exitBased = full.ms - full.suitesMs;
+  console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency}; replays: median of 3)`);
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
-  row('suite-phase ratio', `${(requestPhase / replayMs).toFixed(2)}  (from the first suite request: the tool's start-up excluded; target <= 1.25)`);
+  row('suite phase', `${fmt(phase.ms)}  (first suite request to last suite answer, ${phase.requests.length} requests; to process exit: ${fmt(exitBased)})`);
+  row('fair replay of those requests', `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, ${concurrency} tests at a time, with the ids the replay's own POSTs answered)`);
+  row('suite-phase ratio', `${(phase.ms / fair.ms).toFixed(2)}  (suite phase / fair replay: target <= 1.25)`);
+  row('  as measured before', `${(exitBased / replayMs).toFixed(2)}  (to process exit / raw replay of every request: unfair, decisions/suite-phase-ratio.md)`);
+  const phaseCpu = cpuBetween(full.cpu, phase.requests[0].at, phase.requests[0].at + phase.ms);
+  row('CPU in the suite phase', `CLI ${fmt(phaseCpu)} (${(phaseCpu / phase.requests.length).toFixed(2)} ms a request, every thread); fair replay ${fmt(fair.cpuMs)} (${(fair.cpuMs / phase.requests.length).toFixed(2)} ms)  (the server's own CPU is the same in both; on a loaded machine wall time follows CPU)`);
   const floorMs = await vitestFloor();
   row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);
   row('lowest possible ratio', `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`);
@@ -220,6 +273,18 @@ if (want('latency')) {
     const ideal = (target.stats.requests * delay) / concurrency;
     const goal = delay === 50 && concurrency === 8 ? '; target <= 1.15' : '';
     row(`${delay} ms, concurrency ${concurrency}`, `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`);
+    if (goal && run.results) {
+      // What the proxy and the server allow on this machine at this load, beside the ideal: the same suite phase
+      // replayed fairly (section 2) through a fresh proxy with the same delay.
+      const phase = suitePhase(target.stats.log, run.results.runId);
+      const attributed = attribute(target.stats.log, run.results.tests).slice(phase.from, phase.to);
+      const replayTarget = await countingServer();
+      const replayProxy = await latencyProxy(replayTarget.url, delay);
+      const fair = await replayIn('fair', { log: phase.requests, attributed, url: replayProxy.url, concurrency });
+      await replayProxy.close();
+      await replayTarget.close();
+      row('  its suite phase, replayed fairly', `${fmt(phase.ms)} against ${fmt(fair.ms)} for the fair replay through the same proxy; ratio ${(phase.ms / fair.ms).toFixed(2)}  (the ideal leaves out the proxy's and the server's own time)`);
+    }
   }
 }
 

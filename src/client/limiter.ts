@@ -47,29 +47,41 @@ export class Limiter {
 
   /** Waits for a free slot, any run-wide pause and the pace; returns the function that frees the slot. */
   async acquire(): Promise<() => void> {
+    // A freed slot is handed straight to the first waiter (active stays as it is), so that no request that comes
+    // in between can take it too.
     if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    else this.active++;
     this.peak = Math.max(this.peak, this.active);
-    for (;;) {
-      const now = Date.now();
-      const pace = this.currentPace(now);
-      // Reserve this request's start time before sleeping, so that waiting requests are spaced, not bunched.
-      const start = Math.max(now, this.pausedUntil, pace ? this.nextAt : 0);
-      if (pace) this.nextAt = start + 1000 / pace;
-      if (start <= now) break;
-      await sleep(start - now);
-      // A 429 met while this request slept paused the run: wait for that too.
-      if (this.pausedUntil <= Date.now()) break;
-    }
+    // No pace (no --rate, no 429 met yet) and no pause: nothing to wait for, nor to compute (the common case).
+    if (this.pace !== undefined || this.pausedUntil > 0) await this.paced();
     this.stats.sent++;
     if (!this.stats.firstAt) this.stats.firstAt = Date.now();
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      this.active--;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     };
+  }
+
+  /**
+   * Waits for any run-wide pause and the pace. The next start is taken when a request actually starts, not reserved
+   * before it sleeps: requests that all woke late (a busy or starved thread) would otherwise start together, as
+   * many as had reserved, and a tenant's 1-second window would see a burst. Waiters that lose the race sleep again.
+   */
+  private async paced(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      const pace = this.currentPace(now);
+      const start = Math.max(this.pausedUntil, pace ? this.nextAt : 0);
+      if (start <= now) {
+        if (pace) this.nextAt = now + 1000 / pace;
+        return;
+      }
+      await sleep(start - now);
+    }
   }
 
   /** Every request that starts before `until` (epoch ms) waits until then. */

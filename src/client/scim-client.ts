@@ -4,7 +4,7 @@
  * where results leave the process, src/client/redact.ts) for the test that made it, enforces a per-request
  * deadline and a body cap, bounds concurrency, and retries 429 answers after Retry-After.
  */
-import type { Exchange } from '../model/exchange.js';
+import type { Exchange, RecordedResponse } from '../model/exchange.js';
 import { ENTRA_BODY_CONTENT_TYPE, ENTRA_HEADERS } from './entra-headers.js';
 import { Breaker } from './breaker.js';
 import { Limiter, sleep } from './limiter.js';
@@ -158,8 +158,9 @@ export class ScimClient {
       throw new TransportError(this.options.signal?.aborted ? 'aborted' : 'not-sent', `${method} ${url}: not sent: ${stop}`);
     }
     const started = performance.now();
+    let raw: RecordedResponse;
     try {
-      const raw = await send({
+      raw = await send({
         method,
         url,
         headers,
@@ -169,23 +170,25 @@ export class ScimClient {
         insecure: this.options.insecure,
         ca: this.options.ca,
       });
-      exchange.durationMs = Math.round(performance.now() - started);
-      exchange.response = raw;
-      this.limiter.answered(raw.status);
-      // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
-      if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
-      this.options.onExchange?.(exchange);
-      return toScimResponse(exchange);
     } catch (error) {
+      release();
       exchange.durationMs = Math.round(performance.now() - started);
       const transport = error instanceof TransportError ? error : new TransportError('network', String(error));
       if (transport.code !== 'aborted' && transport.code !== 'not-sent') this.breaker.failure(transport.code);
       exchange.error = { code: transport.code, message: transport.message };
       this.options.onExchange?.(exchange);
       throw new TransportError(transport.code, `${method} ${exchange.request.url}: ${exchange.error.message}`);
-    } finally {
-      release();
     }
+    exchange.durationMs = Math.round(performance.now() - started);
+    exchange.response = raw;
+    this.limiter.answered(raw.status);
+    // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
+    if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
+    // The answer is complete: the slot goes to the next queued request now, before this one is recorded and parsed,
+    // so that the target works on it while this worker thread does (issue 19: the suite-phase ratio).
+    release();
+    this.options.onExchange?.(exchange);
+    return toScimResponse(exchange);
   }
 
   private throttleWait(retryAfter: string | undefined, attempt: number): number {

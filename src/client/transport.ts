@@ -94,7 +94,7 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
           status: res.statusCode ?? 0,
           statusText: res.statusMessage ?? '',
           headers: flattenHeaders(res.headers),
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8'),
           bytes,
           truncated,
         });

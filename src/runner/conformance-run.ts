@@ -123,7 +123,7 @@ async function runAndAssemble(
         graceMs: Math.max(10_000, 3 * settings.timeout),
         grading,
         onCollected: startConsole,
-        onTestDone: (test, done, total) => console.testDone(redactDeep(io.signal?.aborted && cutShort(test) ? notFinished(test) : test, redactor), done, total),
+        onTestDone: (test, done, total) => console.testDone(redactDeep(progressOf(io.signal?.aborted && cutShort(test) ? notFinished(test) : test), redactor), done, total),
       });
   // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
   if (settings.grep && tests.length === 0 && errors.length === 0 && !io.signal?.aborted)
@@ -190,4 +190,14 @@ async function appendStepSummary(io: Io, result: RunResult): Promise<void> {
 function ciEnvironment(env: Record<string, string | undefined> | undefined): boolean {
   const value = env?.CI?.toLowerCase();
   return value === 'true' || value === '1';
+}
+
+/**
+ * What a progress line shows of a finished test, the only part of it redacted while the suites run: redacting every
+ * recorded exchange of every test here cost CPU beside the suites (issue 19, decisions/suite-phase-ratio.md); the
+ * whole result is redacted once, when it is published.
+ */
+function progressOf(test: RunResult['tests'][number]): Pick<RunResult['tests'][number], 'name' | 'area' | 'status' | 'durationMs' | 'level' | 'failure' | 'skipReason' | 'baseline'> {
+  const { name, area, status, durationMs, level, failure, skipReason, baseline } = test;
+  return { name, area, status, durationMs, level, ...(failure ? { failure } : {}), ...(skipReason !== undefined ? { skipReason } : {}), ...(baseline ? { baseline } : {}) };
 }
