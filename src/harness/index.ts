@@ -7,6 +7,7 @@ export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, type Dialect } 
 export { Names, runMarker } from './names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
+export { WrittenUserSlot, type SharedWrite } from './shared-writes.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';
 export { scimErrorBody, scimTypeIs, SCIM_TYPES } from '../checks/scim-error.js';
@@ -38,7 +39,7 @@ export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions
 export * from '../generators/index.js';
 export { default as fc } from 'fast-check';
 export {
-  mappedUserAttributes, attributeGroups, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
+  mappedUserAttributes, attributeGroups, attributeGroupKey, titlePaths, profileValue, otherType, removeFromBody, targetFilter, type MappedAttribute,
 } from './profile-tests.js';
 export { mappingKind, parseProfileTarget, isEnterprise, type MappingKind } from '../profiles/target-path.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';

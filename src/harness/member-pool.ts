@@ -113,10 +113,18 @@ async function deleteAll(gen: SharedGeneration, client: ScimClient, meta: ScimTa
 
 /** A tracker whose cleanup is never called: its users are deleted by releaseShared (or the final cleanup). */
 function trackerFor(gen: SharedGeneration, owner: ScimTaskMeta, scope: string): Resources {
+  let names = gen.names.get(scope);
+  if (!names) gen.names.set(scope, (names = new Names(target().runId, target().seed, scope)));
+  return sharedTracker(owner, names);
+}
+
+/**
+ * Creates users shared by several tests (here and in shared-writes.ts): its requests are charged to `owner` as
+ * unrecorded (outside any test's exchanges), its users registered as created by `owner`; its cleanup is never called.
+ */
+export function sharedTracker(owner: ScimTaskMeta, names: Names): Resources {
   const client = baseClient().withRecorder(() => {
     owner.unrecordedRequests = (owner.unrecordedRequests ?? 0) + 1;
   });
-  let names = gen.names.get(scope);
-  if (!names) gen.names.set(scope, (names = new Names(target().runId, target().seed, scope)));
   return new Resources(client, client, owner, names);
 }

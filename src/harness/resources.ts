@@ -10,6 +10,7 @@ import { entraGroupBody, entraUserBody } from './entra-bodies.js';
 import type { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
 import { holdShared, releaseShared, sharedReader, sharedUsers, type SharedGeneration } from './member-pool.js';
+import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
   id: string;
@@ -82,6 +83,15 @@ export class Resources {
   /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
   async sharedReader(): Promise<Created> {
     return sharedReader(this.holdShared(), this.meta);
+  }
+
+  /**
+   * Runs `use` on the user of `slot` that several tests write one at a time (shared-writes.ts); false when the slot
+   * has no user to offer (or `use` declined it) and the test must create its own. A throw from `use` retires that
+   * user (this test deletes it).
+   */
+  async sharedWrite(slot: WrittenUserSlot, use: (user: SharedWrite) => Promise<boolean | void>): Promise<boolean> {
+    return slot.run({ owner: this.meta, deleteAtCleanup: (id) => this.live.push({ type: 'User', id }) }, use);
   }
 
   private holdShared(): SharedGeneration {
