@@ -3,9 +3,9 @@
  * judges its own group or its own user; the users it points at are never changed by it, so one small set of users
  * serves every such test running at the same time: the membership tests, sync replays, membership properties and
  * manager tests need a few each (at most {@link MAX_SHARED}), and none of them pays for its own POSTs and DELETEs.
- * Tests that change or delete a user (G-21, U-16) still create their own. Apart from them, one reader: a user that
- * tests only read (filters, GET with attributes, listings); it is never a member or a manager, so nothing another
- * test does changes what the readers see.
+ * Tests that change or delete a user (U-16, the deleted member of G-21) still create their own. Apart from them, one
+ * reader: a user that tests only read (filters, GET with attributes, listings); it is never a member or a manager, so
+ * nothing another test does changes what the readers see.
  *
  * Lifetime: a generation starts when a test first asks and ends when the last test holding it cleans up, which
  * deletes the users (its own groups, which list them, are gone by then). Each user is registered as created by the
