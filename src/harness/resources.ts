@@ -8,9 +8,10 @@ import type { ResourceRef } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import { status } from '../checks/status.js';
 import { entraGroupBody, entraUserBody } from './entra-bodies.js';
-import type { Names } from './names.js';
+import { target } from './context.js';
+import { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { holdShared, releaseShared, sharedReader, sharedUsers, type SharedGeneration } from './member-pool.js';
+import { holdShared, releaseShared, sharedReader, sharedTracker, sharedUsers, type SharedGeneration } from './member-pool.js';
 import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
@@ -92,7 +93,14 @@ export class Resources {
    * user (this test deletes it).
    */
   async sharedWrite(slot: WrittenUserSlot, use: (user: SharedWrite) => Promise<boolean | void>): Promise<boolean> {
-    return slot.run({ owner: this.meta, deleteAtCleanup: (id) => this.live.push({ type: 'User', id }) }, use);
+    return slot.run(
+      {
+        names: (scope) => new Names(target().runId, target().seed, scope),
+        createUser: (names, extra) => sharedTracker(this.meta, names).createUser(extra),
+        deleteAtCleanup: (id) => this.live.push({ type: 'User', id }),
+      },
+      use,
+    );
   }
 
   private holdShared(): SharedGeneration {

@@ -22,10 +22,8 @@
  * them, so every test's own exchanges stay the same whichever test happens to create the user (same --seed, same
  * requests: tests/robustness/replay.test.ts).
  */
-import type { ScimTaskMeta } from '../model/task-meta.js';
-import { target } from './context.js';
-import { sharedTracker } from './member-pool.js';
-import { Names } from './names.js';
+import type { Names } from './names.js';
+import type { Created } from './resources.js';
 
 type Json = Record<string, unknown>;
 
@@ -38,9 +36,12 @@ export interface SharedWrite {
   state: Json;
 }
 
-/** What a test gives {@link WrittenUserSlot.run}: who pays for a create, and how the user is deleted by this test. */
+/** What a test gives {@link WrittenUserSlot.run} (Resources.sharedWrite): how to create the user, how to delete it. */
 export interface SlotTurn {
-  owner: ScimTaskMeta;
+  /** The slot's name sequence, made once per slot (from the run seed). */
+  names(scope: string): Names;
+  /** POST /Users with Entra's body plus `extra`, as unrecorded requests charged to this test. */
+  createUser(names: Names, extra: Json): Promise<Created>;
   /** Deletes the user when this test cleans up (it is registered as created by the test that made it). */
   deleteAtCleanup(id: string): void;
 }
@@ -77,7 +78,7 @@ export class WrittenUserSlot {
 
   private async take(turn: SlotTurn, use: (user: SharedWrite) => Promise<boolean | void>): Promise<boolean> {
     try {
-      const user = await this.current(turn.owner);
+      const user = await this.current(turn);
       if (!user) return false;
       try {
         return (await use(user)) !== false;
@@ -94,11 +95,11 @@ export class WrittenUserSlot {
     }
   }
 
-  private async current(owner: ScimTaskMeta): Promise<SharedWrite | undefined> {
+  private async current(turn: SlotTurn): Promise<SharedWrite | undefined> {
     if (this.user || this.closed) return this.user;
-    this.names ??= new Names(target().runId, target().seed, this.scope);
+    this.names ??= turn.names(this.scope);
     try {
-      const created = await sharedTracker(owner, this.names).createUser(this.body(this.names));
+      const created = await turn.createUser(this.names, this.body(this.names));
       this.user = { id: created.id, sent: created.sent, state: created.resource };
     } catch {
       this.closed = true;
