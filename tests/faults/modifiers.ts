@@ -271,7 +271,7 @@ export const MODIFIERS: Record<string, Modifier> = {
         return { ...res, body: { ...body, members: body.members.slice(0, 100) } };
       },
     },
-    // Only the large group (G-09, 200 members) has more than 100: its read-back misses members Entra never re-sends.
+    // Only the large group (G-09, 120 members) has more than 100: its read-back misses members Entra never re-sends.
     breaks: ['G-09'],
     blocks: true,
   },
