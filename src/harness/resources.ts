@@ -11,7 +11,7 @@ import { entraGroupBody, entraUserBody } from './entra-bodies.js';
 import { target } from './context.js';
 import { Names } from './names.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { holdShared, releaseShared, sharedReader, sharedTracker, sharedUsers, type SharedGeneration } from './member-pool.js';
+import { runShared, sharedReader, sharedTracker, sharedUsers } from './member-pool.js';
 import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
@@ -43,8 +43,6 @@ export function createdId(response: ScimResponse, what: string): string {
 
 export class Resources {
   private readonly live: ResourceRef[] = [];
-  /** The shared users this test holds (member-pool.ts), released when it cleans up. */
-  private shared: SharedGeneration | undefined;
 
   constructor(
     private readonly client: ScimClient,
@@ -73,18 +71,18 @@ export class Resources {
    * points at users.
    */
   async sharedUsers(count: number): Promise<string[]> {
-    return sharedUsers(this.holdShared(), count, this.meta);
+    return sharedUsers(runShared(), count, this.meta);
   }
 
   /** One shared member user (see sharedUsers). */
   async sharedUser(): Promise<{ id: string }> {
-    const [id] = await sharedUsers(this.holdShared(), 1, this.meta);
+    const [id] = await sharedUsers(runShared(), 1, this.meta);
     return { id: id! };
   }
 
   /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
   async sharedReader(): Promise<Created> {
-    return sharedReader(this.holdShared(), this.meta);
+    return sharedReader(runShared(), this.meta);
   }
 
   /**
@@ -101,11 +99,6 @@ export class Resources {
       },
       use,
     );
-  }
-
-  private holdShared(): SharedGeneration {
-    this.shared ??= holdShared();
-    return this.shared;
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
@@ -161,10 +154,6 @@ export class Resources {
     // run-wide limiter bounds them, so a test that made 200 users does not spend 200 round trips cleaning up.
     const live = [...this.live].reverse();
     for (const type of ['Group', 'User'] as const) await Promise.all(live.filter((ref) => ref.type === type).map((ref) => this.remove(ref)));
-    // Then the shared users, if this was the last test holding them (its groups, which list them, are gone now).
-    const shared = this.shared;
-    this.shared = undefined;
-    if (shared) await releaseShared(shared, this.cleanupClient, this.meta);
   }
 
   private async remove(ref: ResourceRef): Promise<void> {
