@@ -9,6 +9,7 @@ export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, setInCreateBody
 export { Names, runMarker } from '../entra/names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
+export { WrittenUserSlot, type SharedWrite } from './shared-writes.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';
 export { scimErrorBody, scimTypeIs, SCIM_TYPES } from '../checks/scim-error.js';
@@ -53,7 +54,7 @@ export {
 } from './lifecycle/index.js';
 export { default as fc } from 'fast-check';
 export {
-  mappedUserAttributes, attributeGroups, titlePaths, otherType, removeFromBody, type MappedAttribute,
+  mappedUserAttributes, attributeGroups, attributeGroupKey, titlePaths, otherType, removeFromBody, type MappedAttribute,
 } from './profile-tests.js';
 export {
   mappingKind, parseProfileTarget, parseTargetPath, isEnterprise, enterprisePath, containerKey, type MappingKind, type TargetPath,

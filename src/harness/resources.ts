@@ -3,14 +3,17 @@
  * test ends, groups before users, whatever the outcome. What cannot be deleted is reported, never swallowed.
  */
 import type { ScimClient, ScimResponse } from '../client/scim-client.js';
+import type { Exchange } from '../model/exchange.js';
 import { readObject, readString } from '../model/json.js';
 import type { ResourceRef } from '../model/result.js';
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import { status } from '../checks/status.js';
 import { entraGroupBody, entraUserBody } from '../entra/bodies.js';
-import type { Names } from '../entra/names.js';
+import { Names } from '../entra/names.js';
+import { target } from './context.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { holdShared, releaseShared, sharedReader, sharedUsers, type SharedGeneration } from './member-pool.js';
+import { runShared, sharedReader, sharedTracker, sharedUsers } from './member-pool.js';
+import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
   id: string;
@@ -41,8 +44,6 @@ export function createdId(response: ScimResponse, what: string): string {
 
 export class Resources {
   private readonly live: ResourceRef[] = [];
-  /** The shared users this test holds (member-pool.ts), released when it cleans up. */
-  private shared: SharedGeneration | undefined;
 
   constructor(
     private readonly client: ScimClient,
@@ -71,23 +72,34 @@ export class Resources {
    * points at users.
    */
   async sharedUsers(count: number): Promise<string[]> {
-    return sharedUsers(this.holdShared(), count, this.meta);
+    return sharedUsers(runShared(), count, this.meta);
   }
 
   /** One shared member user (see sharedUsers). */
   async sharedUser(): Promise<{ id: string }> {
-    const [id] = await sharedUsers(this.holdShared(), 1, this.meta);
+    const [id] = await sharedUsers(runShared(), 1, this.meta);
     return { id: id! };
   }
 
   /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
   async sharedReader(): Promise<Created> {
-    return sharedReader(this.holdShared(), this.meta);
+    return sharedReader(runShared(), this.meta);
   }
 
-  private holdShared(): SharedGeneration {
-    this.shared ??= holdShared();
-    return this.shared;
+  /**
+   * Runs `use` on the user of `slot` that several tests write one at a time (shared-writes.ts); false when the slot
+   * has no user to offer (or `use` declined it) and the test must create its own. A throw from `use` retires that
+   * user (this test deletes it).
+   */
+  async sharedWrite(slot: WrittenUserSlot, use: (user: SharedWrite) => Promise<boolean | void>): Promise<boolean> {
+    return slot.run(
+      {
+        names: (scope) => new Names(target().runId, target().seed, scope),
+        createUser: (names, extra) => sharedTracker(this.meta, names).createUser(extra),
+        deleteAtCleanup: (id) => this.live.push({ type: 'User', id }),
+      },
+      use,
+    );
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
@@ -143,14 +155,12 @@ export class Resources {
     // run-wide limiter bounds them, so a test that made 200 users does not spend 200 round trips cleaning up.
     const live = [...this.live].reverse();
     for (const type of ['Group', 'User'] as const) await Promise.all(live.filter((ref) => ref.type === type).map((ref) => this.remove(ref)));
-    // Then the shared users, if this was the last test holding them (its groups, which list them, are gone now).
-    const shared = this.shared;
-    this.shared = undefined;
-    if (shared) await releaseShared(shared, this.cleanupClient, this.meta);
   }
 
   private async remove(ref: ResourceRef): Promise<void> {
     const path = `/${ref.type}s/${ref.id}`;
+    // The test deleted it itself and the server said so (issue 19: a second DELETE only costs a request).
+    if (this.meta.exchanges.some((e) => isGoneAnswer(e, path))) return this.deleted(ref.type, ref.id);
     try {
       const response = await this.cleanupClient.delete(path);
       if (response.status === 204 || response.status === 200 || response.status === 404) this.deleted(ref.type, ref.id);
@@ -158,5 +168,15 @@ export class Resources {
     } catch (error) {
       this.meta.cleanupErrors.push(`DELETE ${path} failed: ${(error as Error).message}`);
     }
+  }
+}
+
+/** A DELETE of `path` that answered 204, 200 or 404: the resource is gone (404: or never was, for this server). */
+function isGoneAnswer(exchange: Exchange, path: string): boolean {
+  if (exchange.request.method !== 'DELETE' || ![204, 200, 404].includes(exchange.response?.status ?? 0)) return false;
+  try {
+    return new URL(exchange.request.url).pathname.endsWith(path);
+  } catch {
+    return false;
   }
 }

@@ -16,7 +16,7 @@ import type { TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
 import { packageRoot } from '../model/package-root.js';
-import { compiledSuite, runsLast, suiteName } from './suites.js';
+import { compiledSuite, lastRank, runsLast, suiteName } from './suites.js';
 
 export interface SuiteRunOptions {
   target: TargetConfig;
@@ -84,10 +84,10 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   };
   const perRequest = options.target.timeoutMs;
   const entry = join(root, 'dist', 'src', 'runner', 'suites-entry.js');
-  // Suites that judge the whole run go last (stable sort: the others keep their order).
+  // Suites that run last go last, in RUN_LAST's order (stable sort: the others keep their order).
   const suites = options.files
     .map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href, last: runsLast(file) }))
-    .sort((a, b) => Number(a.last) - Number(b.last));
+    .sort((a, b) => lastRank(a.name) - lastRank(b.name));
   // vitest's console logger registers SIGINT/SIGTERM listeners that exit the process (no cleanup, no reports); the
   // CLI handles those itself. Each is removed as soon as it is added, before any signal can be delivered to it.
   const dropSignalListeners = (event: string | symbol, listener: (...args: unknown[]) => void) => {

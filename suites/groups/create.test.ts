@@ -30,11 +30,11 @@ behaviour('G-05', 'POST /Groups answers exactly 201 Created (RFC 7644 §3.3; the
 
 behaviour('G-06', 'POST /Groups with initial members [{"value": id, "display": …}] stores them', async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const a = await resources.createUser();
-  const b = await resources.createUser();
-  const group = await resources.createGroup({ members: [{ value: a.id, display: a.name }, { value: b.id, display: b.name }] });
+  // The members are only pointed at: shared users (display is read-only for the server, RFC 7643 §4.2).
+  const [a, b] = (await resources.sharedUsers(2)) as [string, string];
+  const group = await resources.createGroup({ members: [{ value: a, display: 'Member A' }, { value: b, display: 'Member B' }] });
   verify(group.response, status(201, 200), resourceWithId());
-  await expectMembers(client, group.id, [a.id, b.id], 'after POST /Groups with two initial members', {
+  await expectMembers(client, group.id, [a, b], 'after POST /Groups with two initial members', {
     hint: "Entra creates groups empty, but Microsoft's Postman tests and other SCIM clients create them with members (RFC 7643 §4.2).",
   });
 });

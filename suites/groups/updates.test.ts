@@ -88,7 +88,7 @@ behaviour('G-17', 'DELETE /Groups/{id} answers exactly 204, and a second DELETE 
 
 behaviour('G-21', 'a deleted user no longer appears in the members of its group', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
   skipUnlessGroups(profile, skip);
-  const stay = await resources.createUser();
+  const stay = await resources.sharedUser(); // only pointed at; the deleted one is the test's own
   const gone = await resources.createUser();
   const group = await resources.createGroup();
   await patchGroup(client, group.id, patchBody([addMembersOp([stay.id, gone.id], 'default')]));

@@ -1,6 +1,7 @@
 // Entra's Account Discovery (catalog U-30, ID Governance, 2026): unfiltered GET /Users?startIndex&count, page after
 // page, every account correlated on the matching attribute. The walk is judged against the users this test creates
-// (some of them disabled); other tests' users may come and go meanwhile (src/harness/paging.ts).
+// (some of them disabled). This suite runs after the others (src/runner/suites.ts RUN_LAST), so that other tests'
+// users do not come and go under the walk; on a shared target other clients' users still may (src/harness/paging.ts).
 import { behaviour, verify, status, expectThat, fail, show, patchBody, judgeWalk, walkUsers, memberCI, type Created } from '#harness';
 
 const USERS = 7;

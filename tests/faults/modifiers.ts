@@ -261,6 +261,20 @@ export const MODIFIERS = {
     breaks: ['U-06', 'G-05'],
     blocks: false,
   },
+  'members-capped-100': {
+    mistake: 'a group read that carries at most 100 members (a member cap or a first page of members, no paging inside a resource)',
+    fault: {
+      name: 'members-capped-100',
+      onResponse(req, res) {
+        const body = res.body as { members?: unknown } | undefined;
+        if (req.method !== 'GET' || !/\/Groups\/[^/]+$/.test(req.path) || !Array.isArray(body?.members) || body.members.length <= 100) return;
+        return { ...res, body: { ...body, members: body.members.slice(0, 100) } };
+      },
+    },
+    // Only the large group (G-09, 120 members) has more than 100: its read-back misses members Entra never re-sends.
+    breaks: ['G-09'],
+    blocks: true,
+  },
   'total-results-is-page-size': {
     mistake: 'M-30: totalResults reports the page size, not all matches',
     fault: {

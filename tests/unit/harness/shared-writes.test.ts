@@ -1,0 +1,92 @@
+// WrittenUserSlot (src/harness/shared-writes.ts): the tests of one slot write one shared user one at a time, each
+// sees the state the one before left, a failing test retires the user, a failed create closes the slot, and the
+// test whose turn ends last deletes the user.
+import { describe, expect, it } from 'vitest';
+import { Names } from '../../../src/entra/names.js';
+import type { Created } from '../../../src/harness/resources.js';
+import { WrittenUserSlot, type SlotTurn } from '../../../src/harness/shared-writes.js';
+
+type Json = Record<string, unknown>;
+
+/** A fake target: creates users with ids u1, u2, … (or refuses), and records what each test would delete. */
+function fakeTarget(options: { refuse?: boolean } = {}) {
+  let made = 0;
+  const creates: Json[] = [];
+  const deletes: Array<{ test: string; id: string }> = [];
+  const turn = (test: string): SlotTurn => ({
+    names: (scope) => new Names('0a1b2c3d', 1, scope),
+    createUser: async (names, extra): Promise<Created> => {
+      creates.push(extra);
+      if (options.refuse) throw new Error('400 refused');
+      const id = `u${++made}`;
+      const resource = { id, userName: names.userName(), ...extra };
+      return { id, name: String(resource.userName), sent: extra, response: undefined as never, resource };
+    },
+    deleteAtCleanup: (id) => deletes.push({ test, id }),
+  });
+  return { turn, creates, deletes };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('WrittenUserSlot', () => {
+  it('runs one test at a time, on one user, each starting from the state the one before left', async () => {
+    const slot = new WrittenUserSlot('replace core', () => ({ title: 'a' }));
+    const { turn, creates, deletes } = fakeTarget();
+    const events: string[] = [];
+    const test = (name: string, title: string) =>
+      slot.plan().run(turn(name), async (user) => {
+        events.push(`${name} start on ${user.id}, title ${String(user.state.title)}`);
+        await tick();
+        user.state = { ...user.state, title };
+        events.push(`${name} end`);
+      });
+    expect(await Promise.all([test('A', 'b'), test('B', 'c'), test('C', 'd')])).toEqual([true, true, true]);
+    expect(events).toEqual(['A start on u1, title a', 'A end', 'B start on u1, title b', 'B end', 'C start on u1, title c', 'C end']);
+    expect(creates).toEqual([{ title: 'a' }]);
+    // The last turn deletes the user; nobody else does.
+    expect(deletes).toEqual([{ test: 'C', id: 'u1' }]);
+  });
+
+  it('a failing test retires the user (it deletes it) and the next test gets a new one', async () => {
+    const slot = new WrittenUserSlot('remove emails', () => ({}));
+    const { turn, deletes } = fakeTarget();
+    const seen: string[] = [];
+    const ok = (name: string) => slot.run(turn(name), async (user) => void seen.push(`${name}:${user.id}`));
+    slot.plan().plan().plan();
+    const first = ok('A');
+    const failing = slot.run(turn('B'), async (user) => {
+      seen.push(`B:${user.id}`);
+      throw new Error('the PATCH was refused');
+    });
+    const third = ok('C');
+    expect(await first).toBe(true);
+    await expect(failing).rejects.toThrow('the PATCH was refused');
+    expect(await third).toBe(true);
+    expect(seen).toEqual(['A:u1', 'B:u1', 'C:u2']);
+    expect(deletes).toEqual([
+      { test: 'B', id: 'u1' },
+      { test: 'C', id: 'u2' },
+    ]);
+  });
+
+  it('a failed create closes the slot: every test creates its own user, and the create is not retried', async () => {
+    const slot = new WrittenUserSlot('replace name', () => ({ name: { givenName: 'x' } }));
+    const { turn, creates, deletes } = fakeTarget({ refuse: true });
+    const used: string[] = [];
+    const results = await Promise.all(['A', 'B'].map((name) => slot.plan().run(turn(name), async () => void used.push(name))));
+    expect(results).toEqual([false, false]);
+    expect(used).toEqual([]);
+    expect(creates).toHaveLength(1);
+    expect(deletes).toEqual([]);
+  });
+
+  it('a test that declines the user (false) sends nothing and leaves it to the next test', async () => {
+    const slot = new WrittenUserSlot('remove core', () => ({}));
+    const { turn, deletes } = fakeTarget();
+    slot.plan().plan();
+    expect(await slot.run(turn('A'), async () => false)).toBe(false);
+    expect(await slot.run(turn('B'), async () => undefined)).toBe(true);
+    expect(deletes).toEqual([{ test: 'B', id: 'u1' }]);
+  });
+});
