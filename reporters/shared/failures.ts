@@ -5,6 +5,9 @@
  */
 import type { Exchange } from '../../src/model/exchange.js';
 import type { TestResult } from '../../src/model/result.js';
+import { decodeScimError } from '../../src/checks/scim-error.js';
+
+export { decodeScimError };
 
 export interface FailureGroup {
   behaviour: string;
@@ -30,29 +33,6 @@ export function groupFailures(tests: readonly TestResult[]): FailureGroup[] {
 /** "P-08 ×12" for a group of twelve, "P-08" for one. */
 export function groupLabel(group: FailureGroup): string {
   return group.tests.length > 1 ? `${group.behaviour} ×${group.tests.length}` : group.behaviour;
-}
-
-interface ScimErrorBody {
-  status?: unknown;
-  scimType?: unknown;
-  detail?: unknown;
-  schemas?: unknown;
-}
-
-/** "400 noTarget: no value of emails matches …" from a SCIM error body (RFC 7644 §3.12), or undefined. */
-export function decodeScimError(status: number, body: string): string | undefined {
-  let parsed: ScimErrorBody;
-  try {
-    parsed = JSON.parse(body) as ScimErrorBody;
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const isError = Array.isArray(parsed.schemas) && parsed.schemas.some((s) => typeof s === 'string' && s.endsWith(':api:messages:2.0:Error'));
-  if (!isError && parsed.detail === undefined && parsed.scimType === undefined) return undefined;
-  const scimType = typeof parsed.scimType === 'string' && parsed.scimType !== '' ? ` ${parsed.scimType}` : '';
-  const detail = typeof parsed.detail === 'string' && parsed.detail !== '' ? `: ${parsed.detail}` : '';
-  return `${status}${scimType}${detail}`;
 }
 
 /** The exchange that showed the failure, else the last one that answered with an error status. */

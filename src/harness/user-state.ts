@@ -7,6 +7,7 @@ import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
+import { decodeScimError } from '../checks/scim-error.js';
 import { status } from '../checks/status.js';
 import { readMember } from '../model/json.js';
 import { patchBody } from '../entra/bodies.js';
@@ -92,7 +93,8 @@ export async function refusedAlone(client: ScimClient, id: string, operations: R
   const refused: string[] = [];
   for (const operation of operations) {
     const response = await client.patch(`/Users/${id}`, patchBody([operation]));
-    if (status(200, 204)(response)) refused.push(`${String(operation.path)} → ${response.status} ${response.text.slice(0, 120)}`);
+    // The server's own error decoded ("400 invalidSyntax: unknown op"); a body that is no SCIM error is quoted, cut.
+    if (status(200, 204)(response)) refused.push(`${String(operation.path)} → ${decodeScimError(response.status, response.text) ?? `${response.status} ${show(response.text.slice(0, 120))}`}`);
   }
   return refused;
 }
