@@ -4,7 +4,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const unusedVars = ['error', { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }];
+const unusedVars = [
+  'error',
+  {
+    args: 'after-used',
+    argsIgnorePattern: '^_',
+    varsIgnorePattern: '^_',
+    caughtErrors: 'none',
+    ignoreRestSiblings: true,
+  },
+];
 
 export default tseslint.config(
   // docs/examples: type-checked against the packed package by tests/package/pack.test.ts.

@@ -13,7 +13,11 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // `*.browser.test.ts` (the HTML report in Chromium) starts a browser: e2e, wherever it sits.
-const UNIT = ['tests/unit/**/!(*.browser).test.ts', 'tests/properties/generators.test.ts', 'tests/properties/patch-model.test.ts'];
+const UNIT = [
+  'tests/unit/**/!(*.browser).test.ts',
+  'tests/properties/generators.test.ts',
+  'tests/properties/patch-model.test.ts',
+];
 
 export default defineConfig({
   test: {

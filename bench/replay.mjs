@@ -11,12 +11,19 @@ const replayAgent = new http.Agent({ keepAlive: true });
 /** Sends one logged request; resolves with the status and body text. */
 function replayOne(req, target, token) {
   return new Promise((resolve) => {
-    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/scim+json', ...(req.body !== undefined ? { 'Content-Type': 'application/scim+json' } : {}) };
-    const r = http.request({ host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: replayAgent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      Accept: 'application/scim+json',
+      ...(req.body !== undefined ? { 'Content-Type': 'application/scim+json' } : {}),
+    };
+    const r = http.request(
+      { host: target.hostname, port: target.port, path: req.path, method: req.method, headers, agent: replayAgent },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     r.on('error', () => resolve({ status: 0, text: '' }));
     if (req.body !== undefined) r.write(req.body);
     r.end();
@@ -38,7 +45,12 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** Method, path and canonical query and body of a request, as the server log and results.json both have them. */
 function requestKey(method, path, body) {
   let canonical = body;
-  if (body !== undefined) try { canonical = JSON.stringify(JSON.parse(body)); } catch { /* raw text */ }
+  if (body !== undefined)
+    try {
+      canonical = JSON.stringify(JSON.parse(body));
+    } catch {
+      /* raw text */
+    }
   return `${method} ${path}\n${canonical ?? ''}`;
 }
 
@@ -54,7 +66,10 @@ export function attribute(log, tests) {
   tests.forEach((test, t) => {
     for (const exchange of test.exchanges) {
       const url = exchange.request.url.replace(/^[a-z]+:\/\/[^/]+/i, '');
-      const [path, query] = [url.split('?')[0], url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).toString() : ''];
+      const [path, query] = [
+        url.split('?')[0],
+        url.includes('?') ? new URLSearchParams(url.slice(url.indexOf('?') + 1)).toString() : '',
+      ];
       const key = requestKey(exchange.request.method, query ? `${path}?${query}` : path, exchange.request.body);
       if (!queues.has(key)) queues.set(key, []);
       const start = Date.parse(exchange.startedAt);
@@ -66,7 +81,8 @@ export function attribute(log, tests) {
   return log.map((entry) => {
     const matched = queues.get(requestKey(entry.method, entry.path, entry.body))?.shift();
     let test = matched?.test;
-    if (test === undefined) for (const id of `${entry.path} ${entry.body ?? ''}`.match(UUID) ?? []) test ??= creator.get(id);
+    if (test === undefined)
+      for (const id of `${entry.path} ${entry.body ?? ''}`.match(UUID) ?? []) test ??= creator.get(id);
     test ??= own++;
     if (entry.created) creator.set(entry.created, test);
     return matched ? { ...matched, test } : { test };
@@ -90,10 +106,15 @@ async function fairReplay(log, attributed, baseUrl, concurrency, token) {
   const target = new URL(baseUrl);
   const createdBy = new Map(log.map((entry, i) => [entry.created, i]).filter(([id]) => id));
   const newId = new Map();
-  const answered = log.map(() => { let done; const promise = new Promise((r) => (done = r)); return { promise, done }; });
+  const answered = log.map(() => {
+    let done;
+    const promise = new Promise((r) => (done = r));
+    return { promise, done };
+  });
   const waiting = [];
   let inFlight = 0;
-  const acquire = () => (inFlight < concurrency ? (inFlight++, Promise.resolve()) : new Promise((r) => waiting.push(r)));
+  const acquire = () =>
+    inFlight < concurrency ? (inFlight++, Promise.resolve()) : new Promise((r) => waiting.push(r));
   const release = () => (waiting.length ? waiting.shift()() : inFlight--);
   const byTest = new Map();
   log.forEach((_, i) => {
@@ -110,14 +131,25 @@ async function fairReplay(log, attributed, baseUrl, concurrency, token) {
   const finished = new Promise((r) => (finish = r));
   const send = async (i, before) => {
     const entry = log[i];
-    const creators = [...new Set(`${entry.path} ${entry.body ?? ''}`.match(UUID) ?? [])].map((id) => createdBy.get(id)).filter((c) => c !== undefined && c < i);
+    const creators = [...new Set(`${entry.path} ${entry.body ?? ''}`.match(UUID) ?? [])]
+      .map((id) => createdBy.get(id))
+      .filter((c) => c !== undefined && c < i);
     for (const c of creators) startTest(testOf.get(c));
     await Promise.all([...before, ...creators].map((j) => answered[j].promise));
     const swap = (text) => text?.replace(UUID, (id) => newId.get(id) ?? id);
     await acquire();
-    const res = await replayOne({ method: entry.method, path: swap(entry.path), body: swap(entry.body) }, target, token);
+    const res = await replayOne(
+      { method: entry.method, path: swap(entry.path), body: swap(entry.body) },
+      target,
+      token,
+    );
     release();
-    if (entry.created && res.status === 201) try { newId.set(entry.created, JSON.parse(res.text).id); } catch { /* no id */ }
+    if (entry.created && res.status === 201)
+      try {
+        newId.set(entry.created, JSON.parse(res.text).id);
+      } catch {
+        /* no id */
+      }
     answered[i].done();
   };
   const startTest = (t) => {
@@ -125,8 +157,18 @@ async function fairReplay(log, attributed, baseUrl, concurrency, token) {
     started[t] = true;
     running++;
     const indices = tests[t];
-    const before = (i, j) => (attributed[i].start === undefined ? attributed[j].start !== undefined : attributed[j].end === undefined || attributed[j].end <= attributed[i].start);
-    void Promise.all(indices.map((i, k) => send(i, indices.slice(0, k).filter((j) => before(i, j))))).then(() => {
+    const before = (i, j) =>
+      attributed[i].start === undefined
+        ? attributed[j].start !== undefined
+        : attributed[j].end === undefined || attributed[j].end <= attributed[i].start;
+    void Promise.all(
+      indices.map((i, k) =>
+        send(
+          i,
+          indices.slice(0, k).filter((j) => before(i, j)),
+        ),
+      ),
+    ).then(() => {
       running--;
       left--;
       admit();
@@ -151,9 +193,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for await (const chunk of process.stdin) chunks.push(chunk);
   const { log, attributed, url, concurrency, token } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
   const cpu = process.cpuUsage();
-  const result = process.argv[2] === 'fair'
-    ? await fairReplay(log, attributed, url, concurrency, token)
-    : { ms: await replay(log, url, concurrency, token), sequences: log.length };
+  const result =
+    process.argv[2] === 'fair'
+      ? await fairReplay(log, attributed, url, concurrency, token)
+      : { ms: await replay(log, url, concurrency, token), sequences: log.length };
   const used = process.cpuUsage(cpu);
   process.stdout.write(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 }));
   replayAgent.destroy();

@@ -55,25 +55,34 @@ async function countingServer(extraFaults = []) {
   const server = createScimServer({
     token: TOKEN,
     basePath: '/scim/v2',
-    faults: [...extraFaults, {
-      name: 'count',
-      onRequest(req) {
-        stats.requests++;
-        const at = performance.now();
-        if (!stats.first) stats.first = at;
-        else if (!stats.second) stats.second = at;
-        const query = req.query.toString();
-        const entry = { method: req.method, path: query ? `${req.path}?${query}` : req.path, body: req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body), at };
-        entries.set(req, entry);
-        stats.log.push(entry);
+    faults: [
+      ...extraFaults,
+      {
+        name: 'count',
+        onRequest(req) {
+          stats.requests++;
+          const at = performance.now();
+          if (!stats.first) stats.first = at;
+          else if (!stats.second) stats.second = at;
+          const query = req.query.toString();
+          const entry = {
+            method: req.method,
+            path: query ? `${req.path}?${query}` : req.path,
+            body:
+              req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body),
+            at,
+          };
+          entries.set(req, entry);
+          stats.log.push(entry);
+        },
+        onResponse(req, res) {
+          const entry = entries.get(req);
+          if (!entry) return;
+          entry.end = performance.now();
+          if (res.status === 201 && typeof res.body?.id === 'string') entry.created = res.body.id;
+        },
       },
-      onResponse(req, res) {
-        const entry = entries.get(req);
-        if (!entry) return;
-        entry.end = performance.now();
-        if (res.status === 201 && typeof res.body?.id === 'string') entry.created = res.body.id;
-      },
-    }],
+    ],
   });
   const { url } = await server.listen(0, '127.0.0.1');
   return { url, stats, close: () => server.close() };
@@ -99,7 +108,9 @@ function runCli(args) {
         const text = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
         const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
         cpu.push([performance.now(), (Number(stat[11]) + Number(stat[12])) * 10]);
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 20);
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
@@ -121,7 +132,6 @@ function cpuBetween(samples, from, to) {
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const row = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
 
-
 /**
  * Replays logged requests from a child process (bench/replay.mjs), never from this one: the CLI is a process of its
  * own too, and a replay running in the server's own thread would send and serve each request without ever waiting
@@ -129,11 +139,15 @@ const row = (label, value) => console.log(`  ${label.padEnd(34)} ${value}`);
  */
 function replayIn(child, input) {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(ROOT, 'bench', 'replay.mjs'), child], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [join(ROOT, 'bench', 'replay.mjs'), child], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout.on('data', (d) => (out += d));
     proc.on('error', reject);
-    proc.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: the ${child} replay exited ${code}`))));
+    proc.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`bench: the ${child} replay exited ${code}`)),
+    );
     proc.stdin.end(JSON.stringify({ ...input, token: TOKEN }));
   });
 }
@@ -142,7 +156,9 @@ function replayIn(child, input) {
 async function vitestFloor() {
   const once = () =>
     new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bench', 'vitest-floor.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [join(ROOT, 'bench', 'vitest-floor.mjs')], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
       child.on('error', reject);
@@ -161,16 +177,30 @@ async function vitestFloor() {
 async function latencyProxy(upstream, delayMs) {
   const up = new URL(upstream);
   const server = http.createServer((req, res) => {
-    const p = http.request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers, agent: false }, (pres) => {
-      const chunks = [];
-      pres.on('data', (c) => chunks.push(c));
-      pres.on('end', () => setTimeout(() => { res.writeHead(pres.statusCode, pres.headers); res.end(Buffer.concat(chunks)); }, delayMs));
+    const p = http.request(
+      { host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers, agent: false },
+      (pres) => {
+        const chunks = [];
+        pres.on('data', (c) => chunks.push(c));
+        pres.on('end', () =>
+          setTimeout(() => {
+            res.writeHead(pres.statusCode, pres.headers);
+            res.end(Buffer.concat(chunks));
+          }, delayMs),
+        );
+      },
+    );
+    p.on('error', () => {
+      res.writeHead(502);
+      res.end();
     });
-    p.on('error', () => { res.writeHead(502); res.end(); });
     req.pipe(p);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}${up.pathname}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}${up.pathname}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 console.log(`scim-conformance bench (node ${process.version}, ${new Date().toISOString()})`);
@@ -187,22 +217,33 @@ if (want('full') || want('replay')) {
   console.log('\n1. full default run against the reference server');
   row('wall time', fmt(full.ms));
   row('time to first request', `${fmt(target.stats.first - full.started)}  (the preflight probe)`);
-  row('time to first suite request', `${fmt(target.stats.second - full.started)}  (vitest loaded, worker up, suites imported)`);
+  row(
+    'time to first suite request',
+    `${fmt(target.stats.second - full.started)}  (vitest loaded, worker up, suites imported)`,
+  );
   row('requests sent', String(target.stats.requests));
-  row('tests run', `${full.results.summary.total} (${full.results.summary.passed} passed, ${full.results.summary.failed} failed, ${full.results.summary.skipped} skipped)`);
+  row(
+    'tests run',
+    `${full.results.summary.total} (${full.results.summary.passed} passed, ${full.results.summary.failed} failed, ${full.results.summary.skipped} skipped)`,
+  );
   row('peak memory (RSS)', `${full.peakMb.toFixed(0)} MB`);
   row('exit code', String(full.code));
   row('target: requests', `<= 1250  (${target.stats.requests <= 1250 ? 'met' : 'not met'})`);
   row('target: first request', `<= 1.00 s  (${target.stats.first - full.started <= 1000 ? 'met' : 'not met'})`);
   const perArea = new Map();
-  for (const test of full.results.tests) perArea.set(test.area, (perArea.get(test.area) ?? 0) + (test.requests ?? test.exchanges.length));
+  for (const test of full.results.tests)
+    perArea.set(test.area, (perArea.get(test.area) ?? 0) + (test.requests ?? test.exchanges.length));
   const inTests = [...perArea.values()].reduce((a, b) => a + b, 0);
-  console.log('  requests per area (test exchanges + passing property cases + the test\'s own cleanup):');
+  console.log("  requests per area (test exchanges + passing property cases + the test's own cleanup):");
   for (const [area, n] of [...perArea].sort((a, b) => b[1] - a[1])) {
     const tests = full.results.tests.filter((t) => t.area === area).length;
-    console.log(`    ${area.padEnd(12)} ${String(n).padStart(5)}  (${tests} tests, ${(n / tests).toFixed(1)} per test)`);
+    console.log(
+      `    ${area.padEnd(12)} ${String(n).padStart(5)}  (${tests} tests, ${(n / tests).toFixed(1)} per test)`,
+    );
   }
-  console.log(`    ${'(run)'.padEnd(12)} ${String(target.stats.requests - inTests).padStart(5)}  (preflight, final cleanup)`);
+  console.log(
+    `    ${'(run)'.padEnd(12)} ${String(target.stats.requests - inTests).padStart(5)}  (preflight, final cleanup)`,
+  );
   console.log('  tests that send the most requests:');
   for (const t of [...full.results.tests].sort((a, b) => (b.requests ?? 0) - (a.requests ?? 0)).slice(0, 10))
     console.log(`    ${String(t.requests ?? t.exchanges.length).padStart(5)}  ${t.name.slice(0, 100)}`);
@@ -217,7 +258,10 @@ if (want('full') || want('replay')) {
  */
 function suitePhase(log, runId) {
   const marker = `sw "scimc-${runId}"`;
-  const isSweep = (e) => e.method === 'GET' && e.path.includes('?') && (new URLSearchParams(e.path.slice(e.path.indexOf('?') + 1)).get('filter') ?? '').includes(marker);
+  const isSweep = (e) =>
+    e.method === 'GET' &&
+    e.path.includes('?') &&
+    (new URLSearchParams(e.path.slice(e.path.indexOf('?') + 1)).get('filter') ?? '').includes(marker);
   let to = log.findIndex((e, i) => i > 0 && isSweep(e));
   if (to < 0) to = log.length;
   const requests = log.slice(1, to);
@@ -243,36 +287,74 @@ if (want('replay')) {
   }
   const median = (values) => [...values].sort((a, b) => a - b)[1];
   const replayMs = median(raws);
-  const fair = { ms: median(fairs.map((f) => f.ms)), cpuMs: median(fairs.map((f) => f.cpuMs)), sequences: fairs[0].sequences };
+  const fair = {
+    ms: median(fairs.map((f) => f.ms)),
+    cpuMs: median(fairs.map((f) => f.cpuMs)),
+    sequences: fairs[0].sequences,
+  };
   const exitBased = full.ms - full.suitesMs;
-  console.log(`\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency}; replays: median of 3)`);
+  console.log(
+    `\n2. the same ${requests.length} requests (as the server received them) replayed raw (node:http, keep-alive, concurrency ${concurrency}; replays: median of 3)`,
+  );
   row('replay wall time', fmt(replayMs));
   row('overhead ratio (full / replay)', `${(full.ms / replayMs).toFixed(2)}`);
-  row('suite phase', `${fmt(phase.ms)}  (first suite request to last suite answer, ${phase.requests.length} requests; to process exit: ${fmt(exitBased)})`);
-  row('fair replay of those requests', `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, ${concurrency} tests at a time, with the ids the replay's own POSTs answered)`);
+  row(
+    'suite phase',
+    `${fmt(phase.ms)}  (first suite request to last suite answer, ${phase.requests.length} requests; to process exit: ${fmt(exitBased)})`,
+  );
+  row(
+    'fair replay of those requests',
+    `${fmt(fair.ms)}  (${fair.sequences} sequences, ${tested} requests matched to their test: each test's requests in order, ${concurrency} tests at a time, with the ids the replay's own POSTs answered)`,
+  );
   row('suite-phase ratio', `${(phase.ms / fair.ms).toFixed(2)}  (suite phase / fair replay: target <= 1.25)`);
-  row('  as measured before', `${(exitBased / replayMs).toFixed(2)}  (to process exit / raw replay of every request: unfair, decisions/suite-phase-ratio.md)`);
+  row(
+    '  as measured before',
+    `${(exitBased / replayMs).toFixed(2)}  (to process exit / raw replay of every request: unfair, decisions/suite-phase-ratio.md)`,
+  );
   const phaseCpu = cpuBetween(full.cpu, phase.requests[0].at, phase.requests[0].at + phase.ms);
-  row('CPU in the suite phase', `CLI ${fmt(phaseCpu)} (${(phaseCpu / phase.requests.length).toFixed(2)} ms a request, every thread); fair replay ${fmt(fair.cpuMs)} (${(fair.cpuMs / phase.requests.length).toFixed(2)} ms)  (the server's own CPU is the same in both; on a loaded machine wall time follows CPU)`);
+  row(
+    'CPU in the suite phase',
+    `CLI ${fmt(phaseCpu)} (${(phaseCpu / phase.requests.length).toFixed(2)} ms a request, every thread); fair replay ${fmt(fair.cpuMs)} (${(fair.cpuMs / phase.requests.length).toFixed(2)} ms)  (the server's own CPU is the same in both; on a loaded machine wall time follows CPU)`,
+  );
   const floorMs = await vitestFloor();
   row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);
-  row('lowest possible ratio', `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`);
+  row(
+    'lowest possible ratio',
+    `${((floorMs + replayMs) / replayMs).toFixed(2)}  (floor + replay, if the tool cost nothing per request)`,
+  );
 }
 
 if (want('latency')) {
   console.log('\n3. latency added to every response (loopback proxy)');
   const levels = process.env.BENCH_CONCURRENCY
     ? process.env.BENCH_CONCURRENCY.split(',').map((c) => [50, Number(c)])
-    : [[50, 1], [50, 4], [50, 8], [100, 4]];
+    : [
+        [50, 1],
+        [50, 4],
+        [50, 8],
+        [100, 4],
+      ];
   for (const [delay, concurrency] of levels) {
     const target = await countingServer();
     const proxy = await latencyProxy(target.url, delay);
-    const run = await runCli(['--url', proxy.url, '--seed', '1', '--concurrency', String(concurrency), '--timeout', '30s']);
+    const run = await runCli([
+      '--url',
+      proxy.url,
+      '--seed',
+      '1',
+      '--concurrency',
+      String(concurrency),
+      '--timeout',
+      '30s',
+    ]);
     await proxy.close();
     await target.close();
     const ideal = (target.stats.requests * delay) / concurrency;
     const goal = delay === 50 && concurrency === 8 ? '; target <= 1.15' : '';
-    row(`${delay} ms, concurrency ${concurrency}`, `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`);
+    row(
+      `${delay} ms, concurrency ${concurrency}`,
+      `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`,
+    );
     if (goal && run.results) {
       // What the proxy and the server allow on this machine at this load, beside the ideal: the same suite phase
       // replayed fairly (section 2) through a fresh proxy with the same delay.
@@ -283,7 +365,10 @@ if (want('latency')) {
       const fair = await replayIn('fair', { log: phase.requests, attributed, url: replayProxy.url, concurrency });
       await replayProxy.close();
       await replayTarget.close();
-      row('  its suite phase, replayed fairly', `${fmt(phase.ms)} against ${fmt(fair.ms)} for the fair replay through the same proxy; ratio ${(phase.ms / fair.ms).toFixed(2)}  (the ideal leaves out the proxy's and the server's own time)`);
+      row(
+        '  its suite phase, replayed fairly',
+        `${fmt(phase.ms)} against ${fmt(fair.ms)} for the fair replay through the same proxy; ratio ${(phase.ms / fair.ms).toFixed(2)}  (the ideal leaves out the proxy's and the server's own time)`,
+      );
     }
   }
 }
@@ -304,14 +389,20 @@ function tokenBucket(perSecond) {
         return undefined;
       }
       stats.throttled++;
-      return { status: 429, headers: { 'Retry-After': '1' }, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'Too many requests' } };
+      return {
+        status: 429,
+        headers: { 'Retry-After': '1' },
+        body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'Too many requests' },
+      };
     },
   };
   return { fault, stats };
 }
 
 if (want('rate')) {
-  console.log('\n4. a tenant that allows 40 requests/s (token bucket, burst 40, 429 with Retry-After: 1), default flags');
+  console.log(
+    '\n4. a tenant that allows 40 requests/s (token bucket, burst 40, 429 with Retry-After: 1), default flags',
+  );
   const bucket = tokenBucket(40);
   const target = await countingServer([bucket.fault]);
   const run = await runCli(['--url', target.url, '--seed', '1']);
@@ -319,10 +410,21 @@ if (want('rate')) {
   const ideal = (target.stats.requests / 40) * 1000;
   const s = run.results?.summary;
   row('exit code', `${run.code}  (target 0)`);
-  row('tests', s ? `${s.total} (${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped)  (target: 0 failed)` : 'no results');
+  row(
+    'tests',
+    s
+      ? `${s.total} (${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped)  (target: 0 failed)`
+      : 'no results',
+  );
   row('breaker', run.results?.errors.some((e) => /kept answering 429/.test(e)) ? 'opened' : 'stayed closed');
-  row('429s met', `${bucket.stats.throttled} (summary says ${s?.throttled ?? '?'}); effective rate ${s?.rate ?? '?'}/s`);
-  row('wall time', `${fmt(run.ms)} for ${target.stats.requests} requests; requests / 40 = ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}  (target <= 1.3)`);
+  row(
+    '429s met',
+    `${bucket.stats.throttled} (summary says ${s?.throttled ?? '?'}); effective rate ${s?.rate ?? '?'}/s`,
+  );
+  row(
+    'wall time',
+    `${fmt(run.ms)} for ${target.stats.requests} requests; requests / 40 = ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}  (target <= 1.3)`,
+  );
 }
 
 if (want('budget')) {
@@ -332,9 +434,23 @@ if (want('budget')) {
   else {
     for (const numRuns of [10, 100, 1000]) {
       const target = await countingServer();
-      const run = await runCli(['--url', target.url, '--seed', '1', '--suite', 'properties', '--num-runs', String(numRuns), '--timeout', '30s']);
+      const run = await runCli([
+        '--url',
+        target.url,
+        '--seed',
+        '1',
+        '--suite',
+        'properties',
+        '--num-runs',
+        String(numRuns),
+        '--timeout',
+        '30s',
+      ]);
       await target.close();
-      row(`--num-runs ${numRuns}`, `${fmt(run.ms)}, ${target.stats.requests} requests, peak ${run.peakMb.toFixed(0)} MB, exit ${run.code}`);
+      row(
+        `--num-runs ${numRuns}`,
+        `${fmt(run.ms)}, ${target.stats.requests} requests, peak ${run.peakMb.toFixed(0)} MB, exit ${run.code}`,
+      );
     }
   }
 }

@@ -10,7 +10,16 @@ const root = join(dirname(fileURLToPath(import.meta.url)), 'floor');
 const { createVitest } = await import('vitest/node');
 const vitest = await createVitest(
   'test',
-  { root, config: false, watch: false, include: ['one.test.js'], pool: 'threads', maxWorkers: 1, isolate: false, reporters: [] },
+  {
+    root,
+    config: false,
+    watch: false,
+    include: ['one.test.js'],
+    pool: 'threads',
+    maxWorkers: 1,
+    isolate: false,
+    reporters: [],
+  },
   { logLevel: 'silent', test: { experimental: { viteModuleRunner: false, nodeLoader: false } } },
 );
 await vitest.start();

@@ -11,8 +11,12 @@ const release = () => {
   process.off('SIGTERM', early);
   return pending;
 };
-import('../dist/src/cli/main.js').then((m) => m.main(process.argv.slice(2), release)).catch((error) => {
-  // Only reached if dist/ is missing or the CLI failed to load; main() handles every error itself.
-  process.stderr.write(`scim-conformance: failed to start: ${error && error.message ? error.message : error}. Run "npm run build" in the package folder.\n`);
-  process.exit(4);
-});
+import('../dist/src/cli/main.js')
+  .then((m) => m.main(process.argv.slice(2), release))
+  .catch((error) => {
+    // Only reached if dist/ is missing or the CLI failed to load; main() handles every error itself.
+    process.stderr.write(
+      `scim-conformance: failed to start: ${error && error.message ? error.message : error}. Run "npm run build" in the package folder.\n`,
+    );
+    process.exit(4);
+  });

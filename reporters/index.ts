@@ -42,7 +42,11 @@ export type ReporterName = keyof typeof REPORTERS;
  * absolute, in the order asked. Names are deduplicated; `console` writes no file and is skipped here.
  * Every report is rendered before any is written, so a reporter that throws leaves no half-set of files.
  */
-export async function writeReports(result: RunResult, names: readonly ReporterName[], outDir: string): Promise<string[]> {
+export async function writeReports(
+  result: RunResult,
+  names: readonly ReporterName[],
+  outDir: string,
+): Promise<string[]> {
   const files: Array<{ path: string; content: string }> = [];
   for (const name of new Set(names)) {
     const reporter = REPORTERS[name];

@@ -33,7 +33,9 @@ function isFailure(test: TestResult): boolean {
 }
 
 function attrs(values: Record<string, string | number>): string {
-  return Object.entries(values).map(([name, value]) => ` ${name}="${escapeXmlAttr(String(value))}"`).join('');
+  return Object.entries(values)
+    .map(([name, value]) => ` ${name}="${escapeXmlAttr(String(value))}"`)
+    .join('');
 }
 
 /** Jenkins and Ant read suite timestamps as ISO 8601 without zone or fraction; ours are UTC. */

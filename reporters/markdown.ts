@@ -14,7 +14,9 @@ const ICON = { ready: '✅', 'not-ready': '❌', partial: '⚠️', interrupted:
 
 /** Escape text for a markdown table cell or paragraph: no HTML, no emphasis, no pipes, one line. */
 export function mdText(text: string, max = 300): string {
-  return oneLine(text, max).replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+  return oneLine(text, max)
+    .replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;');
 }
 
 function code(text: string): string {
@@ -28,7 +30,9 @@ function groupRows(groups: readonly FailureGroup[]): string[] {
   const rows = ['| Behaviour | Level | Test | What went wrong | What Entra would do |', '|---|---|---|---|---|'];
   for (const group of groups) {
     const first = group.tests[0];
-    rows.push(`| **${mdText(groupLabel(group))}** | ${mdText(first.level)} | ${mdText(first.name, 160)} | ${mdText(readableMessage(first))} | ${mdText(first.failure?.entra ?? '', 240)} |`);
+    rows.push(
+      `| **${mdText(groupLabel(group))}** | ${mdText(first.level)} | ${mdText(first.name, 160)} | ${mdText(readableMessage(first))} | ${mdText(first.failure?.entra ?? '', 240)} |`,
+    );
   }
   return rows;
 }
@@ -46,10 +50,22 @@ export function renderMarkdown(result: RunResult): string {
   const blocking = groupFailures(verdict.blocking);
   if (blocking.length > 0) lines.push('', `### Blocking failures (${blocking.length})`, '', ...groupRows(blocking));
   const known = groupFailures(verdict.known);
-  if (known.length > 0) lines.push('', `### Known failures from the baseline run (${known.length}), not blocking`, '', ...groupRows(known));
+  if (known.length > 0)
+    lines.push('', `### Known failures from the baseline run (${known.length}), not blocking`, '', ...groupRows(known));
   const warnings = groupFailures(verdict.warnings);
   if (warnings.length > 0) {
-    lines.push('', '<details><summary>', '', `Warnings, not blocking (${warnings.length})`, '', '</summary>', '', ...groupRows(warnings), '', '</details>');
+    lines.push(
+      '',
+      '<details><summary>',
+      '',
+      `Warnings, not blocking (${warnings.length})`,
+      '',
+      '</summary>',
+      '',
+      ...groupRows(warnings),
+      '',
+      '</details>',
+    );
   }
   if (result.errors.length > 0) {
     lines.push('', `### Errors outside the tests (${result.errors.length})`, '');
@@ -57,11 +73,24 @@ export function renderMarkdown(result: RunResult): string {
   }
   const first = verdict.blocking[0]?.reproduce;
   if (first) {
-    lines.push('', '### Reproduce', '', 'Rerun one failing test with the same data (token from `SCIM_TOKEN`):', '', code(first.rerun), '',
-      'report.html has, for each failed test, a bash script of its requests (Copy) that reproduces it after the run; results.json has it as `tests[].reproduce.script`.');
+    lines.push(
+      '',
+      '### Reproduce',
+      '',
+      'Rerun one failing test with the same data (token from `SCIM_TOKEN`):',
+      '',
+      code(first.rerun),
+      '',
+      'report.html has, for each failed test, a bash script of its requests (Copy) that reproduces it after the run; results.json has it as `tests[].reproduce.script`.',
+    );
   }
   const left = result.cleanup.leftBehind.length;
-  lines.push('', left > 0 ? `⚠️ ${left} resources created by this run are still on the target (run id ${mdText(result.runId)}).` : `Cleanup: ${result.cleanup.created.length} created, all deleted.`);
+  lines.push(
+    '',
+    left > 0
+      ? `⚠️ ${left} resources created by this run are still on the target (run id ${mdText(result.runId)}).`
+      : `Cleanup: ${result.cleanup.created.length} created, all deleted.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

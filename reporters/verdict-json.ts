@@ -31,7 +31,8 @@ export interface VerdictJson {
 }
 
 export function verdictJson(result: RunResult, reports: readonly string[], exitCode: number): VerdictJson {
-  const ids = (status: 'failed' | 'warning') => [...new Set(result.tests.filter((t) => t.status === status).map((t) => t.behaviour))].sort();
+  const ids = (status: 'failed' | 'warning') =>
+    [...new Set(result.tests.filter((t) => t.status === status).map((t) => t.behaviour))].sort();
   const { total, passed, failed, warnings, skipped, requests } = result.summary;
   return {
     schemaVersion: result.schemaVersion,

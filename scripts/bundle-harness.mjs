@@ -17,7 +17,12 @@ const bundle = await rolldown({
   logLevel: 'warn',
   // vitest must be the worker's own instance; the precompiled validators are loaded by path (src/schemas/registry.ts);
   // jsonc-parser's main file is UMD, whose require() calls a bundle cannot follow (Node imports it as it is).
-  external: (id) => id.startsWith('node:') || builtins.has(id) || /^vitest(\/|$)/.test(id) || id === 'jsonc-parser' || id.endsWith('validators.cjs'),
+  external: (id) =>
+    id.startsWith('node:') ||
+    builtins.has(id) ||
+    /^vitest(\/|$)/.test(id) ||
+    id === 'jsonc-parser' ||
+    id.endsWith('validators.cjs'),
 });
 const out = join(root, 'dist', 'src', 'harness', 'bundle.js');
 await bundle.write({ file: out, format: 'esm' });

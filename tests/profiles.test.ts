@@ -15,30 +15,52 @@ function parsedObject(body: string | undefined): object {
 }
 
 describe('--demo --profile <built-in>', () => {
-  it.concurrent.each(builtinProfileNames())('%s: exit 0, and generated tests for every mapped attribute', async (name) => {
-    const run = await runCli(['--demo', '--profile', name, '--reporter', 'json', '--seed', '11'], { timeoutMs: 170_000 });
-    expect(run.results, run.stderr).toBeDefined();
-    const results = run.results!;
-    const failed = results.tests.filter((t) => t.status === 'failed' || t.status === 'warning').map((t) => `${t.name}: ${t.failure?.message}`);
-    expect(failed).toEqual([]);
-    expect(results.errors).toEqual([]);
-    expect(run.code).toBe(0);
-    expect(results.profile.name).toBe(name);
-    const generated = results.tests.filter((t) => t.area === 'profile');
-    expect(generated.every((t) => t.status === 'passed'), generated.filter((t) => t.status !== 'passed').map((t) => t.name).join('\n')).toBe(true);
-    const profile = loadProfile(name);
-    for (const mapping of profile.users.mappings) {
-      const forIt = generated.filter((t) => t.name.includes(`profile mapping ${mapping.target}:`) || t.name.includes(`profile mapping ${mapping.target} (`));
-      expect(forIt.length, `generated tests for ${mapping.target}`).toBeGreaterThan(0);
-    }
-    if (profile.resources === 'users+groups') expect(generated.some((t) => t.name.startsWith('G-05 profile group mapping'))).toBe(true);
-    for (const extension of profile.extensions) expect(generated.some((t) => t.name.startsWith(`X-15 profile extension ${extension.urn}`))).toBe(true);
-    // Attribute names are case-insensitive (RFC 7643 §2.1): no body the run sent has a member twice (externalId/externalID).
-    const twice = results.tests.flatMap((t) => t.exchanges).filter((e) => {
-      const keys = Object.keys(parsedObject(e.request.body)).map((k) => k.toLowerCase());
-      return new Set(keys).size !== keys.length;
-    });
-    expect(twice.map((e) => `${e.request.method} ${e.request.url} ${e.request.body}`)).toEqual([]);
-    expect(results.cleanup.leftBehind).toEqual([]);
-  }, 180_000);
+  it.concurrent.each(builtinProfileNames())(
+    '%s: exit 0, and generated tests for every mapped attribute',
+    async (name) => {
+      const run = await runCli(['--demo', '--profile', name, '--reporter', 'json', '--seed', '11'], {
+        timeoutMs: 170_000,
+      });
+      expect(run.results, run.stderr).toBeDefined();
+      const results = run.results!;
+      const failed = results.tests
+        .filter((t) => t.status === 'failed' || t.status === 'warning')
+        .map((t) => `${t.name}: ${t.failure?.message}`);
+      expect(failed).toEqual([]);
+      expect(results.errors).toEqual([]);
+      expect(run.code).toBe(0);
+      expect(results.profile.name).toBe(name);
+      const generated = results.tests.filter((t) => t.area === 'profile');
+      expect(
+        generated.every((t) => t.status === 'passed'),
+        generated
+          .filter((t) => t.status !== 'passed')
+          .map((t) => t.name)
+          .join('\n'),
+      ).toBe(true);
+      const profile = loadProfile(name);
+      for (const mapping of profile.users.mappings) {
+        const forIt = generated.filter(
+          (t) =>
+            t.name.includes(`profile mapping ${mapping.target}:`) ||
+            t.name.includes(`profile mapping ${mapping.target} (`),
+        );
+        expect(forIt.length, `generated tests for ${mapping.target}`).toBeGreaterThan(0);
+      }
+      if (profile.resources === 'users+groups')
+        expect(generated.some((t) => t.name.startsWith('G-05 profile group mapping'))).toBe(true);
+      for (const extension of profile.extensions)
+        expect(generated.some((t) => t.name.startsWith(`X-15 profile extension ${extension.urn}`))).toBe(true);
+      // Attribute names are case-insensitive (RFC 7643 §2.1): no body the run sent has a member twice (externalId/externalID).
+      const twice = results.tests
+        .flatMap((t) => t.exchanges)
+        .filter((e) => {
+          const keys = Object.keys(parsedObject(e.request.body)).map((k) => k.toLowerCase());
+          return new Set(keys).size !== keys.length;
+        });
+      expect(twice.map((e) => `${e.request.method} ${e.request.url} ${e.request.body}`)).toEqual([]);
+      expect(results.cleanup.leftBehind).toEqual([]);
+    },
+    180_000,
+  );
 });

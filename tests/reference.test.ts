@@ -13,12 +13,15 @@ beforeAll(async () => {
 
 describe('--demo against the reference server', () => {
   it('exits 0 with every test passed (or skipped with a reason)', () => {
-    const failed = run.results?.tests.filter((t) => t.status === 'failed' || t.status === 'warning').map((t) => `${t.name}: ${t.failure?.message}`);
+    const failed = run.results?.tests
+      .filter((t) => t.status === 'failed' || t.status === 'warning')
+      .map((t) => `${t.name}: ${t.failure?.message}`);
     expect(failed).toEqual([]);
     expect(run.code).toBe(0);
     expect(run.results!.verdict).toBe('ready');
     expect(run.results!.summary.total).toBeGreaterThan(0);
-    for (const test of run.results!.tests.filter((t) => t.status === 'skipped')) expect(test.skipReason, test.name).toBeTruthy();
+    for (const test of run.results!.tests.filter((t) => t.status === 'skipped'))
+      expect(test.skipReason, test.name).toBeTruthy();
     expect(run.results!.errors).toEqual([]);
   });
 
@@ -31,7 +34,8 @@ describe('--demo against the reference server', () => {
   });
 
   it('writes junit.xml, report.html and results.json, and prints the seed', () => {
-    for (const file of ['junit.xml', 'report.html', 'results.json']) expect(existsSync(join(run.outDir, file)), file).toBe(true);
+    for (const file of ['junit.xml', 'report.html', 'results.json'])
+      expect(existsSync(join(run.outDir, file)), file).toBe(true);
     expect(run.results!.seed).toBe(42);
     expect(run.stdout).toContain('42');
   });
@@ -43,8 +47,11 @@ describe('--demo against the reference server', () => {
       expect(test.area).toBeTruthy();
       // Property tests keep only a failing case's exchanges (their passing cases are counted in summary.requests).
       // The timing suite (D-23) judges the other tests' exchanges and sends none of its own.
-      if (test.status === 'passed' && test.area !== 'properties' && test.area !== 'timing') expect(test.exchanges.length, test.name).toBeGreaterThan(0);
+      if (test.status === 'passed' && test.area !== 'properties' && test.area !== 'timing')
+        expect(test.exchanges.length, test.name).toBeGreaterThan(0);
     }
-    expect(run.results!.summary.requests).toBeGreaterThanOrEqual(run.results!.tests.reduce((n, t) => n + t.exchanges.length, 0));
+    expect(run.results!.summary.requests).toBeGreaterThanOrEqual(
+      run.results!.tests.reduce((n, t) => n + t.exchanges.length, 0),
+    );
   });
 });

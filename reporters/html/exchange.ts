@@ -13,7 +13,9 @@ import { attrs, text } from './format.js';
 export const HTML_BODY_CAP = 64 * 1024;
 
 function headerBlock(headers: Record<string, string>): string {
-  return Object.entries(headers).map(([name, value]) => `<span class="hn">${text(name)}:</span> ${text(value)}`).join('\n');
+  return Object.entries(headers)
+    .map(([name, value]) => `<span class="hn">${text(name)}:</span> ${text(value)}`)
+    .join('\n');
 }
 
 function bodyBlock(body: string | undefined): { html: string; note: string } {
@@ -55,8 +57,10 @@ function responseHtml(exchange: Exchange): string {
 }
 
 export function curlHtml(exchange: Exchange): string {
-  return `<div class="curl"><div class="curl-bar"><span>Reproduce with curl (set <code>SCIM_TOKEN</code> first)</span>`
-    + `<button type="button" class="copy">Copy</button></div><pre class="curl-line"><code>${text(toCurl(exchange))}</code></pre></div>`;
+  return (
+    `<div class="curl"><div class="curl-bar"><span>Reproduce with curl (set <code>SCIM_TOKEN</code> first)</span>` +
+    `<button type="button" class="copy">Copy</button></div><pre class="curl-line"><code>${text(toCurl(exchange))}</code></pre></div>`
+  );
 }
 
 export function exchangeHtml(exchange: Exchange, of: number, culprit: boolean): string {
@@ -64,8 +68,12 @@ export function exchangeHtml(exchange: Exchange, of: number, culprit: boolean): 
     `Exchange ${exchange.seq} of ${of}`,
     formatDuration(exchange.durationMs),
     exchange.attempt > 1 ? `attempt ${exchange.attempt} (retried after 429)` : '',
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const flag = culprit ? ' <span class="culprit-flag">showed the failure</span>' : '';
-  return `<section${attrs({ class: culprit ? 'exchange culprit' : 'exchange' })}><h4>${text(facts)}${flag}</h4>`
-    + `<div class="pair">${requestHtml(exchange)}${responseHtml(exchange)}</div>${curlHtml(exchange)}</section>`;
+  return (
+    `<section${attrs({ class: culprit ? 'exchange culprit' : 'exchange' })}><h4>${text(facts)}${flag}</h4>` +
+    `<div class="pair">${requestHtml(exchange)}${responseHtml(exchange)}</div>${curlHtml(exchange)}</section>`
+  );
 }

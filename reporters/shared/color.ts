@@ -35,8 +35,16 @@ function sgr(open: number, close: number): Paint {
 const identity: Paint = (text) => text;
 
 export function palette(color: boolean): Palette {
-  if (!color) return { green: identity, red: identity, yellow: identity, cyan: identity, dim: identity, bold: identity };
-  return { green: sgr(32, 39), red: sgr(31, 39), yellow: sgr(33, 39), cyan: sgr(36, 39), dim: sgr(2, 22), bold: sgr(1, 22) };
+  if (!color)
+    return { green: identity, red: identity, yellow: identity, cyan: identity, dim: identity, bold: identity };
+  return {
+    green: sgr(32, 39),
+    red: sgr(31, 39),
+    yellow: sgr(33, 39),
+    cyan: sgr(36, 39),
+    dim: sgr(2, 22),
+    bold: sgr(1, 22),
+  };
 }
 
 /**
@@ -46,9 +54,11 @@ export function palette(color: boolean): Palette {
  */
 export function stripControl(text: string): string {
   // Control characters are what these patterns are for.
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD')
+  );
 }

@@ -29,10 +29,7 @@ export function escapeXmlText(text: string): string {
 
 /** Escape an attribute value (always written in double quotes). Whitespace is kept as character references. */
 export function escapeXmlAttr(text: string): string {
-  return escapeXmlText(text)
-    .replace(/"/g, '&quot;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\t/g, '&#9;');
+  return escapeXmlText(text).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 
 const HTML_ESCAPES: Record<string, string> = {

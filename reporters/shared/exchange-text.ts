@@ -34,8 +34,14 @@ export function exchangeText(exchange: Exchange, options: ExchangeTextOptions = 
     exchange.attempt > 1 ? `attempt ${exchange.attempt}` : '',
     `${Math.round(exchange.durationMs)} ms`,
     options.culprit ? 'this exchange showed the failure' : '',
-  ].filter(Boolean).join(', ');
-  const lines = [`${heading}:`, `> ${request.method.toUpperCase()} ${request.url}`, ...headerLines('>', request.headers)];
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const lines = [
+    `${heading}:`,
+    `> ${request.method.toUpperCase()} ${request.url}`,
+    ...headerLines('>', request.headers),
+  ];
   if (request.body !== undefined && request.body !== '') lines.push('>', ...bodyLines('>', request.body, cap));
   if (response) {
     lines.push(`< ${response.status} ${response.statusText}`.trimEnd(), ...headerLines('<', response.headers));

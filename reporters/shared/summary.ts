@@ -66,7 +66,11 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const FAIL_ON_TEXT: Record<FailOn, string> = { required: 'required failures', gallery: 'required, gallery and validator failures', all: 'failures of every level' };
+const FAIL_ON_TEXT: Record<FailOn, string> = {
+  required: 'required failures',
+  gallery: 'required, gallery and validator failures',
+  all: 'failures of every level',
+};
 
 /** "8 of 71 required behaviours checked". */
 export function coverageText(result: Pick<RunResult, 'required'>): string {
@@ -76,8 +80,16 @@ export function coverageText(result: Pick<RunResult, 'required'>): string {
 function notReadyHeadline(result: RunResult, failing: TestResult[], known: number): string {
   const ids = new Set(failing.map((test) => test.behaviour)).size;
   const levels = [...new Set(failing.map((test) => test.level))];
-  const what = levels.length === 1 ? `${levels[0]} ${ids === 1 ? 'behaviour' : 'behaviours'}` : `blocking ${ids === 1 ? 'behaviour' : 'behaviours'} (${levels.join(', ')})`;
-  const tail = known === failing.length ? '; all known from the baseline run, none new' : known > 0 ? `; ${known} of them known from the baseline run` : '';
+  const what =
+    levels.length === 1
+      ? `${levels[0]} ${ids === 1 ? 'behaviour' : 'behaviours'}`
+      : `blocking ${ids === 1 ? 'behaviour' : 'behaviours'} (${levels.join(', ')})`;
+  const tail =
+    known === failing.length
+      ? '; all known from the baseline run, none new'
+      : known > 0
+        ? `; ${known} of them known from the baseline run`
+        : '';
   const threshold = result.failOn === 'required' ? '' : ` at --fail-on ${result.failOn}`;
   return `Not ready${threshold}: ${ids} ${what} ${ids === 1 ? 'fails' : 'fail'}${tail}`;
 }
@@ -92,15 +104,22 @@ export function verdictOf(result: RunResult): Verdict {
     case 'ready':
       return { ...base, headline: `Ready for Entra provisioning: ${coverageText(result)}, none fails` };
     case 'partial':
-      return { ...base, headline: `Partial: ${coverageText(result)}, nothing that ran blocks; run every suite for a verdict` };
+      return {
+        ...base,
+        headline: `Partial: ${coverageText(result)}, nothing that ran blocks; run every suite for a verdict`,
+      };
     case 'interrupted':
-      return { ...base, headline: `Interrupted by ${result.interrupted?.signal ?? 'a signal'}: no verdict (${coverageText(result)} before it stopped)` };
+      return {
+        ...base,
+        headline: `Interrupted by ${result.interrupted?.signal ?? 'a signal'}: no verdict (${coverageText(result)} before it stopped)`,
+      };
     case 'inconclusive':
       return {
         ...base,
-        headline: result.errors.length > 0
-          ? `Inconclusive: the run had ${plural(result.errors.length, 'error', 'errors')} outside the tests`
-          : 'Inconclusive: no test came to a judgement',
+        headline:
+          result.errors.length > 0
+            ? `Inconclusive: the run had ${plural(result.errors.length, 'error', 'errors')} outside the tests`
+            : 'Inconclusive: no test came to a judgement',
       };
     case 'not-ready': {
       const failing = [...blocking, ...known.filter((test) => failsThreshold(test, result.failOn))];

@@ -9,8 +9,10 @@ import { UNOBSERVABLE } from './unobservable.js';
 
 /** What each level means for a vendor's run. */
 export const LEVEL_MEANINGS = {
-  required: 'Entra fails, duplicates objects, loops or quarantines the job (or tenant security breaks) when this is wrong; a failure fails the run.',
-  recommended: 'RFC 7643/7644 or Microsoft guidance that Entra tolerates; reported, but does not fail the run by default.',
+  required:
+    'Entra fails, duplicates objects, loops or quarantines the job (or tenant security breaks) when this is wrong; a failure fails the run.',
+  recommended:
+    'RFC 7643/7644 or Microsoft guidance that Entra tolerates; reported, but does not fail the run by default.',
   gallery: "Checked by Microsoft's gallery onboarding before an app is listed; does not fail the run by default.",
   validator: "Checked only by Microsoft's SCIM Validator; does not fail the run by default.",
   informational: 'Context: how Entra behaves, or what shapes the tests; not a pass/fail behaviour on its own.',

@@ -125,7 +125,9 @@ export function specUrl(anchor: string): string {
   if (gh) return `https://github.com/${gh[1]}/issues/${gh[2]}`;
   const source = entraSource(anchor);
   if (source) return source.url;
-  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`);
+  throw new Error(
+    `Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`,
+  );
 }
 
 /** A short human label: `rfc7644#section-3.5.2.3` → "RFC 7644 §3.5.2.3", `entra:DEV` → "Microsoft: Develop a SCIM endpoint". */
@@ -136,5 +138,7 @@ export function specLabel(anchor: string): string {
   if (gh) return `${gh[1]}#${gh[2]}`;
   const source = entraSource(anchor);
   if (source) return source.label;
-  throw new Error(`Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`);
+  throw new Error(
+    `Unknown spec anchor "${anchor}": expected rfcNNNN#section-X.Y, gh:owner/repo#N or entra:<source key>.`,
+  );
 }

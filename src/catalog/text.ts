@@ -55,7 +55,12 @@ export function explainText(id: BehaviourId, style: TextStyle = PLAIN_STYLE): st
   for (const part of d.parts) lines.push('', style.bold(part.label), ...wrap(part.text, style.width, '  '));
   lines.push('', style.bold('Sources'));
   for (const source of d.sources) lines.push(...wrap(source.label, style.width, '  '), style.dim(`    ${source.url}`));
-  lines.push('', ...wrap(`All behaviours: docs/behaviours.md (this one: docs/behaviours.md#${d.id.toLowerCase()})`, style.width).map(style.dim));
+  lines.push(
+    '',
+    ...wrap(`All behaviours: docs/behaviours.md (this one: docs/behaviours.md#${d.id.toLowerCase()})`, style.width).map(
+      style.dim,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -72,6 +77,9 @@ export function listText(style: TextStyle = PLAIN_STYLE): string {
       lines.push(`  ${id}  ${style.level(d.level, d.level.padEnd(13))} ${first}`, ...rest.map((l) => pad + l));
     }
   }
-  lines.push('', ...wrap('Run scim-conformance explain <id> for one behaviour; all of them: docs/behaviours.md', style.width));
+  lines.push(
+    '',
+    ...wrap('Run scim-conformance explain <id> for one behaviour; all of them: docs/behaviours.md', style.width),
+  );
   return `${lines.join('\n')}\n`;
 }

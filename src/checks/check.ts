@@ -30,7 +30,9 @@ export function show(value: unknown, max = 120): string {
 }
 
 /** The body as a JSON object, or a failure saying why it is not one. */
-export function bodyObject(response: ScimResponse): { body: Record<string, unknown>; failure?: undefined } | { body?: undefined; failure: CheckFailure } {
+export function bodyObject(
+  response: ScimResponse,
+): { body: Record<string, unknown>; failure?: undefined } | { body?: undefined; failure: CheckFailure } {
   if (response.json === undefined) {
     const ct = response.headers['content-type'] ?? 'no content type';
     return {
@@ -43,6 +45,13 @@ export function bodyObject(response: ScimResponse): { body: Record<string, unkno
     };
   }
   const body = readObject(response.json);
-  if (!body) return { failure: { message: `the body is JSON but not an object: ${show(response.json)}`, expected: 'a JSON object', actual: show(response.json) } };
+  if (!body)
+    return {
+      failure: {
+        message: `the body is JSON but not an object: ${show(response.json)}`,
+        expected: 'a JSON object',
+        actual: show(response.json),
+      },
+    };
   return { body };
 }

@@ -19,17 +19,38 @@ export function resourceMeta(resourceType: 'User' | 'Group'): Check {
     const expected = `meta: {"resourceType": "${resourceType}", "created": "<dateTime>", "lastModified": "<dateTime>", "location": "…/${resourceType}s/<id>"}`;
     if (!meta) return { message: 'the resource has no meta (RFC 7643 §3.1)', expected, actual: 'no meta' };
     if (meta.resourceType !== resourceType && meta.resourceType !== `${resourceType}s`)
-      return { message: `meta.resourceType is ${show(meta.resourceType)}; RFC 7643 §3.1 names the resource type, "${resourceType}"`, expected: resourceType, actual: show(meta.resourceType) };
+      return {
+        message: `meta.resourceType is ${show(meta.resourceType)}; RFC 7643 §3.1 names the resource type, "${resourceType}"`,
+        expected: resourceType,
+        actual: show(meta.resourceType),
+      };
     for (const field of ['created', 'lastModified'] as const)
       if (typeof meta[field] !== 'string' || !DATE_TIME.test(meta[field]))
-        return { message: `meta.${field} is ${show(meta[field])}; RFC 7643 §3.1 wants an xsd:dateTime such as "2024-05-01T10:00:00Z"`, expected: 'an xsd:dateTime', actual: show(meta[field]) };
+        return {
+          message: `meta.${field} is ${show(meta[field])}; RFC 7643 §3.1 wants an xsd:dateTime such as "2024-05-01T10:00:00Z"`,
+          expected: 'an xsd:dateTime',
+          actual: show(meta[field]),
+        };
     if (Date.parse(String(meta.lastModified)) < Date.parse(String(meta.created)))
-      return { message: `meta.lastModified ${show(meta.lastModified)} is earlier than meta.created ${show(meta.created)}`, expected: 'lastModified ≥ created', actual: show(meta.lastModified) };
+      return {
+        message: `meta.lastModified ${show(meta.lastModified)} is earlier than meta.created ${show(meta.created)}`,
+        expected: 'lastModified ≥ created',
+        actual: show(meta.lastModified),
+      };
     const location = meta.location;
     const tail = `${resourceType}s/${encodeURIComponent(String(body.id))}`;
     const path = typeof location === 'string' ? location.replace(/[?#].*$/, '').replace(/\/+$/, '') : '';
-    if (!(path === tail || path.endsWith(`/${tail}`) || path.endsWith(`/${resourceType}s/${String(body.id)}`) || path === `${resourceType}s/${String(body.id)}`))
-      return { message: `meta.location is ${show(location)}; RFC 7643 §3.1 wants the resource's URI (absolute or relative), ending in ${tail}`, expected: `…/${tail}`, actual: show(location) };
+    if (!(
+      path === tail ||
+      path.endsWith(`/${tail}`) ||
+      path.endsWith(`/${resourceType}s/${String(body.id)}`) ||
+      path === `${resourceType}s/${String(body.id)}`
+    ))
+      return {
+        message: `meta.location is ${show(location)}; RFC 7643 §3.1 wants the resource's URI (absolute or relative), ending in ${tail}`,
+        expected: `…/${tail}`,
+        actual: show(location),
+      };
     return undefined;
   };
 }

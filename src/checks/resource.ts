@@ -13,7 +13,11 @@ export function resourceWithId(): Check {
     if (failure) return failure;
     const id = body.id;
     if (typeof id !== 'string' || id === '')
-      return { message: `the resource has no id (got ${show(id)}); Entra caches the id and cannot link to the object without it`, expected: 'a non-empty string id', actual: show(id) };
+      return {
+        message: `the resource has no id (got ${show(id)}); Entra caches the id and cannot link to the object without it`,
+        expected: 'a non-empty string id',
+        actual: show(id),
+      };
     return undefined;
   };
 }

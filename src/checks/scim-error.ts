@@ -3,7 +3,18 @@ import type { Check } from './check.js';
 import { bodyObject, show } from './check.js';
 
 /** The scimType values RFC 7644 §3.12 (Table 9) defines. */
-export const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability', 'invalidSyntax', 'invalidPath', 'noTarget', 'invalidValue', 'invalidVers', 'sensitive'];
+export const SCIM_TYPES = [
+  'invalidFilter',
+  'tooMany',
+  'uniqueness',
+  'mutability',
+  'invalidSyntax',
+  'invalidPath',
+  'noTarget',
+  'invalidValue',
+  'invalidVers',
+  'sensitive',
+];
 
 /**
  * The body of an error answer is a SCIM error (RFC 7644 §3.12): a JSON object with the Error URN in `schemas` and
@@ -14,16 +25,31 @@ export const SCIM_TYPES = ['invalidFilter', 'tooMany', 'uniqueness', 'mutability
  */
 export function scimErrorBody(): Check {
   return (response) => {
-    const hint = 'Return a SCIM error body: {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"<code>","detail":"..."}';
+    const hint =
+      'Return a SCIM error body: {"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"status":"<code>","detail":"..."}';
     const { body, failure } = bodyObject(response);
-    if (failure) return { ...failure, message: `the ${response.status} answer is not a SCIM error: ${failure.message}`, hint };
+    if (failure)
+      return { ...failure, message: `the ${response.status} answer is not a SCIM error: ${failure.message}`, hint };
     const schemas = body.schemas;
     if (!Array.isArray(schemas) || !schemas.includes(URN.Error))
-      return { message: `the ${response.status} body lacks schemas ["${URN.Error}"]: ${show(body)}`, expected: `schemas: ["${URN.Error}"]`, actual: show(schemas), hint };
+      return {
+        message: `the ${response.status} body lacks schemas ["${URN.Error}"]: ${show(body)}`,
+        expected: `schemas: ["${URN.Error}"]`,
+        actual: show(schemas),
+        hint,
+      };
     if (String(body.status) !== String(response.status))
-      return { message: `the error body's status is ${show(body.status)} but the HTTP status is ${response.status}; RFC 7644 §3.12 wants them equal`, expected: `"${response.status}"`, actual: show(body.status) };
+      return {
+        message: `the error body's status is ${show(body.status)} but the HTTP status is ${response.status}; RFC 7644 §3.12 wants them equal`,
+        expected: `"${response.status}"`,
+        actual: show(body.status),
+      };
     if (body.scimType !== undefined && !SCIM_TYPES.includes(String(body.scimType)))
-      return { message: `scimType ${show(body.scimType)} is not one of RFC 7644 Table 9's values`, expected: SCIM_TYPES.join(', '), actual: show(body.scimType) };
+      return {
+        message: `scimType ${show(body.scimType)} is not one of RFC 7644 Table 9's values`,
+        expected: SCIM_TYPES.join(', '),
+        actual: show(body.scimType),
+      };
     return undefined;
   };
 }
@@ -37,7 +63,11 @@ export function scimTypeIs(...types: string[]): Check {
     const { body } = bodyObject(response);
     const got = body?.scimType;
     if (types.includes(String(got))) return undefined;
-    return { message: `the ${response.status} names scimType ${show(got)}; ${types.map((t) => `"${t}"`).join(' or ')} tells a client what went wrong (RFC 7644 §3.12, OPTIONAL)`, expected: types.join(' or '), actual: show(got) };
+    return {
+      message: `the ${response.status} names scimType ${show(got)}; ${types.map((t) => `"${t}"`).join(' or ')} tells a client what went wrong (RFC 7644 §3.12, OPTIONAL)`,
+      expected: types.join(' or '),
+      actual: show(got),
+    };
   };
 }
 
@@ -57,7 +87,9 @@ export function decodeScimError(status: number, body: string): string | undefine
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
-  const isError = Array.isArray(parsed.schemas) && parsed.schemas.some((s) => typeof s === 'string' && s.endsWith(':api:messages:2.0:Error'));
+  const isError =
+    Array.isArray(parsed.schemas) &&
+    parsed.schemas.some((s) => typeof s === 'string' && s.endsWith(':api:messages:2.0:Error'));
   if (!isError && parsed.detail === undefined && parsed.scimType === undefined) return undefined;
   const scimType = typeof parsed.scimType === 'string' && parsed.scimType !== '' ? ` ${parsed.scimType}` : '';
   const detail = typeof parsed.detail === 'string' && parsed.detail !== '' ? `: ${parsed.detail}` : '';

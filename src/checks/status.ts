@@ -7,6 +7,10 @@ export function status(...codes: number[]): Check {
   return (response) => {
     if (codes.includes(response.status)) return undefined;
     const snippet = response.text ? `: ${show(response.text.slice(0, 160))}` : ' (empty body)';
-    return { message: `expected status ${expected}, got ${response.status}${snippet}`, expected, actual: String(response.status) };
+    return {
+      message: `expected status ${expected}, got ${response.status}${snippet}`,
+      expected,
+      actual: String(response.status),
+    };
   };
 }

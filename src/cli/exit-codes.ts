@@ -34,7 +34,11 @@ export function exitCodeFor(result: { tests: ReadonlyArray<{ status: string }>; 
   return result.tests.some((test) => test.status === 'failed') ? ExitCode.Fail : ExitCode.Pass;
 }
 
-const EXIT_FOR_KIND = { usage: ExitCode.Usage, target: ExitCode.Target, internal: ExitCode.Internal } as const satisfies Record<ErrorKind, ExitCode>;
+const EXIT_FOR_KIND = {
+  usage: ExitCode.Usage,
+  target: ExitCode.Target,
+  internal: ExitCode.Internal,
+} as const satisfies Record<ErrorKind, ExitCode>;
 
 /** The exit code of an expected error: 2 bad usage, 3 target unusable, 4 the tool is broken. */
 export function exitCodeForError(error: KnownError): ExitCode {

@@ -64,7 +64,8 @@ export function explainCommand(argv: string[], io: ExplainIo): ExitCode {
   }
   const ids: BehaviourId[] = parsed.positionals.map((raw) => {
     const id = normaliseId(raw);
-    if (!isBehaviourId(id)) throw new UsageError(`unknown behaviour id "${raw}" (ids look like U-14; see docs/behaviours.md)`);
+    if (!isBehaviourId(id))
+      throw new UsageError(`unknown behaviour id "${raw}" (ids look like U-14; see docs/behaviours.md)`);
     return id;
   });
   const style = styleFor(io);
@@ -79,5 +80,10 @@ export function normaliseId(raw: string): string {
 }
 
 function parseExplainArgs(argv: string[]) {
-  return parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  return parseArgs({
+    args: argv,
+    options: { help: { type: 'boolean', short: 'h' } },
+    strict: true,
+    allowPositionals: true,
+  });
 }

@@ -16,7 +16,8 @@ export function readSmallFile(path: string, flag: string): string {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? ' (no such file)' : code === 'EACCES' ? ' (permission denied)' : code ? ` (${code})` : '';
+    const why =
+      code === 'ENOENT' ? ' (no such file)' : code === 'EACCES' ? ' (permission denied)' : code ? ` (${code})` : '';
     throw new UsageError(`${flag}: cannot read ${path}${why}`);
   }
 }

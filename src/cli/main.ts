@@ -38,7 +38,9 @@ export async function main(argv: string[], releaseEarlySignals: ReleaseEarlySign
       code = exitCodeForError(error);
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      err(`scim-conformance: internal error: ${message.split('\n')[0]} (please report it; run with DEBUG=scim-conformance for the stack)\n`);
+      err(
+        `scim-conformance: internal error: ${message.split('\n')[0]} (please report it; run with DEBUG=scim-conformance for the stack)\n`,
+      );
       if (process.env.DEBUG?.includes('scim-conformance') && error instanceof Error) err(`${error.stack}\n`);
       code = ExitCode.Internal;
     }
@@ -63,10 +65,19 @@ async function dispatch(
   }
   // A run installs its own handlers first, then takes the early ones' signals; every other command lets go now.
   if (command.kind !== 'run') exitOnEarlySignal(releaseEarlySignals());
-  if (command.kind === 'run' || command.kind === 'cleanup' || command.kind === 'profile') onToken(command.options.token);
+  if (command.kind === 'run' || command.kind === 'cleanup' || command.kind === 'profile')
+    onToken(command.options.token);
   switch (command.kind) {
     case 'help':
-      out(command.topic === 'serve' ? serveHelp() : command.topic === 'cleanup' ? cleanupHelp() : command.topic === 'profile' ? profileHelp() : runHelp(packageVersion()));
+      out(
+        command.topic === 'serve'
+          ? serveHelp()
+          : command.topic === 'cleanup'
+            ? cleanupHelp()
+            : command.topic === 'profile'
+              ? profileHelp()
+              : runHelp(packageVersion()),
+      );
       return ExitCode.Pass;
     case 'version':
       out(`${packageVersion()}\n`);
@@ -82,7 +93,16 @@ async function dispatch(
       // The handlers come first, so that a signal while the run loads stops it like one a minute later.
       const run = withInterrupt(err, releaseEarlySignals, async (signal) => {
         const { conformanceRun } = await import('../runner/conformance-run.js');
-        return exitCodeForRun(await conformanceRun(command.options, { out: json ? err : out, err, color, signal, env: process.env, ...(json ? { onResult: json.onResult } : {}) }));
+        return exitCodeForRun(
+          await conformanceRun(command.options, {
+            out: json ? err : out,
+            err,
+            color,
+            signal,
+            env: process.env,
+            ...(json ? { onResult: json.onResult } : {}),
+          }),
+        );
       });
       return json ? json.settle(run) : run;
     }
@@ -98,12 +118,20 @@ async function dispatch(
     }
     case 'explain': {
       const { explainCommand } = await import('./explain.js');
-      return explainCommand(command.argv, { out, env: process.env, isTTY: Boolean(process.stdout.isTTY), columns: process.stdout.columns });
+      return explainCommand(command.argv, {
+        out,
+        env: process.env,
+        isTTY: Boolean(process.stdout.isTTY),
+        columns: process.stdout.columns,
+      });
     }
   }
 }
 
-async function serve(command: Extract<ReturnType<typeof parseCommand>, { kind: 'serve' }>, out: (t: string) => void): Promise<ExitCode> {
+async function serve(
+  command: Extract<ReturnType<typeof parseCommand>, { kind: 'serve' }>,
+  out: (t: string) => void,
+): Promise<ExitCode> {
   const [{ loadProfile }, { resourceTypesFor }, { createScimServer }] = await Promise.all([
     import('../profiles/load.js'),
     import('../server/profile-schemas.js'),
@@ -156,15 +184,23 @@ function jsonVerdict(out: (text: string) => void) {
  * Ctrl-C / SIGTERM during a run: the first one aborts `signal` (the run stops vitest, deletes what it created,
  * writes the reports marked interrupted and exits 130 / 143); a second one exits at once, without cleanup.
  */
-async function withInterrupt(err: (t: string) => void, releaseEarlySignals: ReleaseEarlySignals, run: (signal: AbortSignal) => Promise<ExitCode>): Promise<ExitCode> {
+async function withInterrupt(
+  err: (t: string) => void,
+  releaseEarlySignals: ReleaseEarlySignals,
+  run: (signal: AbortSignal) => Promise<ExitCode>,
+): Promise<ExitCode> {
   const controller = new AbortController();
   const handler = (name: 'SIGINT' | 'SIGTERM') => () => {
     const code = name === 'SIGINT' ? ExitCode.Interrupted : ExitCode.Terminated;
     if (controller.signal.aborted) {
-      err(`scim-conformance: ${name} again: stopping now, without cleanup; remove what the run left with: scim-conformance cleanup --url URL\n`);
+      err(
+        `scim-conformance: ${name} again: stopping now, without cleanup; remove what the run left with: scim-conformance cleanup --url URL\n`,
+      );
       process.exit(code);
     }
-    err(`scim-conformance: ${name}: stopping the run; deleting what it created and writing the reports (${name === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`);
+    err(
+      `scim-conformance: ${name}: stopping the run; deleting what it created and writing the reports (${name === 'SIGINT' ? 'Ctrl-C' : 'signal'} again to stop at once)\n`,
+    );
     controller.abort(name);
   };
   const onInt = handler('SIGINT');

@@ -16,30 +16,93 @@ export interface FlagSpec {
 }
 
 export const RUN_FLAGS = {
-  url: { type: 'string', value: 'URL', help: 'Base URL of the SCIM endpoint, as entered in Entra\'s Tenant URL (e.g. https://app.example.com/scim/v2)' },
-  token: { type: 'string', value: 'TOKEN', help: 'Bearer token (prefer SCIM_TOKEN or --token-file: a token on the command line leaks into shell history)' },
+  url: {
+    type: 'string',
+    value: 'URL',
+    help: "Base URL of the SCIM endpoint, as entered in Entra's Tenant URL (e.g. https://app.example.com/scim/v2)",
+  },
+  token: {
+    type: 'string',
+    value: 'TOKEN',
+    help: 'Bearer token (prefer SCIM_TOKEN or --token-file: a token on the command line leaks into shell history)',
+  },
   'token-file': { type: 'string', value: 'FILE', help: 'Read the bearer token from FILE' },
   demo: { type: 'boolean', help: 'Start the bundled reference server and run against it' },
-  profile: { type: 'string', value: 'NAME|FILE', help: 'Target app profile: a built-in name (entra-default, uniflow-online, oneflow, mediusflow, microsoft-365), a JSON file, or "discover" (read from the target\'s /Schemas) (default: entra-default)' },
-  suite: { type: 'string', multiple: true, value: 'NAME', help: 'Run only these suites (repeat or comma-separate), e.g. users,groups' },
-  grep: { type: 'string', value: 'PATTERN', help: 'Run only tests whose name matches PATTERN (a regular expression), e.g. "U-1[0-9]"' },
-  reporter: { type: 'string', multiple: true, value: 'NAME', help: `Reporters (repeat or comma-separate): ${Object.keys(REPORTERS).join(', ')} (default: all)` },
+  profile: {
+    type: 'string',
+    value: 'NAME|FILE',
+    help: 'Target app profile: a built-in name (entra-default, uniflow-online, oneflow, mediusflow, microsoft-365), a JSON file, or "discover" (read from the target\'s /Schemas) (default: entra-default)',
+  },
+  suite: {
+    type: 'string',
+    multiple: true,
+    value: 'NAME',
+    help: 'Run only these suites (repeat or comma-separate), e.g. users,groups',
+  },
+  grep: {
+    type: 'string',
+    value: 'PATTERN',
+    help: 'Run only tests whose name matches PATTERN (a regular expression), e.g. "U-1[0-9]"',
+  },
+  reporter: {
+    type: 'string',
+    multiple: true,
+    value: 'NAME',
+    help: `Reporters (repeat or comma-separate): ${Object.keys(REPORTERS).join(', ')} (default: all)`,
+  },
   'out-dir': { type: 'string', value: 'DIR', help: 'Where report files go (default: reports)' },
-  seed: { type: 'string', value: 'N', help: 'Seed for generated test data; a failing run prints the seed that replays it' },
-  'num-runs': { type: 'string', value: 'N', help: 'Generated cases per property of the properties suite (default: 10; nightly CI: 100)' },
-  timeout: { type: 'string', value: 'DURATION', help: 'Per-request timeout, e.g. 60s or 5000ms; a bare number is milliseconds (default: 60s, how long Entra waits)' },
+  seed: {
+    type: 'string',
+    value: 'N',
+    help: 'Seed for generated test data; a failing run prints the seed that replays it',
+  },
+  'num-runs': {
+    type: 'string',
+    value: 'N',
+    help: 'Generated cases per property of the properties suite (default: 10; nightly CI: 100)',
+  },
+  timeout: {
+    type: 'string',
+    value: 'DURATION',
+    help: 'Per-request timeout, e.g. 60s or 5000ms; a bare number is milliseconds (default: 60s, how long Entra waits)',
+  },
   concurrency: { type: 'string', value: 'N', help: 'Most requests in flight at once (default: 4)' },
-  rate: { type: 'string', value: 'N', help: 'Most requests per second, run-wide (retries and cleanup included), e.g. 25 for a tenant limited to 25/s (default: as fast as the target allows; a 429 slows the run down)' },
+  rate: {
+    type: 'string',
+    value: 'N',
+    help: 'Most requests per second, run-wide (retries and cleanup included), e.g. 25 for a tenant limited to 25/s (default: as fast as the target allows; a 429 slows the run down)',
+  },
   insecure: { type: 'boolean', help: 'Do not verify the TLS certificate (test servers only)' },
   ca: { type: 'string', value: 'FILE', help: 'Trust the certificate authority in this PEM file' },
   'no-cleanup': { type: 'boolean', help: 'Leave the users and groups the tests create on the target' },
-  'read-only': { type: 'boolean', help: 'Run only the tests that change nothing (tag read-only); never sends POST, PUT, PATCH or DELETE' },
+  'read-only': {
+    type: 'boolean',
+    help: 'Run only the tests that change nothing (tag read-only); never sends POST, PUT, PATCH or DELETE',
+  },
   list: { type: 'boolean', help: 'Print the tests that would run and exit; sends nothing' },
-  baseline: { type: 'string', value: 'FILE', help: 'A results.json of an earlier run: failures it had too are known and do not block (pin --seed to compare like with like)' },
-  'fail-on': { type: 'string', value: 'required|gallery|all', help: 'Which failed levels block (exit 1): required (default: what breaks Entra provisioning), gallery (also gallery and validator levels), all (every level); failures below it are warnings' },
-  json: { type: 'boolean', help: 'Print the verdict as one JSON line on stdout (verdict, exitCode, failOn, counts, failing behaviour ids, report paths) and everything else on stderr, for pipelines' },
-  quiet: { type: 'boolean', short: 'q', help: 'Compact console: one counter line per area, then the failures grouped by behaviour and the verdict (the default when CI=true)' },
-  verbose: { type: 'boolean', help: 'One console line per test (the default on a terminal; with CI=true, asks for it)' },
+  baseline: {
+    type: 'string',
+    value: 'FILE',
+    help: 'A results.json of an earlier run: failures it had too are known and do not block (pin --seed to compare like with like)',
+  },
+  'fail-on': {
+    type: 'string',
+    value: 'required|gallery|all',
+    help: 'Which failed levels block (exit 1): required (default: what breaks Entra provisioning), gallery (also gallery and validator levels), all (every level); failures below it are warnings',
+  },
+  json: {
+    type: 'boolean',
+    help: 'Print the verdict as one JSON line on stdout (verdict, exitCode, failOn, counts, failing behaviour ids, report paths) and everything else on stderr, for pipelines',
+  },
+  quiet: {
+    type: 'boolean',
+    short: 'q',
+    help: 'Compact console: one counter line per area, then the failures grouped by behaviour and the verdict (the default when CI=true)',
+  },
+  verbose: {
+    type: 'boolean',
+    help: 'One console line per test (the default on a terminal; with CI=true, asks for it)',
+  },
   help: { type: 'boolean', short: 'h', help: 'Show this help' },
   version: { type: 'boolean', short: 'v', help: 'Print the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -84,11 +147,17 @@ const httpUrl = z.string().transform((text, ctx) => {
   try {
     url = new URL(text);
   } catch {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a URL; expected something like https://app.example.com/scim/v2` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${text}" is not a URL; expected something like https://app.example.com/scim/v2`,
+    });
     return z.NEVER;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    ctx.addIssue({ code: 'custom', message: `the URL must start with https:// (or http:// for a local server), got "${url.protocol}"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `the URL must start with https:// (or http:// for a local server), got "${url.protocol}"`,
+    });
     return z.NEVER;
   }
   if (url.username || url.password) {
@@ -132,7 +201,10 @@ export const RunOptionsSchema = z.object({
     .transform((text, ctx) => {
       const n = Number(text);
       if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(n >= 0.1 && n <= 10_000)) {
-        ctx.addIssue({ code: 'custom', message: `--rate must be a number of requests per second from 0.1 to 10000, got "${text}"` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `--rate must be a number of requests per second from 0.1 to 10000, got "${text}"`,
+        });
         return z.NEVER;
       }
       return n;
@@ -148,7 +220,9 @@ export const RunOptionsSchema = z.object({
   verbose: z.boolean().default(false),
   baseline: z.string().min(1).optional(),
   failOn: z
-    .enum(['required', 'gallery', 'all', ...DEPRECATED_FAIL_ON], { error: (issue) => `expected required, gallery or all, got "${String(issue.input)}"` })
+    .enum(['required', 'gallery', 'all', ...DEPRECATED_FAIL_ON], {
+      error: (issue) => `expected required, gallery or all, got "${String(issue.input)}"`,
+    })
     .default('required'),
 });
 

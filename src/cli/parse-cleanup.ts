@@ -9,7 +9,11 @@ const { help, ...targetFlags } = TARGET_FLAGS;
 
 export const CLEANUP_FLAGS = {
   ...targetFlags,
-  'run-id': { type: 'string', value: 'ID', help: 'Delete only what the run with this id created (8 hex digits, printed by every run)' },
+  'run-id': {
+    type: 'string',
+    value: 'ID',
+    help: 'Delete only what the run with this id created (8 hex digits, printed by every run)',
+  },
   'dry-run': { type: 'boolean', help: 'Print what would be deleted; delete nothing' },
   help,
 } as const;
@@ -25,7 +29,13 @@ export function parseCleanup(argv: string[], env: Record<string, string | undefi
   const given = parsed.values['run-id'];
   const runId = typeof given === 'string' ? given.trim().replace(/^scimc-/, '') : undefined;
   if (runId !== undefined && !/^[0-9a-f]{8}$/.test(runId))
-    throw new UsageError(`cleanup: --run-id must be the 8 hex digits a run prints (e.g. 3f9a7c2e), got "${String(given)}"`);
-  const options: CleanupOptions = { ...parsed.target, ...(runId ? { runId } : {}), dryRun: Boolean(parsed.values['dry-run']) };
+    throw new UsageError(
+      `cleanup: --run-id must be the 8 hex digits a run prints (e.g. 3f9a7c2e), got "${String(given)}"`,
+    );
+  const options: CleanupOptions = {
+    ...parsed.target,
+    ...(runId ? { runId } : {}),
+    dryRun: Boolean(parsed.values['dry-run']),
+  };
   return { kind: 'cleanup' as const, options, warnings: parsed.warnings };
 }

@@ -10,7 +10,11 @@ const { help, ...targetFlags } = TARGET_FLAGS;
 
 export const PROFILE_FLAGS = {
   ...targetFlags,
-  name: { type: 'string', value: 'NAME', help: 'Name of the profile (lower case, digits, dashes; default: discovered)' },
+  name: {
+    type: 'string',
+    value: 'NAME',
+    help: 'Name of the profile (lower case, digits, dashes; default: discovered)',
+  },
   help,
 } as const;
 
@@ -19,7 +23,13 @@ export interface ProfileCommandOptions extends TargetOptions {
 }
 
 export function parseProfileCommand(argv: string[], env: Record<string, string | undefined>) {
-  const parsed = parseTargetCommand('profile', argv, env, PROFILE_FLAGS, 'the profile is derived from its /Schemas and /ResourceTypes');
+  const parsed = parseTargetCommand(
+    'profile',
+    argv,
+    env,
+    PROFILE_FLAGS,
+    'the profile is derived from its /Schemas and /ResourceTypes',
+  );
   if (parsed.help) return { kind: 'help' as const, topic: 'profile' as const };
   const name = parsed.values.name;
   if (typeof name === 'string' && !/^[a-z0-9][a-z0-9-]*$/.test(name))
@@ -34,7 +44,7 @@ export function profileHelp(): string {
     return `  ${left.padEnd(26)} ${spec.help}`;
   });
   return [
-    'scim-conformance profile: derive a profile from the endpoint\'s /Schemas and /ResourceTypes and print it',
+    "scim-conformance profile: derive a profile from the endpoint's /Schemas and /ResourceTypes and print it",
     '',
     'Usage: scim-conformance profile --url https://app.example.com/scim/v2 > my-app.json   (token from SCIM_TOKEN or --token-file)',
     '       then edit my-app.json (drop what your Entra app does not map; mark filterable/matching attributes)',

@@ -42,17 +42,26 @@ export function parseTargetCommand(
   env: Record<string, string | undefined>,
   flags: Record<string, FlagSpec>,
   urlHint: string,
-): { help: true } | { help: false; values: Record<string, string | boolean | undefined>; target: TargetOptions; warnings: string[] } {
+):
+  | { help: true }
+  | { help: false; values: Record<string, string | boolean | undefined>; target: TargetOptions; warnings: string[] } {
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
   try {
     parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
   } catch (error) {
-    throw new UsageError(`${command}: ${firstSentence(error)}. Run scim-conformance ${command} --help for the options.`);
+    throw new UsageError(
+      `${command}: ${firstSentence(error)}. Run scim-conformance ${command} --help for the options.`,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };
   if (positionals.length > 0) throw new UsageError(`${command}: unexpected argument "${positionals[0]}"`);
-  const checked = TargetSchema.safeParse({ url: values.url, timeout: values.timeout, insecure: values.insecure, ca: values.ca });
+  const checked = TargetSchema.safeParse({
+    url: values.url,
+    timeout: values.timeout,
+    insecure: values.insecure,
+    ca: values.ca,
+  });
   if (!checked.success) {
     const { key, message } = firstIssue(checked.error);
     throw new UsageError(`${command}: --${key ?? 'options'}: ${message}`);
@@ -60,7 +69,8 @@ export function parseTargetCommand(
   if (!checked.data.url) throw new UsageError(`${command}: pass --url https://your-app/scim/v2 (${urlHint})`);
   const warnings: string[] = [];
   const { token, tokenSource } = resolveToken(values, env, warnings);
-  if (token === undefined || !tokenSource) throw new UsageError(`${command}: no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)`);
+  if (token === undefined || !tokenSource)
+    throw new UsageError(`${command}: no token: set SCIM_TOKEN, or pass --token-file FILE (or --token TOKEN)`);
   const target: TargetOptions = {
     url: checked.data.url,
     token,

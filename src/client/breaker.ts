@@ -29,7 +29,8 @@ export class Breaker {
   private reason: string | undefined;
 
   constructor(readonly threshold = DEFAULT_BREAKER_THRESHOLD) {
-    if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`breaker threshold must be a positive integer, got ${threshold}`);
+    if (!Number.isInteger(threshold) || threshold < 1)
+      throw new RangeError(`breaker threshold must be a positive integer, got ${threshold}`);
   }
 
   /** Why the breaker is open (one line), or undefined while requests may still be sent. */

@@ -41,7 +41,8 @@ export class Limiter {
     readonly rate?: number,
   ) {
     if (!Number.isInteger(max) || max < 1) throw new RangeError(`concurrency must be a positive integer, got ${max}`);
-    if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) throw new RangeError(`rate must be a positive number, got ${rate}`);
+    if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
+      throw new RangeError(`rate must be a positive number, got ${rate}`);
     this.pace = rate;
   }
 

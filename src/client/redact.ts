@@ -41,7 +41,9 @@ function characterForms(char: string): string {
   if (char === '"' || char === '\\') forms.push(`\\\\${regexEscape(char)}`);
   const units = char.length === 1 ? [code] : [char.charCodeAt(0), char.charCodeAt(1)];
   forms.push(units.map((u) => `\\\\u${anyCaseHex(u.toString(16).padStart(4, '0'))}`).join(''));
-  forms.push([...new TextEncoder().encode(char)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join(''));
+  forms.push(
+    [...new TextEncoder().encode(char)].map((b) => `%${anyCaseHex(b.toString(16).padStart(2, '0'))}`).join(''),
+  );
   forms.push(`&#0*${code};`, `&#[xX]0*${anyCaseHex(code.toString(16))};`);
   if (char === ' ') forms.push('\\+');
   forms.push(regexEscape(char));
@@ -62,7 +64,9 @@ export function base64Forms(token: string): string[] {
   const bytes = Buffer.from(token, 'utf8');
   const forms = new Set<string>();
   for (const offset of [0, 1, 2]) {
-    const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64').replace(/=+$/, '');
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
     const bits = (offset + bytes.length) * 8;
     const core = encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(bits / 6));
     if (core.length < MIN_SECRET_LENGTH) continue;
@@ -87,9 +91,12 @@ export function makeRedactor(token: string | undefined): Redactor {
       const out: Record<string, string> = {};
       for (const [name, value] of Object.entries(headers)) {
         const credential = /^(\S+)(\s+)(.*)$/.exec(value);
-        out[text(name)] = token && name.toLowerCase() === 'authorization' && (value === token || credential?.[3] === token)
-          ? (credential ? `${credential[1]}${credential[2]}${REDACTED}` : REDACTED)
-          : text(value);
+        out[text(name)] =
+          token && name.toLowerCase() === 'authorization' && (value === token || credential?.[3] === token)
+            ? credential
+              ? `${credential[1]}${credential[2]}${REDACTED}`
+              : REDACTED
+            : text(value);
       }
       return out;
     },
@@ -108,7 +115,8 @@ function walk(value: unknown, redactor: Redactor, isHeaders: boolean): unknown {
   if (typeof value === 'string') return redactor.text(value);
   if (Array.isArray(value)) return value.map((item) => walk(item, redactor, false));
   if (value === null || typeof value !== 'object') return value;
-  if (isHeaders && Object.values(value).every((v) => typeof v === 'string')) return redactor.headers(value as Record<string, string>);
+  if (isHeaders && Object.values(value).every((v) => typeof v === 'string'))
+    return redactor.headers(value as Record<string, string>);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[redactor.text(key)] = walk(item, redactor, key === 'headers');
   return out;

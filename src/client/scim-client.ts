@@ -85,7 +85,13 @@ export class ScimClient {
   withRecorder(onExchange: (exchange: Exchange) => void, signal?: AbortSignal | null): ScimClient {
     const { signal: inherited, ...options } = this.options;
     const use = signal === null ? undefined : (signal ?? inherited);
-    return new ScimClient({ ...options, limiter: this.limiter, breaker: this.breaker, onExchange, ...(use ? { signal: use } : {}) });
+    return new ScimClient({
+      ...options,
+      limiter: this.limiter,
+      breaker: this.breaker,
+      onExchange,
+      ...(use ? { signal: use } : {}),
+    });
   }
 
   get(path: string, options?: RequestOptions) {
@@ -112,9 +118,16 @@ export class ScimClient {
       // Interrupted: send nothing new. A request already in flight is left to finish (within --timeout), so that
       // a POST that created something returns its id and the test can still delete it.
       if (this.options.signal?.aborted)
-        throw new TransportError('aborted', `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: the run was interrupted`);
+        throw new TransportError(
+          'aborted',
+          `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: the run was interrupted`,
+        );
       const open = this.breaker.openReason;
-      if (open) throw new TransportError('not-sent', `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: ${open}`);
+      if (open)
+        throw new TransportError(
+          'not-sent',
+          `${method} ${joinUrl(this.options.baseUrl, path, options.query)}: not sent: ${open}`,
+        );
       const response = await this.once(method, path, options, attempt);
       if (response.status !== 429) this.breaker.success();
       if (response.status !== 429) return response;
@@ -140,7 +153,8 @@ export class ScimClient {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = ENTRA_BODY_CONTENT_TYPE;
+      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+        headers['Content-Type'] = ENTRA_BODY_CONTENT_TYPE;
     }
 
     const exchange: Exchange = {
@@ -155,7 +169,10 @@ export class ScimClient {
     const stop = this.options.signal?.aborted ? 'the run was interrupted' : this.breaker.openReason;
     if (stop) {
       release();
-      throw new TransportError(this.options.signal?.aborted ? 'aborted' : 'not-sent', `${method} ${url}: not sent: ${stop}`);
+      throw new TransportError(
+        this.options.signal?.aborted ? 'aborted' : 'not-sent',
+        `${method} ${url}: not sent: ${stop}`,
+      );
     }
     const started = performance.now();
     let raw: RecordedResponse;
@@ -183,7 +200,8 @@ export class ScimClient {
     exchange.response = raw;
     this.limiter.answered(raw.status);
     // Pause the run before this slot is freed, so that no queued request slips through in between (D-14).
-    if (raw.status === 429) this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
+    if (raw.status === 429)
+      this.limiter.pauseUntil(Date.now() + this.throttleWait(raw.headers['retry-after'], attempt));
     // The answer is complete: the slot goes to the next queued request now, before this one is recorded and parsed,
     // so that the target works on it while this worker thread does (issue 19: the suite-phase ratio).
     release();
@@ -200,7 +218,8 @@ function toScimResponse(exchange: Exchange): ScimResponse {
   const response = exchange.response!;
   let json: unknown;
   let jsonError: string | undefined;
-  if (response.truncated) jsonError = `the body is larger than ${response.body.length} bytes; the client stopped reading it`;
+  if (response.truncated)
+    jsonError = `the body is larger than ${response.body.length} bytes; the client stopped reading it`;
   else if (response.body.trim() === '') jsonError = 'the body is empty';
   else {
     try {
@@ -209,7 +228,15 @@ function toScimResponse(exchange: Exchange): ScimResponse {
       jsonError = `the body is not JSON (${(error as Error).message})`;
     }
   }
-  return { status: response.status, headers: response.headers, text: response.body, json, jsonError, truncated: response.truncated, exchange };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text: response.body,
+    json,
+    jsonError,
+    truncated: response.truncated,
+    exchange,
+  };
 }
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3); without it, back off exponentially. */

@@ -61,7 +61,9 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
   // The path and query go out exactly as written (new URL() would turn a literal `"` into %22, and Microsoft's
   // validator sends literal quotes: catalog F-02).
   const origin = `${url.protocol}//${url.host}`;
-  const rawPath = request.url.startsWith(origin) ? request.url.slice(origin.length) || '/' : `${url.pathname}${url.search}`;
+  const rawPath = request.url.startsWith(origin)
+    ? request.url.slice(origin.length) || '/'
+    : `${url.pathname}${url.search}`;
   const options: https.RequestOptions = {
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
@@ -116,7 +118,9 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
         kept += chunk.length;
       });
       res.on('end', done);
-      res.on('aborted', () => finish(new TransportError('connection-reset', 'the connection closed before the response body was complete')));
+      res.on('aborted', () =>
+        finish(new TransportError('connection-reset', 'the connection closed before the response body was complete')),
+      );
       res.on('error', (error) => finish(classify(error, request)));
     });
     const timer = setTimeout(() => {
@@ -125,7 +129,8 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
     }, timeoutMs);
     req.on('error', (error: NodeJS.ErrnoException) => {
       const classified = classify(error, request);
-      if (req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) Object.assign(classified, { [STALE]: true });
+      if (req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE'))
+        Object.assign(classified, { [STALE]: true });
       finish(classified);
     });
     if (request.body !== undefined) req.write(request.body);
@@ -159,11 +164,13 @@ function classify(error: NodeJS.ErrnoException, request: TransportRequest): Tran
   if (code === 'ECONNREFUSED') return new TransportError('connection-refused', `connection refused by ${host}`);
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET')
     return new TransportError('connection-reset', `connection to ${host} was reset`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new TransportError('dns', `host ${new URL(request.url).hostname} not found`);
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+    return new TransportError('dns', `host ${new URL(request.url).hostname} not found`);
   if (TLS_CODES.has(code) || /certificate|ssl|tls/i.test(error.message)) {
-    const advice = code.includes('SELF_SIGNED') || code.includes('ISSUER') || code.includes('VERIFY')
-      ? ' (pass --ca <file.pem> to trust its certificate authority, or --insecure to skip verification for a test server)'
-      : '';
+    const advice =
+      code.includes('SELF_SIGNED') || code.includes('ISSUER') || code.includes('VERIFY')
+        ? ' (pass --ca <file.pem> to trust its certificate authority, or --insecure to skip verification for a test server)'
+        : '';
     return new TransportError('tls', `TLS error with ${host}: ${code || error.message}${advice}`);
   }
   return new TransportError('network', `network error with ${host}: ${code || error.message}`);

@@ -11,27 +11,41 @@ type Json = Record<string, unknown>;
 export type Dialect = 'default' | 'flag';
 
 /** POST /Users as Entra sends it: enterprise URN listed, read-only meta and an empty roles array included (U-06). */
-export function entraUserBody(userName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return withExtra({
-    schemas: [URN.User, URN.EnterpriseUser],
-    externalId,
-    userName,
-    active: true,
-    emails: [{ primary: true, type: 'work', value: userName }],
-    meta: { resourceType: 'User' },
-    name: { formatted: 'Ada Lovelace', familyName: 'Lovelace', givenName: 'Ada' },
-    roles: [],
-  }, extra);
+export function entraUserBody(
+  userName: string,
+  externalId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return withExtra(
+    {
+      schemas: [URN.User, URN.EnterpriseUser],
+      externalId,
+      userName,
+      active: true,
+      emails: [{ primary: true, type: 'work', value: userName }],
+      meta: { resourceType: 'User' },
+      name: { formatted: 'Ada Lovelace', familyName: 'Lovelace', givenName: 'Ada' },
+      roles: [],
+    },
+    extra,
+  );
 }
 
 /** POST /Groups as Entra sends it: created empty, with Microsoft's undefined ADSCIM URN next to the core one (G-05). */
-export function entraGroupBody(displayName: string, externalId: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return withExtra({
-    schemas: [URN.Group, URN.EntraAdscimGroup],
-    externalId,
-    displayName,
-    meta: { resourceType: 'Group' },
-  }, extra);
+export function entraGroupBody(
+  displayName: string,
+  externalId: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return withExtra(
+    {
+      schemas: [URN.Group, URN.EntraAdscimGroup],
+      externalId,
+      displayName,
+      meta: { resourceType: 'Group' },
+    },
+    extra,
+  );
 }
 
 /**

@@ -26,7 +26,10 @@ function digest(...parts: Array<string | number>): Buffer {
 
 /** Letters and digits only, lower case, `length` characters, from the first bytes of a digest. */
 function base36(bytes: Buffer, length: number): string {
-  return BigInt(`0x${bytes.subarray(0, 12).toString('hex')}`).toString(36).padStart(length, '0').slice(-length);
+  return BigInt(`0x${bytes.subarray(0, 12).toString('hex')}`)
+    .toString(36)
+    .padStart(length, '0')
+    .slice(-length);
 }
 
 export class Names {

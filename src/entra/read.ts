@@ -31,7 +31,9 @@ export function matchingElements(resource: unknown, path: string | TargetPath): 
   const list = memberCI(container(resource, p.urn), p.attribute);
   if (!Array.isArray(list)) return [];
   const elements = list.filter((e): e is Json => !!e && typeof e === 'object');
-  return p.filter ? elements.filter((e) => sameFilterValue(memberCI(e, p.filter!.attribute), p.filter!.value)) : elements;
+  return p.filter
+    ? elements.filter((e) => sameFilterValue(memberCI(e, p.filter!.attribute), p.filter!.value))
+    : elements;
 }
 
 /**

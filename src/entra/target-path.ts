@@ -21,7 +21,10 @@ export interface TargetPath {
 
 const ATTR = '[A-Za-z_$][\\w$-]*';
 /** `attr`, `attr[filterAttr eq "value"|true|false]`, optionally `.sub`; the filter attribute may be dotted. */
-const PATH = new RegExp(`^(${ATTR})(?:\\[\\s*(${ATTR}(?:\\.${ATTR})*)\\s+eq\\s+("(?:[^"\\\\]|\\\\.)*"|true|false)\\s*\\])?(?:\\.(${ATTR}))?$`, 'i');
+const PATH = new RegExp(
+  `^(${ATTR})(?:\\[\\s*(${ATTR}(?:\\.${ATTR})*)\\s+eq\\s+("(?:[^"\\\\]|\\\\.)*"|true|false)\\s*\\])?(?:\\.(${ATTR}))?$`,
+  'i',
+);
 
 /**
  * Parses a target path; undefined when it is not a path Entra can write. The URN is the part before the last `:`

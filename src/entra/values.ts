@@ -23,7 +23,9 @@ const DIGITS_ONLY = /^(cardnumber|pin|cardregistrationcode|badgenumber|badgeid)$
 
 /** `length` digits for this test, from the run seed. */
 function digits(names: Names, length: number): string {
-  return Array.from({ length }, (_, i) => (i === 0 ? 1 + Math.floor(names.random() * 9) : Math.floor(names.random() * 10))).join('');
+  return Array.from({ length }, (_, i) =>
+    i === 0 ? 1 + Math.floor(names.random() * 9) : Math.floor(names.random() * 10),
+  ).join('');
 }
 
 /**
@@ -52,11 +54,13 @@ export function profileValue(mapping: ValueTarget, names: Names, variant: 'a' | 
     default:
       break;
   }
-  if (attribute === 'username') return /mailnickname/i.test(mapping.source ?? '') ? names.externalId('nick') : names.userName(`pm${variant}`);
+  if (attribute === 'username')
+    return /mailnickname/i.test(mapping.source ?? '') ? names.externalId('nick') : names.userName(`pm${variant}`);
   if (attribute === 'emails' || /principalname|mail$/i.test(name)) return names.email(`mail${variant}`);
   if (attribute === 'phonenumbers') return names.phone();
   if (name === 'country') return variant === 'a' ? 'NL' : 'BE';
   if (DIGITS_ONLY.test(name)) return digits(names, name === 'pin' ? 6 : 10);
-  if (/url$/i.test(name) || mapping.type === 'reference') return names.url(name.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'ref');
+  if (/url$/i.test(name) || mapping.type === 'reference')
+    return names.url(name.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'ref');
   return names.externalId(name.replace(/[^a-z0-9]/gi, '').slice(0, 12) || 'v');
 }

@@ -22,14 +22,19 @@ const STREET_SPECIALS = ['\n', ',', '#', ' ', "'", '-', '/', '.', '"'] as const;
 export function addressPart(part: AddressPart, constraints: AddressConstraints = {}): fc.Arbitrary<string> {
   switch (part) {
     case 'postalCode':
-      return fc.string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKLMNPRSTUVWXYZ -'), minLength: 3, maxLength: 10 }).filter((t) => !isBlank(t));
+      return fc
+        .string({ unit: fc.constantFrom(...'0123456789ABCDEFGHJKLMNPRSTUVWXYZ -'), minLength: 3, maxLength: 10 })
+        .filter((t) => !isBlank(t));
     case 'country':
       // RFC 7643 §4.1.2: ISO 3166-1 alpha-2 when a code is used.
       return fc.constantFrom('US', 'SE', 'DE', 'GB', 'FR', 'JP', 'NO', 'FI');
     default:
-      return trickyText({ minLength: 1, maxLength: constraints.maxLength ?? 32, specials: STREET_SPECIALS, unicode: constraints.unicode }).filter(
-        (t) => !isBlank(t),
-      );
+      return trickyText({
+        minLength: 1,
+        maxLength: constraints.maxLength ?? 32,
+        specials: STREET_SPECIALS,
+        unicode: constraints.unicode,
+      }).filter((t) => !isBlank(t));
   }
 }
 

@@ -16,7 +16,9 @@ export interface AttributeTextConstraints {
 }
 
 export function attributeText(constraints: AttributeTextConstraints = {}): fc.Arbitrary<string> {
-  return trickyText({ minLength: Math.max(1, constraints.minLength ?? 1), maxLength: constraints.maxLength ?? 24, unicode: constraints.unicode }).filter(
-    (text) => !isBlank(text),
-  );
+  return trickyText({
+    minLength: Math.max(1, constraints.minLength ?? 1),
+    maxLength: constraints.maxLength ?? 24,
+    unicode: constraints.unicode,
+  }).filter((text) => !isBlank(text));
 }

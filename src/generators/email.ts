@@ -31,7 +31,7 @@ export function email(constraints: EmailConstraints = {}): fc.Arbitrary<string> 
     .string({ unit: fc.constantFrom(...LOCAL_UNITS), minLength: 1, maxLength: constraints.maxLocalLength ?? 24 })
     .filter((l) => !l.startsWith('.') && !l.endsWith('.') && !l.includes('..'));
   const address = fc.tuple(local, fc.constantFrom(...domains)).map(([l, d]) => `${l}@${d}`);
-  const varied = constraints.caseVariants ?? true ? fc.mixedCase(address) : address;
+  const varied = (constraints.caseVariants ?? true) ? fc.mixedCase(address) : address;
   const prefix = constraints.marked ? markedPrefix(constraints.marked) : '';
   return prefix ? varied.map((a) => `${prefix}${a}`) : varied;
 }

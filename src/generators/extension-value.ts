@@ -14,7 +14,10 @@ export interface ExtensionValueConstraints {
   maxLength?: number;
 }
 
-export function extensionValue(type: ScimValueType, constraints: ExtensionValueConstraints = {}): fc.Arbitrary<string | number | boolean> {
+export function extensionValue(
+  type: ScimValueType,
+  constraints: ExtensionValueConstraints = {},
+): fc.Arbitrary<string | number | boolean> {
   switch (type) {
     case 'boolean':
       return fc.boolean();

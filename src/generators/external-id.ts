@@ -20,5 +20,5 @@ export interface ExternalIdConstraints extends MarkedConstraints {
 export function externalId(constraints: ExternalIdConstraints): fc.Arbitrary<string> {
   const prefix = markedPrefix(constraints);
   const core = trickyText({ minLength: 1, maxLength: constraints.maxLength ?? 20, unicode: constraints.unicode });
-  return (constraints.caseVariants ?? true ? fc.mixedCase(core) : core).map((text) => `${prefix}${text}`);
+  return ((constraints.caseVariants ?? true) ? fc.mixedCase(core) : core).map((text) => `${prefix}${text}`);
 }

@@ -21,6 +21,11 @@ const GROUP_SPECIALS = ['"', '\\', "'", '&', '/', ' ', '-', '_', '(', ')', '#', 
 
 export function groupDisplayName(constraints: GroupDisplayNameConstraints): fc.Arbitrary<string> {
   const prefix = markedPrefix(constraints);
-  const core = trickyText({ minLength: 1, maxLength: constraints.maxLength ?? 24, specials: GROUP_SPECIALS, unicode: constraints.unicode });
-  return (constraints.caseVariants ?? true ? fc.mixedCase(core) : core).map((text) => `${prefix}${text}`);
+  const core = trickyText({
+    minLength: 1,
+    maxLength: constraints.maxLength ?? 24,
+    specials: GROUP_SPECIALS,
+    unicode: constraints.unicode,
+  });
+  return ((constraints.caseVariants ?? true) ? fc.mixedCase(core) : core).map((text) => `${prefix}${text}`);
 }

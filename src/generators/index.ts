@@ -11,11 +11,21 @@ export { personName, namePart, type PersonName, type PersonNameConstraints } fro
 export { email, type EmailConstraints } from './email.js';
 export { phoneNumber, type PhoneNumberConstraints } from './phone-number.js';
 export { address, addressPart, type AddressConstraints, type AddressPart } from './address.js';
-export { extensionValue, sameExtensionValue, type ExtensionValueConstraints, type ScimValueType } from './extension-value.js';
+export {
+  extensionValue,
+  sameExtensionValue,
+  type ExtensionValueConstraints,
+  type ScimValueType,
+} from './extension-value.js';
 export { groupDisplayName, type GroupDisplayNameConstraints } from './group-display-name.js';
 export { memberSet, memberSetWithOne, type MemberSetConstraints } from './member-set.js';
 export { attributeValue, generatedTargets, targetType } from './attribute-value.js';
 export { userResource, userBody, type GeneratedUser, type UserResourceConstraints } from './user-resource.js';
-export { patchOperations, type GeneratedPatch, type PatchDialect, type PatchOperationConstraints } from './patch-operation.js';
+export {
+  patchOperations,
+  type GeneratedPatch,
+  type PatchDialect,
+  type PatchOperationConstraints,
+} from './patch-operation.js';
 export { applyPatchModel, ModelError } from './model/patch-model.js';
 export { userDifferences, describeDifferences, type Difference } from './model/compare-user.js';

@@ -19,12 +19,18 @@ export function memberSet(constraints: MemberSetConstraints): fc.Arbitrary<numbe
   const { poolSize } = constraints;
   if (poolSize < 1) throw new Error('Failed to build member sets: poolSize must be at least 1.');
   const indexes = Array.from({ length: poolSize }, (_, i) => i);
-  return fc.subarray(indexes, { minLength: constraints.minSize ?? 1, maxLength: Math.min(constraints.maxSize ?? poolSize, poolSize) });
+  return fc.subarray(indexes, {
+    minLength: constraints.minSize ?? 1,
+    maxLength: Math.min(constraints.maxSize ?? poolSize, poolSize),
+  });
 }
 
 /** A set and one of its elements: "remove this one, the rest must stay" (catalog G-10). */
-export function memberSetWithOne(constraints: MemberSetConstraints): fc.Arbitrary<{ members: number[]; removed: number }> {
-  if (constraints.poolSize < 2) throw new Error('Failed to build member sets: removing one of several needs poolSize of at least 2.');
+export function memberSetWithOne(
+  constraints: MemberSetConstraints,
+): fc.Arbitrary<{ members: number[]; removed: number }> {
+  if (constraints.poolSize < 2)
+    throw new Error('Failed to build member sets: removing one of several needs poolSize of at least 2.');
   // tuple + map (not chain) so that both parts shrink independently.
   return fc
     .tuple(memberSet({ ...constraints, minSize: Math.max(2, constraints.minSize ?? 2) }), fc.nat())

@@ -35,14 +35,20 @@ export interface PatchOperationConstraints {
   marked?: MarkedConstraints;
 }
 
-const opName = (name: 'add' | 'replace' | 'remove', dialect: PatchDialect) => (dialect === 'default' ? name[0]!.toUpperCase() + name.slice(1) : name);
+const opName = (name: 'add' | 'replace' | 'remove', dialect: PatchDialect) =>
+  dialect === 'default' ? name[0]!.toUpperCase() + name.slice(1) : name;
 
 /** A target that a path-less value object can carry as a key: a plain, dotted or URN-qualified attribute (P-05). */
 function pathlessKey(target: string): boolean {
   return !parseTargetPath(target).filter;
 }
 
-function operation(target: string, dialect: PatchDialect, profile: Profile, marked?: MarkedConstraints): fc.Arbitrary<Record<string, unknown>> {
+function operation(
+  target: string,
+  dialect: PatchDialect,
+  profile: Profile,
+  marked?: MarkedConstraints,
+): fc.Arbitrary<Record<string, unknown>> {
   const value = attributeValue(target, profile, marked);
   const kinds: Array<fc.Arbitrary<Record<string, unknown>>> = [
     value.map((v) => ({ op: opName('replace', dialect), path: target, value: v })),
@@ -62,7 +68,11 @@ function activeOperation(dialect: PatchDialect): fc.Arbitrary<Record<string, unk
 }
 
 /** The flag dialect's batched path-less replace of plain attributes (P-05). */
-function pathlessReplace(targets: readonly string[], profile: Profile, marked?: MarkedConstraints): fc.Arbitrary<Record<string, unknown>> {
+function pathlessReplace(
+  targets: readonly string[],
+  profile: Profile,
+  marked?: MarkedConstraints,
+): fc.Arbitrary<Record<string, unknown>> {
   const keys = targets.filter(pathlessKey);
   return fc
     .record(Object.fromEntries(keys.map((k) => [k, attributeValue(k, profile, marked)])), { requiredKeys: [] })
@@ -75,9 +85,12 @@ export function patchOperations(constraints: PatchOperationConstraints): fc.Arbi
   const targets = constraints.targets ?? generatedTargets(profile);
   const dialects = constraints.dialects ?? ['default', 'flag'];
   const forDialect = (dialect: PatchDialect) => {
-    const ops: Array<fc.Arbitrary<Record<string, unknown>>> = targets.map((t) => operation(t, dialect, profile, constraints.marked));
+    const ops: Array<fc.Arbitrary<Record<string, unknown>>> = targets.map((t) =>
+      operation(t, dialect, profile, constraints.marked),
+    );
     if (constraints.active ?? true) ops.push(activeOperation(dialect));
-    if (dialect === 'flag' && targets.some(pathlessKey)) ops.push(pathlessReplace(targets, profile, constraints.marked));
+    if (dialect === 'flag' && targets.some(pathlessKey))
+      ops.push(pathlessReplace(targets, profile, constraints.marked));
     return fc
       .array(fc.oneof(...ops), { minLength: 1, maxLength: constraints.maxOperations ?? 4 })
       .map((operations) => ({ dialect, operations }));

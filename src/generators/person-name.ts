@@ -27,11 +27,16 @@ const NAME_SPECIALS = ["'", '-', ' ', '.', ',', '"', '\\'] as const;
 
 /** One part of a name (a given name, a family name). */
 export function namePart(constraints: Omit<PersonNameConstraints, 'formatted'> = {}): fc.Arbitrary<string> {
-  return trickyText({ minLength: 1, maxLength: constraints.maxLength ?? 16, specials: NAME_SPECIALS, unicode: constraints.unicode }).filter((t) => !isBlank(t));
+  return trickyText({
+    minLength: 1,
+    maxLength: constraints.maxLength ?? 16,
+    specials: NAME_SPECIALS,
+    unicode: constraints.unicode,
+  }).filter((t) => !isBlank(t));
 }
 
 export function personName(constraints: PersonNameConstraints = {}): fc.Arbitrary<PersonName> {
-  return fc.record({ givenName: namePart(constraints), familyName: namePart(constraints) }).map((name) =>
-    constraints.formatted ? { ...name, formatted: `${name.givenName} ${name.familyName}` } : name,
-  );
+  return fc
+    .record({ givenName: namePart(constraints), familyName: namePart(constraints) })
+    .map((name) => (constraints.formatted ? { ...name, formatted: `${name.givenName} ${name.familyName}` } : name));
 }

@@ -12,9 +12,11 @@ export interface PhoneNumberConstraints {
   shapes?: ReadonlyArray<'digits' | 'e164' | 'formatted' | 'extension'>;
 }
 
-const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+const digits = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
 /** Digits that do not start with 0: a country code or a national number a validating server accepts as one. */
-const leading = (min: number, max: number) => fc.tuple(fc.constantFrom(...'123456789'), digits(min - 1, max - 1)).map(([first, rest]) => `${first}${rest}`);
+const leading = (min: number, max: number) =>
+  fc.tuple(fc.constantFrom(...'123456789'), digits(min - 1, max - 1)).map(([first, rest]) => `${first}${rest}`);
 
 export function phoneNumber(constraints: PhoneNumberConstraints = {}): fc.Arbitrary<string> {
   const shapes = constraints.shapes ?? ['digits', 'e164', 'formatted', 'extension'];
@@ -26,7 +28,9 @@ export function phoneNumber(constraints: PhoneNumberConstraints = {}): fc.Arbitr
     digits: leading(7, 15),
     e164: leading(8, 15).map((d) => `+${d}`),
     formatted,
-    extension: fc.tuple(formatted, digits(1, 5), fc.constantFrom(' ext. ', ' x', ';ext=')).map(([n, ext, sep]) => `${n}${sep}${ext}`),
+    extension: fc
+      .tuple(formatted, digits(1, 5), fc.constantFrom(' ext. ', ' x', ';ext='))
+      .map(([n, ext, sep]) => `${n}${sep}${ext}`),
   };
   if (shapes.length === 0) throw new Error('Failed to build phone numbers: give at least one shape.');
   return fc.oneof(...shapes.map((shape) => byShape[shape]));

@@ -14,7 +14,9 @@ export interface MarkedConstraints {
 
 export function markedPrefix(constraints: MarkedConstraints): string {
   const label = constraints.label ?? 'p';
-  if (!/^[a-z0-9]+$/i.test(constraints.runId)) throw new Error(`Failed to build a run marker: runId "${constraints.runId}" must be letters and digits.`);
-  if (!/^[a-z0-9]+$/i.test(label)) throw new Error(`Failed to build a run marker: label "${label}" must be letters and digits.`);
+  if (!/^[a-z0-9]+$/i.test(constraints.runId))
+    throw new Error(`Failed to build a run marker: runId "${constraints.runId}" must be letters and digits.`);
+  if (!/^[a-z0-9]+$/i.test(label))
+    throw new Error(`Failed to build a run marker: label "${label}" must be letters and digits.`);
   return `${runMarker(constraints.runId)}-${label}-`;
 }

@@ -33,7 +33,10 @@ export function userName(constraints: UserNameConstraints): fc.Arbitrary<string>
   const maxLength = constraints.maxLength ?? 113;
   // Graphemes can be several UTF-16 units; budget the tricky part in graphemes and check the total after.
   const room = maxLength - prefix.length - domain.length;
-  if (room < 1) throw new Error(`Failed to build userName values: maxLength ${maxLength} leaves no room after "${prefix}" and "${domain}".`);
+  if (room < 1)
+    throw new Error(
+      `Failed to build userName values: maxLength ${maxLength} leaves no room after "${prefix}" and "${domain}".`,
+    );
   // Mostly short values; one in six fills the length limit (ASCII, so that characters count as graphemes).
   // withCrossShrink: a long counterexample may shrink into the short branch, down to one character.
   const core = fc.oneof(
@@ -41,9 +44,9 @@ export function userName(constraints: UserNameConstraints): fc.Arbitrary<string>
     { weight: 5, arbitrary: trickyText({ minLength: 1, maxLength: Math.min(room, 24), unicode: constraints.unicode }) },
     { weight: 1, arbitrary: trickyText({ minLength: Math.max(1, room - 4), maxLength: room, unicode: false }) },
   );
-  const varied = constraints.caseVariants ?? true ? fc.mixedCase(core) : core;
+  const varied = (constraints.caseVariants ?? true) ? fc.mixedCase(core) : core;
   return fc
-    .tuple(varied, constraints.caseVariants ?? true ? fc.mixedCase(fc.constant(domain)) : fc.constant(domain))
+    .tuple(varied, (constraints.caseVariants ?? true) ? fc.mixedCase(fc.constant(domain)) : fc.constant(domain))
     .map(([local, at]) => `${prefix}${local}${at}`)
     .filter((value) => [...value].length <= maxLength);
 }

@@ -46,7 +46,12 @@ export function userBody(name: string, external: string, attributes: Record<stri
 
 export function userResource(constraints: UserResourceConstraints): fc.Arbitrary<GeneratedUser> {
   const targets = (constraints.targets ?? generatedTargets(constraints.profile)).filter((t) => parseProfileTarget(t));
-  const model = Object.fromEntries(targets.map((t) => [t, attributeValue(t, constraints.profile, { runId: constraints.runId, label: constraints.label })]));
+  const model = Object.fromEntries(
+    targets.map((t) => [
+      t,
+      attributeValue(t, constraints.profile, { runId: constraints.runId, label: constraints.label }),
+    ]),
+  );
   return fc
     .record({
       userName: userName({ ...constraints.userName, runId: constraints.runId, label: constraints.label }),

@@ -41,7 +41,12 @@ export interface BehaviourOptions {
 const RECORDED_BODY_CHARS = 64 * 1024;
 
 export function behaviour(id: BehaviourId, title: string, fn: (ctx: BehaviourContext) => Promise<void>): void;
-export function behaviour(id: BehaviourId, title: string, options: BehaviourOptions, fn: (ctx: BehaviourContext) => Promise<void>): void;
+export function behaviour(
+  id: BehaviourId,
+  title: string,
+  options: BehaviourOptions,
+  fn: (ctx: BehaviourContext) => Promise<void>,
+): void;
 export function behaviour(
   id: BehaviourId,
   title: string,
@@ -69,57 +74,61 @@ export function behaviour(
   };
   const tags = [...new Set<TestTag>([level, ...(options.tags ?? [])])];
 
-  test(`${id} ${title}`, { meta: { scim: meta }, tags, concurrent: true, timeout: options.timeout }, async (context) => {
-    // The meta object given in the options is copied onto the task; work on the task's own copy.
-    const scim = context.task.meta.scim!;
-    const target = injectedTarget();
-    const record = (exchange: Exchange) => scim.exchanges.push(trimForReport(exchange));
-    // When vitest cancels the run (Ctrl-C, SIGTERM), every test client of the run stops sending (context.ts);
-    // the cleanup client (signal null) keeps working so that the test can still delete what it created.
-    context.signal.addEventListener('abort', () => {
-      if ((context.signal.reason as Error | undefined)?.name === 'TestRunAbortError') stopRun();
-    });
-    const client = baseClient().withRecorder(record);
-    const cleanupClient = baseClient().withRecorder(() => {
-      scim.cleanupRequests++;
-    }, null);
-    // Every value the test sends derives from (run seed, test name): same --seed, same requests (names.ts).
-    const names = new Names(target.runId, target.seed, `${id} ${title}`);
-    const resources = new Resources(client, cleanupClient, scim, names);
-    // The run-wide breaker is open: the target stopped answering; don't spend --timeout on this test too.
-    const skipAs = (code: SkipCode, text: string, shown = text): never => {
-      scim.skip = { code, text };
-      return context.skip(shown);
-    };
-    const open = baseClient().breaker.openReason;
-    if (open) skipAs('target-stopped', open, `not run: ${open}`);
-    try {
-      await fn({
-        client,
-        resources,
-        names,
-        target,
-        profile: injectedProfile(),
-        task: context.task,
-        skip: (reason: string) => skipAs('unsupported', reason),
+  test(
+    `${id} ${title}`,
+    { meta: { scim: meta }, tags, concurrent: true, timeout: options.timeout },
+    async (context) => {
+      // The meta object given in the options is copied onto the task; work on the task's own copy.
+      const scim = context.task.meta.scim!;
+      const target = injectedTarget();
+      const record = (exchange: Exchange) => scim.exchanges.push(trimForReport(exchange));
+      // When vitest cancels the run (Ctrl-C, SIGTERM), every test client of the run stops sending (context.ts);
+      // the cleanup client (signal null) keeps working so that the test can still delete what it created.
+      context.signal.addEventListener('abort', () => {
+        if ((context.signal.reason as Error | undefined)?.name === 'TestRunAbortError') stopRun();
       });
-    } catch (error) {
-      if (!isSkip(error)) {
-        if (context.signal.aborted && (context.signal.reason as Error | undefined)?.name === 'TestRunAbortError')
-          skipAs('not-finished', 'the run was interrupted', 'not finished: the run was interrupted');
-        if (error instanceof InconclusiveError) skipAs('inconclusive', error.reason, error.message);
-        if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response)) {
-          const cause = error.message.replace(/^.*?: not sent: /, '');
-          skipAs(baseClient().breaker.openReason ? 'target-stopped' : 'not-sent', cause, `not run: ${cause}`);
+      const client = baseClient().withRecorder(record);
+      const cleanupClient = baseClient().withRecorder(() => {
+        scim.cleanupRequests++;
+      }, null);
+      // Every value the test sends derives from (run seed, test name): same --seed, same requests (names.ts).
+      const names = new Names(target.runId, target.seed, `${id} ${title}`);
+      const resources = new Resources(client, cleanupClient, scim, names);
+      // The run-wide breaker is open: the target stopped answering; don't spend --timeout on this test too.
+      const skipAs = (code: SkipCode, text: string, shown = text): never => {
+        scim.skip = { code, text };
+        return context.skip(shown);
+      };
+      const open = baseClient().breaker.openReason;
+      if (open) skipAs('target-stopped', open, `not run: ${open}`);
+      try {
+        await fn({
+          client,
+          resources,
+          names,
+          target,
+          profile: injectedProfile(),
+          task: context.task,
+          skip: (reason: string) => skipAs('unsupported', reason),
+        });
+      } catch (error) {
+        if (!isSkip(error)) {
+          if (context.signal.aborted && (context.signal.reason as Error | undefined)?.name === 'TestRunAbortError')
+            skipAs('not-finished', 'the run was interrupted', 'not finished: the run was interrupted');
+          if (error instanceof InconclusiveError) skipAs('inconclusive', error.reason, error.message);
+          if (error instanceof TransportError && error.code === 'not-sent' && !scim.exchanges.some((e) => e.response)) {
+            const cause = error.message.replace(/^.*?: not sent: /, '');
+            skipAs(baseClient().breaker.openReason ? 'target-stopped' : 'not-sent', cause, `not run: ${cause}`);
+          }
+          scim.failure = toFailure(error, scim);
         }
-        scim.failure = toFailure(error, scim);
+        throw error;
+      } finally {
+        if (!target.noCleanup) await resources.cleanup();
+        scim.pace = baseClient().limiter.snapshot();
       }
-      throw error;
-    } finally {
-      if (!target.noCleanup) await resources.cleanup();
-      scim.pace = baseClient().limiter.snapshot();
-    }
-  });
+    },
+  );
 }
 
 function isSkip(error: unknown): boolean {
@@ -129,7 +138,9 @@ function isSkip(error: unknown): boolean {
 
 function toFailure(error: unknown, scim: ScimTaskMeta): Failure {
   if (error instanceof ConformanceError) {
-    const index = error.exchange ? scim.exchanges.findIndex((e) => e.seq === error.exchange!.seq && e.attempt === error.exchange!.attempt) : -1;
+    const index = error.exchange
+      ? scim.exchanges.findIndex((e) => e.seq === error.exchange!.seq && e.attempt === error.exchange!.attempt)
+      : -1;
     return {
       kind: 'conformance',
       message: error.detail.message,
@@ -143,7 +154,8 @@ function toFailure(error: unknown, scim: ScimTaskMeta): Failure {
   if (error instanceof TransportError) {
     // 'not-sent' (breaker open) has no exchange of its own; every other transport error is the last exchange, when
     // one was recorded (a request aborted by Ctrl-C before it was recorded has none: results.json needs index >= 0).
-    const exchange = error.code === 'not-sent' || scim.exchanges.length === 0 ? {} : { exchange: scim.exchanges.length - 1 };
+    const exchange =
+      error.code === 'not-sent' || scim.exchanges.length === 0 ? {} : { exchange: scim.exchanges.length - 1 };
     return { kind: 'transport', message: error.message, entra: scim.entra, ...exchange };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -155,6 +167,9 @@ function trimForReport(exchange: Exchange): Exchange {
   if (body === undefined || body.length <= RECORDED_BODY_CHARS) return exchange;
   return {
     ...exchange,
-    response: { ...exchange.response!, body: `${body.slice(0, RECORDED_BODY_CHARS)}\n… [${body.length - RECORDED_BODY_CHARS} more characters not kept in the report]` },
+    response: {
+      ...exchange.response!,
+      body: `${body.slice(0, RECORDED_BODY_CHARS)}\n… [${body.length - RECORDED_BODY_CHARS} more characters not kept in the report]`,
+    },
   };
 }

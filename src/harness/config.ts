@@ -41,8 +41,12 @@ export interface HarnessConfig {
 
 /** For a vitest config: `defineConfig({ test: { ...harnessConfig({ url, token }), include: […] } })`. */
 export function harnessConfig(options: HarnessTarget): HarnessConfig {
-  if (!/^https?:\/\//.test(options.url)) throw new Error(`harnessConfig: url must start with http:// or https://, got "${options.url}"`);
-  if (!options.token) throw new Error('harnessConfig: a bearer token is required (read it from an environment variable, never from the source)');
+  if (!/^https?:\/\//.test(options.url))
+    throw new Error(`harnessConfig: url must start with http:// or https://, got "${options.url}"`);
+  if (!options.token)
+    throw new Error(
+      'harnessConfig: a bearer token is required (read it from an environment variable, never from the source)',
+    );
   const target: TargetConfig = {
     baseUrl: options.url.replace(/\/+$/, ''),
     token: options.token,

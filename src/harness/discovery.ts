@@ -25,7 +25,10 @@ export interface SchemaAttribute {
 }
 
 /** GET a discovery list endpoint (/Schemas, /ResourceTypes): 200, SCIM JSON, a ListResponse. */
-export async function discoveryList(client: ScimClient, path: '/Schemas' | '/ResourceTypes'): Promise<{ response: ScimResponse; resources: Json[] }> {
+export async function discoveryList(
+  client: ScimClient,
+  path: '/Schemas' | '/ResourceTypes',
+): Promise<{ response: ScimResponse; resources: Json[] }> {
   const response = await client.get(path);
   verify(response, status(200), listResponse());
   return { response, resources: resourcesOf(response.json) };
@@ -35,14 +38,18 @@ export async function discoveryList(client: ScimClient, path: '/Schemas' | '/Res
 export function expectEachValid(response: ScimResponse, resources: Json[], schemaId: string, label: string): void {
   const problems: string[] = [];
   resources.forEach((resource, i) => {
-    for (const issue of validateSchema(schemaId, resource)) problems.push(`Resources[${i}] (${show(resource.id ?? resource.name, 80)})${issue.path}: ${issue.message}`);
+    for (const issue of validateSchema(schemaId, resource))
+      problems.push(`Resources[${i}] (${show(resource.id ?? resource.name, 80)})${issue.path}: ${issue.message}`);
   });
   if (problems.length > 0)
-    fail(`${problems.length} problem(s) in the ${label} resources: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ' …' : ''}`, {
-      response,
-      expected: `every resource valid against ${schemaId} (RFC 7643 §7, §6)`,
-      actual: problems.slice(0, 10).join('\n'),
-    });
+    fail(
+      `${problems.length} problem(s) in the ${label} resources: ${problems.slice(0, 4).join('; ')}${problems.length > 4 ? ' …' : ''}`,
+      {
+        response,
+        expected: `every resource valid against ${schemaId} (RFC 7643 §7, §6)`,
+        actual: problems.slice(0, 10).join('\n'),
+      },
+    );
 }
 
 /** JSON Pointers of every null value in a body (RFC 7643 §2.5: unassigned attributes are omitted, not null). */
@@ -54,7 +61,9 @@ export function nullPaths(value: unknown, path = ''): string[] {
 }
 
 function attributesOf(schema: Json): SchemaAttribute[] {
-  return Array.isArray(schema.attributes) ? (schema.attributes as SchemaAttribute[]).filter((a) => a && typeof a.name === 'string') : [];
+  return Array.isArray(schema.attributes)
+    ? (schema.attributes as SchemaAttribute[]).filter((a) => a && typeof a.name === 'string')
+    : [];
 }
 
 /**
@@ -72,17 +81,23 @@ export function flattenedNames(schemas: Json[]): Set<string> {
     for (const attribute of attributesOf(schema)) {
       const base = `${prefix}${attribute.name}`;
       names.add(base.toLowerCase());
-      const subs = Array.isArray(attribute.subAttributes) ? attribute.subAttributes.filter((s) => s && typeof s.name === 'string') : [];
+      const subs = Array.isArray(attribute.subAttributes)
+        ? attribute.subAttributes.filter((s) => s && typeof s.name === 'string')
+        : [];
       if (attribute.type !== 'complex' || subs.length === 0) continue;
       if (!attribute.multiValued) {
         for (const sub of subs) names.add(`${base}.${sub.name}`.toLowerCase());
         continue;
       }
       const typeSub = subs.find((s) => s.name.toLowerCase() === 'type');
-      const canonical = Array.isArray(typeSub?.canonicalValues) ? typeSub.canonicalValues.filter((v): v is string => typeof v === 'string') : [];
+      const canonical = Array.isArray(typeSub?.canonicalValues)
+        ? typeSub.canonicalValues.filter((v): v is string => typeof v === 'string')
+        : [];
       const selectors = canonical.length > 0 ? canonical.map((v) => `[type eq "${v}"]`) : ['[primary eq "True"]'];
       for (const selector of selectors)
-        for (const sub of subs) if (!['type', 'primary'].includes(sub.name.toLowerCase())) names.add(`${base}${selector}.${sub.name}`.toLowerCase());
+        for (const sub of subs)
+          if (!['type', 'primary'].includes(sub.name.toLowerCase()))
+            names.add(`${base}${selector}.${sub.name}`.toLowerCase());
     }
   }
   return names;
@@ -96,7 +111,10 @@ export function normaliseTarget(target: string): string {
 /** The SCIM targets Entra writes for this profile: user mappings, and group mappings when groups are provisioned. */
 export function mappedTargets(profile: Profile): Array<{ resource: 'User' | 'Group'; target: string }> {
   const users = profile.users.mappings.map((m) => ({ resource: 'User' as const, target: m.target }));
-  const groups = profile.resources === 'users+groups' ? profile.groups.mappings.map((m) => ({ resource: 'Group' as const, target: m.target })) : [];
+  const groups =
+    profile.resources === 'users+groups'
+      ? profile.groups.mappings.map((m) => ({ resource: 'Group' as const, target: m.target }))
+      : [];
   return [...users, ...groups];
 }
 
@@ -104,8 +122,14 @@ export function mappedTargets(profile: Profile): Array<{ resource: 'User' | 'Gro
  * The extension schemas the profile relies on: each declared extension, plus the enterprise extension when any
  * mapping targets it (Entra maps department and employeeId there by default).
  */
-export function profileExtensions(profile: Profile): Array<{ urn: string; resource: 'User' | 'Group'; attributes: string[] }> {
-  const out = profile.extensions.map((e) => ({ urn: e.urn, resource: e.resource, attributes: e.attributes.map((a) => a.name) }));
+export function profileExtensions(
+  profile: Profile,
+): Array<{ urn: string; resource: 'User' | 'Group'; attributes: string[] }> {
+  const out = profile.extensions.map((e) => ({
+    urn: e.urn,
+    resource: e.resource,
+    attributes: e.attributes.map((a) => a.name),
+  }));
   const enterprise = profile.users.mappings
     .map((m) => m.target)
     .filter((t) => t.toLowerCase().startsWith(`${URN.EnterpriseUser.toLowerCase()}:`))

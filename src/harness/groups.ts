@@ -29,7 +29,9 @@ export function usersOnly(profile: Profile): boolean {
 /** Ends a group test as skipped, with the reason in every report, when the profile provisions users only. */
 export function skipUnlessGroups(profile: Profile, skip: (reason: string) => never): void {
   if (usersOnly(profile))
-    skip(`profile ${profile.name} provisions users only (resources: "users"), so Entra sends no group requests to it; group tests are skipped`);
+    skip(
+      `profile ${profile.name} provisions users only (resources: "users"), so Entra sends no group requests to it; group tests are skipped`,
+    );
 }
 
 /** One member entry as Entra sends it: `{"$ref": null, "value": id}` by default (G-07), `{"value": id}` with the flag (G-08). */
@@ -71,7 +73,10 @@ export function memberPatchAnswer(): Check {
       message: `expected 204 No Content (or 200), got ${response.status}${snippet}`,
       expected: '204 (or 200)',
       actual: String(response.status),
-      hint: response.status === 405 || response.status === 501 ? 'Entra provisions groups only to endpoints that support PATCH (G-22).' : undefined,
+      hint:
+        response.status === 405 || response.status === 501
+          ? 'Entra provisions groups only to endpoints that support PATCH (G-22).'
+          : undefined,
     };
   };
 }
@@ -98,23 +103,40 @@ function membersKey(json: unknown): unknown {
 
 /** Member ids of a members array; fails (naming the exchange) when an entry has no string value. */
 function idsOfMembers(members: unknown, response: ScimResponse): string[] {
-  if (!Array.isArray(members)) fail(`members is ${show(members)}, not an array`, { response, expected: 'members: [{"value": "<id>"}, …]', actual: show(members) });
+  if (!Array.isArray(members))
+    fail(`members is ${show(members)}, not an array`, {
+      response,
+      expected: 'members: [{"value": "<id>"}, …]',
+      actual: show(members),
+    });
   return members.map((m, i) => {
     const value = m && typeof m === 'object' ? (m as Json).value : undefined;
     if (typeof value !== 'string' || value === '')
-      fail(`members[${i}] is ${show(m)}; each member needs the member's id as a string "value" (RFC 7643 §4.2)`, { response, expected: '{"value": "<id>", …}', actual: show(m) });
+      fail(`members[${i}] is ${show(m)}; each member needs the member's id as a string "value" (RFC 7643 §4.2)`, {
+        response,
+        expected: '{"value": "<id>", …}',
+        actual: show(m),
+      });
     return value;
   });
 }
 
 /** GET /Groups/{id} (no query string): 200 with a JSON object. Judges nothing else (shapes are G-03's, G-23's). */
-export async function readGroup(client: ScimClient, groupId: string, query?: Record<string, string>): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
+export async function readGroup(
+  client: ScimClient,
+  groupId: string,
+  query?: Record<string, string>,
+): Promise<{ response: ScimResponse; group: Json; members: string[] }> {
   const response = await client.get(`/Groups/${groupId}`, query ? { query } : {});
   verify(response, status(200));
   const { body, failure } = bodyObject(response);
   if (failure) verify(response, () => failure);
   const members = membersKey(body);
-  return { response, group: body!, members: members === undefined || members === null ? [] : idsOfMembers(members, response) };
+  return {
+    response,
+    group: body!,
+    members: members === undefined || members === null ? [] : idsOfMembers(members, response),
+  };
 }
 
 /** How a server lets a client see a group's members (catalog G-23). */
@@ -129,13 +151,24 @@ export function memberFilter(groupId: string, userId: string): string {
  * Which of `candidates` the members filter says are members of the group; undefined when the server does not
  * answer the filter with a ListResponse (it does not support it).
  */
-async function membersByFilter(client: ScimClient, groupId: string, candidates: string[]): Promise<{ members: string[]; response: ScimResponse } | { unsupported: ScimResponse }> {
+async function membersByFilter(
+  client: ScimClient,
+  groupId: string,
+  candidates: string[],
+): Promise<{ members: string[]; response: ScimResponse } | { unsupported: ScimResponse }> {
   const answers = await Promise.all(
-    candidates.map(async (id) => ({ id, response: await client.get('/Groups', { query: { filter: memberFilter(groupId, id), excludedAttributes: 'members' } }) })),
+    candidates.map(async (id) => ({
+      id,
+      response: await client.get('/Groups', {
+        query: { filter: memberFilter(groupId, id), excludedAttributes: 'members' },
+      }),
+    })),
   );
   const refused = answers.find(({ response }) => response.status !== 200 || listResponse()(response) !== undefined);
   if (refused) return { unsupported: refused.response };
-  const members = answers.filter(({ response }) => resourcesOf(response.json).some((r) => r.id === groupId)).map(({ id }) => id);
+  const members = answers
+    .filter(({ response }) => resourcesOf(response.json).some((r) => r.id === groupId))
+    .map(({ id }) => id);
   return { members, response: answers[answers.length - 1]?.response ?? answers[0]!.response };
 }
 
@@ -145,11 +178,17 @@ async function membersByFilter(client: ScimClient, groupId: string, candidates: 
  * the members filter for each of `candidates` (the users the test knows about). When no way shows members, the test
  * is skipped as inconclusive: Entra never reads members back (G-18), so the server is not wrong.
  */
-export async function readMembers(client: ScimClient, groupId: string, candidates: string[]): Promise<{ members: string[]; way: MembershipWay; response: ScimResponse }> {
+export async function readMembers(
+  client: ScimClient,
+  groupId: string,
+  candidates: string[],
+): Promise<{ members: string[]; way: MembershipWay; response: ScimResponse }> {
   const plain = await readGroup(client, groupId);
-  if (membersKey(plain.group) !== undefined) return { members: plain.members, way: 'GET /Groups/{id}', response: plain.response };
+  if (membersKey(plain.group) !== undefined)
+    return { members: plain.members, way: 'GET /Groups/{id}', response: plain.response };
   const asked = await readGroup(client, groupId, { attributes: 'members' });
-  if (membersKey(asked.group) !== undefined) return { members: asked.members, way: 'GET /Groups/{id}?attributes=members', response: asked.response };
+  if (membersKey(asked.group) !== undefined)
+    return { members: asked.members, way: 'GET /Groups/{id}?attributes=members', response: asked.response };
   const unique = [...new Set(candidates)];
   if (unique.length === 0) return { members: [], way: 'GET /Groups/{id}', response: plain.response };
   const filtered = await membersByFilter(client, groupId, unique);
@@ -184,14 +223,17 @@ export async function expectMembers(
       unexpected.length > 0 ? `unexpected ${show(unexpected, 300)}` : '',
       repeated.length > 0 ? `listed twice ${show([...new Set(repeated)], 300)}` : '',
     ].filter(Boolean);
-    fail(`${after}, ${way} shows ${members.length} member(s); expected exactly ${expected.length}: ${parts.join(', ')}${options.note ? ` (${options.note})` : ''}`, {
-      response,
-      expected: show([...expected].sort(), 400),
-      actual: show([...members].sort(), 400),
-      hint:
-        options.hint ??
-        'Entra never reads memberships back (G-18): it diffs against what it already sent, so a lost add or remove is permanent drift until an admin restarts provisioning.',
-    });
+    fail(
+      `${after}, ${way} shows ${members.length} member(s); expected exactly ${expected.length}: ${parts.join(', ')}${options.note ? ` (${options.note})` : ''}`,
+      {
+        response,
+        expected: show([...expected].sort(), 400),
+        actual: show([...members].sort(), 400),
+        hint:
+          options.hint ??
+          'Entra never reads memberships back (G-18): it diffs against what it already sent, so a lost add or remove is permanent drift until an admin restarts provisioning.',
+      },
+    );
   }
   return response;
 }
@@ -206,7 +248,9 @@ export async function matchGroups(
   value: string,
   expect: { total?: number } = {},
 ): Promise<{ response: ScimResponse; resources: Json[] }> {
-  const response = await client.get('/Groups', { query: { excludedAttributes: 'members', filter: eqFilter(attribute, value) } });
+  const response = await client.get('/Groups', {
+    query: { excludedAttributes: 'members', filter: eqFilter(attribute, value) },
+  });
   verify(response, status(200), listResponse(expect.total === undefined ? {} : { totalResults: expect.total }));
   return { response, resources: resourcesOf(response.json) };
 }
@@ -227,13 +271,16 @@ export function expectNoMembersKey(resource: Json, response: ScimResponse, where
     expected: strict ? 'no members key at all (not [], not null)' : 'no members',
     actual: `"${key}": ${show(value)}`,
     hint: strict
-      ? 'Microsoft\'s SCIM Validator fails a members key even when it is empty; RFC 7643 §2.5 treats [] as unassigned, so Entra itself is not affected.'
+      ? "Microsoft's SCIM Validator fails a members key even when it is empty; RFC 7643 §2.5 treats [] as unassigned, so Entra itself is not affected."
       : 'RFC 7644 §3.9: excluded attributes are not returned. Entra excludes members on every group read, so that large groups stay cheap to match.',
   });
 }
 
 /** Creates `count` users in parallel (the client's limiter bounds concurrency) and returns their ids in order. */
-export async function createUsers(resources: { createUser(extra?: Json): Promise<{ id: string }> }, count: number): Promise<string[]> {
+export async function createUsers(
+  resources: { createUser(extra?: Json): Promise<{ id: string }> },
+  count: number,
+): Promise<string[]> {
   const created = await Promise.all(Array.from({ length: count }, () => resources.createUser()));
   return created.map((u) => u.id);
 }

@@ -63,7 +63,11 @@ async function createRefusal(ctx: IncidentalContext, extra: Json): Promise<Confo
  * server answered 400, and the server also refuses a plain create carrying the same examples while it accepts
  * Entra's create body alone, the test is skipped as inconclusive; otherwise the original error stands.
  */
-export async function withExamples<T>(ctx: IncidentalContext, examples: Examples, action: () => Promise<T>): Promise<T> {
+export async function withExamples<T>(
+  ctx: IncidentalContext,
+  examples: Examples,
+  action: () => Promise<T>,
+): Promise<T> {
   try {
     return await action();
   } catch (error) {

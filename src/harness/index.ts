@@ -5,7 +5,15 @@
 export { behaviour, type BehaviourContext, type BehaviourOptions } from './behaviour.js';
 export { harnessConfig, type HarnessConfig, type HarnessTarget } from './config.js';
 export { verify, fail, expectThat, inconclusive, ConformanceError, InconclusiveError } from './verify.js';
-export { entraUserBody, entraGroupBody, op, patchBody, eqFilter, setInCreateBody, type Dialect } from '../entra/bodies.js';
+export {
+  entraUserBody,
+  entraGroupBody,
+  op,
+  patchBody,
+  eqFilter,
+  setInCreateBody,
+  type Dialect,
+} from '../entra/bodies.js';
 export { Names, runMarker } from '../entra/names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
@@ -24,11 +32,35 @@ export type { ScimResponse, ScimClient } from '../client/scim-client.js';
 export { patchAnswer, getUserOk, patchUserOk, filterUsers, idsOf, refusedAlone } from './user-state.js';
 export { memberCI, sameUserName, matchingElements, storedValue, isCleared } from '../entra/read.js';
 export {
-  collectedProfile, usersOnly, skipUnlessGroups, memberEntry, addMembersOp, removeMembersOps, membershipDiff, memberPatchAnswer,
-  patchGroup, memberValues, readGroup, readMembers, memberFilter, expectMembers, type MembershipWay, matchGroups, expectNoMembersKey, createUsers,
+  collectedProfile,
+  usersOnly,
+  skipUnlessGroups,
+  memberEntry,
+  addMembersOp,
+  removeMembersOps,
+  membershipDiff,
+  memberPatchAnswer,
+  patchGroup,
+  memberValues,
+  readGroup,
+  readMembers,
+  memberFilter,
+  expectMembers,
+  type MembershipWay,
+  matchGroups,
+  expectNoMembersKey,
+  createUsers,
 } from './groups.js';
 export {
-  discoveryList, expectEachValid, nullPaths, flattenedNames, normaliseTarget, mappedTargets, profileExtensions, findSchema, schemaAttributes,
+  discoveryList,
+  expectEachValid,
+  nullPaths,
+  flattenedNames,
+  normaliseTarget,
+  mappedTargets,
+  profileExtensions,
+  findSchema,
+  schemaAttributes,
   type SchemaAttribute,
 } from './discovery.js';
 export { throttled, retryAfterProblem, runExchanges } from './throttling.js';
@@ -39,25 +71,92 @@ export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions
 // The generators' public arbitraries (src/generators: pure, no client, no harness), and the model-based lifecycle
 // commands built on them (./lifecycle: they send requests and judge the answers).
 export {
-  markedPrefix, userName, externalId, attributeText, personName, namePart, email, phoneNumber, address, addressPart, extensionValue,
-  sameExtensionValue, groupDisplayName, memberSet, memberSetWithOne, attributeValue, generatedTargets, targetType, userResource, userBody,
-  patchOperations, applyPatchModel, ModelError, userDifferences, describeDifferences,
-  type MarkedConstraints, type UserNameConstraints, type ExternalIdConstraints, type AttributeTextConstraints, type PersonName,
-  type PersonNameConstraints, type EmailConstraints, type PhoneNumberConstraints, type AddressConstraints, type AddressPart,
-  type ExtensionValueConstraints, type ScimValueType, type GroupDisplayNameConstraints, type MemberSetConstraints, type GeneratedUser,
-  type UserResourceConstraints, type GeneratedPatch, type PatchDialect, type PatchOperationConstraints, type Difference,
+  markedPrefix,
+  userName,
+  externalId,
+  attributeText,
+  personName,
+  namePart,
+  email,
+  phoneNumber,
+  address,
+  addressPart,
+  extensionValue,
+  sameExtensionValue,
+  groupDisplayName,
+  memberSet,
+  memberSetWithOne,
+  attributeValue,
+  generatedTargets,
+  targetType,
+  userResource,
+  userBody,
+  patchOperations,
+  applyPatchModel,
+  ModelError,
+  userDifferences,
+  describeDifferences,
+  type MarkedConstraints,
+  type UserNameConstraints,
+  type ExternalIdConstraints,
+  type AttributeTextConstraints,
+  type PersonName,
+  type PersonNameConstraints,
+  type EmailConstraints,
+  type PhoneNumberConstraints,
+  type AddressConstraints,
+  type AddressPart,
+  type ExtensionValueConstraints,
+  type ScimValueType,
+  type GroupDisplayNameConstraints,
+  type MemberSetConstraints,
+  type GeneratedUser,
+  type UserResourceConstraints,
+  type GeneratedPatch,
+  type PatchDialect,
+  type PatchOperationConstraints,
+  type Difference,
 } from '../generators/index.js';
 export {
-  lifecycleCommands, lifecycleModel, emptyModel, CreateUser, DeleteUser, RenameUser, SetActive, UpdateUser, expectUserState, ChangeMembers,
-  CreateGroup, RenameGroup, expectGroupState, type LifecycleCommand, type LifecycleConstraints, type DirectoryModel, type DirectorySystem,
-  type ModelGroup, type ModelUser,
+  lifecycleCommands,
+  lifecycleModel,
+  emptyModel,
+  CreateUser,
+  DeleteUser,
+  RenameUser,
+  SetActive,
+  UpdateUser,
+  expectUserState,
+  ChangeMembers,
+  CreateGroup,
+  RenameGroup,
+  expectGroupState,
+  type LifecycleCommand,
+  type LifecycleConstraints,
+  type DirectoryModel,
+  type DirectorySystem,
+  type ModelGroup,
+  type ModelUser,
 } from './lifecycle/index.js';
 export { default as fc } from 'fast-check';
 export {
-  mappedUserAttributes, attributeGroups, attributeGroupKey, titlePaths, otherType, removeFromBody, type MappedAttribute,
+  mappedUserAttributes,
+  attributeGroups,
+  attributeGroupKey,
+  titlePaths,
+  otherType,
+  removeFromBody,
+  type MappedAttribute,
 } from './profile-tests.js';
 export {
-  mappingKind, parseProfileTarget, parseTargetPath, isEnterprise, enterprisePath, containerKey, type MappingKind, type TargetPath,
+  mappingKind,
+  parseProfileTarget,
+  parseTargetPath,
+  isEnterprise,
+  enterprisePath,
+  containerKey,
+  type MappingKind,
+  type TargetPath,
 } from '../entra/target-path.js';
 export { profileValue, type ValueTarget } from '../entra/values.js';
 export { compareWithDiscovery, type DiscoveryDifference } from '../profiles/compare-discovery.js';

@@ -45,7 +45,10 @@ export function runShared(): SharedSet {
 
 /** The first `count` shared users of `set`, created now where missing; requests and created users are charged to `owner`. */
 export async function sharedUsers(set: SharedSet, count: number, owner: ScimTaskMeta): Promise<string[]> {
-  if (count > MAX_SHARED) throw new RangeError(`sharedUsers: at most ${MAX_SHARED} shared users (asked for ${count}); create more with resources.createUser()`);
+  if (count > MAX_SHARED)
+    throw new RangeError(
+      `sharedUsers: at most ${MAX_SHARED} shared users (asked for ${count}); create more with resources.createUser()`,
+    );
   for (let i = 0; i < count; i++) {
     if (set.members[i]) continue;
     const made = trackerFor(set, owner, 'shared member users')

@@ -37,9 +37,17 @@ export async function walkUsers(client: ScimClient, count: number, maxPages: num
     const body = readObject(response.json);
     if (response.status !== 200 || !body) return { count, pages, broken: response, truncated: false };
     const resources = resourcesOf(body);
-    pages.push({ response, requestedStart: start, ids: resources.map((r) => String(r.id)), resources, total: body.totalResults, itemsPerPage: body.itemsPerPage });
+    pages.push({
+      response,
+      requestedStart: start,
+      ids: resources.map((r) => String(r.id)),
+      resources,
+      total: body.totalResults,
+      itemsPerPage: body.itemsPerPage,
+    });
     start += resources.length;
-    if (resources.length === 0 || typeof body.totalResults !== 'number' || start > body.totalResults) return { count, pages, truncated: false };
+    if (resources.length === 0 || typeof body.totalResults !== 'number' || start > body.totalResults)
+      return { count, pages, truncated: false };
   }
   return { count, pages, truncated: true };
 }
@@ -58,23 +66,49 @@ export function judgeWalk(walk: Walk, mine: ReadonlyMap<string, string>): WalkJu
   for (const page of walk.pages) {
     const where = `the page startIndex=${page.requestedStart}&count=${walk.count}`;
     // The echoed startIndex is U-23's judgement; whether startIndex is honoured shows in completeness and repeats below.
-    if (page.ids.length > walk.count) pageErrors.push({ page, message: `${where} held ${page.ids.length} resources, more than count (RFC 7644 §3.4.2.4: "no more than" count)` });
-    if (page.itemsPerPage !== page.ids.length) pageErrors.push({ page, message: `${where} says itemsPerPage ${JSON.stringify(page.itemsPerPage)} but holds ${page.ids.length} resources; a server that caps count must say so in itemsPerPage` });
-    if (typeof page.total !== 'number') pageErrors.push({ page, message: `${where} has no numeric totalResults (${JSON.stringify(page.total)}), so a client cannot tell when the walk ends` });
-    else if (page.ids.length === 0 && page.requestedStart <= page.total) pageErrors.push({ page, message: `${where} is empty although totalResults is ${page.total}: the walk ends with ${page.total - page.requestedStart + 1} users never listed` });
+    if (page.ids.length > walk.count)
+      pageErrors.push({
+        page,
+        message: `${where} held ${page.ids.length} resources, more than count (RFC 7644 §3.4.2.4: "no more than" count)`,
+      });
+    if (page.itemsPerPage !== page.ids.length)
+      pageErrors.push({
+        page,
+        message: `${where} says itemsPerPage ${JSON.stringify(page.itemsPerPage)} but holds ${page.ids.length} resources; a server that caps count must say so in itemsPerPage`,
+      });
+    if (typeof page.total !== 'number')
+      pageErrors.push({
+        page,
+        message: `${where} has no numeric totalResults (${JSON.stringify(page.total)}), so a client cannot tell when the walk ends`,
+      });
+    else if (page.ids.length === 0 && page.requestedStart <= page.total)
+      pageErrors.push({
+        page,
+        message: `${where} is empty although totalResults is ${page.total}: the walk ends with ${page.total - page.requestedStart + 1} users never listed`,
+      });
   }
   const seen = walk.pages.flatMap((p) => p.ids);
   const times = new Map<string, number>();
   for (const id of seen) times.set(id, (times.get(id) ?? 0) + 1);
   const missing = [...mine].filter(([id]) => !times.has(id));
   const repeated = [...mine].filter(([id]) => (times.get(id) ?? 0) > 1);
-  if (missing.length > 0) unstable.push(`${missing.length} of this test's ${mine.size} users never appeared: ${missing.map(([id, label]) => `${id} (${label})`).join(', ')}`);
-  if (repeated.length > 0) unstable.push(`users of this test appeared on more than one page: ${repeated.map(([id, label]) => `${id} (${label}) ×${times.get(id)}`).join(', ')}`);
+  if (missing.length > 0)
+    unstable.push(
+      `${missing.length} of this test's ${mine.size} users never appeared: ${missing.map(([id, label]) => `${id} (${label})`).join(', ')}`,
+    );
+  if (repeated.length > 0)
+    unstable.push(
+      `users of this test appeared on more than one page: ${repeated.map(([id, label]) => `${id} (${label}) ×${times.get(id)}`).join(', ')}`,
+    );
   const totals = new Set(walk.pages.map((p) => p.total));
   const total = walk.pages[0]?.total;
   if (totals.size === 1 && typeof total === 'number' && !walk.truncated && !walk.broken) {
-    if (seen.length !== total) unstable.push(`totalResults stayed ${total} through the walk, but the pages held ${seen.length} resources (${times.size} distinct)`);
-    else if (times.size !== seen.length) unstable.push(`the pages repeat ${seen.length - times.size} users although totalResults stayed ${total}`);
+    if (seen.length !== total)
+      unstable.push(
+        `totalResults stayed ${total} through the walk, but the pages held ${seen.length} resources (${times.size} distinct)`,
+      );
+    else if (times.size !== seen.length)
+      unstable.push(`the pages repeat ${seen.length - times.size} users although totalResults stayed ${total}`);
   }
   return { unstable, pageErrors };
 }

@@ -24,7 +24,17 @@ export function mappedUserAttributes(profile: Profile): MappedAttribute[] {
     const kind = mappingKind(mapping.target, mapping.type);
     const urn = parseProfileTarget(mapping.target)?.urn;
     const setBehaviour =
-      kind === 'reference' ? 'X-06' : kind === 'boolean' ? 'P-13' : kind === 'multi' ? 'P-10' : kind === 'extension' ? (isEnterprise(urn) ? 'X-03' : 'X-12') : 'P-03';
+      kind === 'reference'
+        ? 'X-06'
+        : kind === 'boolean'
+          ? 'P-13'
+          : kind === 'multi'
+            ? 'P-10'
+            : kind === 'extension'
+              ? isEnterprise(urn)
+                ? 'X-03'
+                : 'X-12'
+              : 'P-03';
     return { mapping, target: mapping.target, kind, setBehaviour };
   });
 }
@@ -52,11 +62,17 @@ export function titlePaths(targets: string[]): string {
   if (targets.length === 1) return targets[0]!;
   const split = targets.map((t) => {
     const cut = Math.max(t.lastIndexOf('.'), t.startsWith('urn:') ? t.lastIndexOf(':') : -1);
-    return cut > 0 && !t.slice(cut).includes('"') ? { head: t.slice(0, cut + 1), tail: t.slice(cut + 1) } : { head: '', tail: t };
+    return cut > 0 && !t.slice(cut).includes('"')
+      ? { head: t.slice(0, cut + 1), tail: t.slice(cut + 1) }
+      : { head: '', tail: t };
   });
   const heads = new Map<string, string[]>();
   for (const s of split) heads.set(s.head, [...(heads.get(s.head) ?? []), s.tail]);
-  return [...heads.entries()].map(([head, tails]) => (head && tails.length > 1 ? `${head}{${tails.join(', ')}}` : tails.map((t) => `${head}${t}`).join(', '))).join(', ');
+  return [...heads.entries()]
+    .map(([head, tails]) =>
+      head && tails.length > 1 ? `${head}{${tails.join(', ')}}` : tails.map((t) => `${head}${t}`).join(', '),
+    )
+    .join(', ');
 }
 
 /** A type value other than `type` for a sibling element (`emails[type eq "work"]` → a "home" e-mail). */
@@ -75,7 +91,9 @@ export function removeFromBody(body: Json, target: string): void {
   if (key === undefined) return;
   if (p.filter) {
     const list = Array.isArray(holder[key]) ? (holder[key] as Json[]) : [];
-    holder[key] = list.filter((e) => String(memberCI(e, p.filter!.attribute)).toLowerCase() !== String(p.filter!.value).toLowerCase());
+    holder[key] = list.filter(
+      (e) => String(memberCI(e, p.filter!.attribute)).toLowerCase() !== String(p.filter!.value).toLowerCase(),
+    );
   } else if (p.sub) {
     const object = holder[key] as Json | undefined;
     if (object && typeof object === 'object') {

@@ -27,7 +27,9 @@ export function numberedExchanges(exchanges: readonly Exchange[]): string {
   return exchanges
     .map((e) => {
       const request = `${e.seq}. ${e.request.method} ${pathOf(e.request.url)}${e.request.body ? ` ${cut(e.request.body)}` : ''}`;
-      const response = e.response ? `${e.response.status}${e.response.body ? ` ${cut(e.response.body)}` : ''}` : `no response (${e.error?.code ?? 'error'}: ${e.error?.message ?? ''})`;
+      const response = e.response
+        ? `${e.response.status}${e.response.body ? ` ${cut(e.response.body)}` : ''}`
+        : `no response (${e.error?.code ?? 'error'}: ${e.error?.message ?? ''})`;
       return `${request}\n   → ${response}`;
     })
     .join('\n');
@@ -38,7 +40,9 @@ export function counterexampleText(counterexample: readonly unknown[] | null): s
   if (!counterexample) return '(none)';
   // Command sequences print themselves ("CreateUser(…),Disable(u1) /*replayPath=…*/"); other values via fc.stringify.
   const one = (value: unknown) =>
-    value && typeof value === 'object' && value.toString !== Object.prototype.toString ? String(value) : fc.stringify(value);
+    value && typeof value === 'object' && value.toString !== Object.prototype.toString
+      ? String(value)
+      : fc.stringify(value);
   const text = counterexample.map(one).join(', ');
   return text.length > 2000 ? `${text.slice(0, 2000)}…` : text;
 }

@@ -61,46 +61,60 @@ export function property<Ts extends [unknown, ...unknown[]]>(
   predicate: (run: PropertyRun, ...values: Ts) => Promise<void>,
 ): void {
   const { runsFactor, label, ...behaviourOptions } = options;
-  behaviour(id, title, { ...behaviourOptions, timeout: behaviourOptions.timeout ?? PROPERTY_TIMEOUT_MS }, async (ctx) => {
-    const scim = ctx.task.meta.scim!;
-    const arbitraries = build({ ...ctx, label });
-    const seed = propertySeed(ctx.target.seed, `${id} ${title}`);
-    const cleanupClient = baseClient().withRecorder(() => {
-      scim.cleanupRequests++;
-    });
-    let sent = 0;
-    let lastRun: Exchange[] = [];
-    let failingRun: Exchange[] | undefined;
-    const check = fc.asyncProperty<Ts>(...arbitraries, async (...values: Ts) => {
-      const exchanges: Exchange[] = [];
-      const client = baseClient().withRecorder((exchange) => exchanges.push(exchange));
-      const resources = new Resources(client, cleanupClient, scim, ctx.names);
-      try {
-        await predicate({ client, resources, names: ctx.names, target: ctx.target, profile: ctx.profile }, ...values);
-      } catch (error) {
-        if (!fc.PreconditionFailure.isFailure(error)) failingRun = exchanges;
-        throw error;
-      } finally {
-        sent += exchanges.length;
-        lastRun = exchanges;
-        if (!ctx.target.noCleanup) await resources.cleanup();
-      }
-    });
-    const details = await fc.check(check, { seed, numRuns: runsFor(ctx.target, runsFactor), interruptAfterTimeLimit: STOP_AFTER_MS });
-    const kept = details.failed && failingRun ? failingRun : lastRun;
-    scim.exchanges.splice(0, scim.exchanges.length, ...kept);
-    scim.unrecordedRequests = (scim.unrecordedRequests ?? 0) + sent - kept.length;
-    if (!details.failed) return;
-    // No answer from the target is not a counterexample: report it as the transport failure it is (issue 9).
-    if (details.errorInstance instanceof TransportError) throw details.errorInstance;
-    // The target offers no way to observe what the property judges (e.g. members, G-23): not a counterexample.
-    if (details.errorInstance instanceof InconclusiveError) throw details.errorInstance;
-    throw propertyFailure(id, ctx.target.seed, details, kept);
-  });
+  behaviour(
+    id,
+    title,
+    { ...behaviourOptions, timeout: behaviourOptions.timeout ?? PROPERTY_TIMEOUT_MS },
+    async (ctx) => {
+      const scim = ctx.task.meta.scim!;
+      const arbitraries = build({ ...ctx, label });
+      const seed = propertySeed(ctx.target.seed, `${id} ${title}`);
+      const cleanupClient = baseClient().withRecorder(() => {
+        scim.cleanupRequests++;
+      });
+      let sent = 0;
+      let lastRun: Exchange[] = [];
+      let failingRun: Exchange[] | undefined;
+      const check = fc.asyncProperty<Ts>(...arbitraries, async (...values: Ts) => {
+        const exchanges: Exchange[] = [];
+        const client = baseClient().withRecorder((exchange) => exchanges.push(exchange));
+        const resources = new Resources(client, cleanupClient, scim, ctx.names);
+        try {
+          await predicate({ client, resources, names: ctx.names, target: ctx.target, profile: ctx.profile }, ...values);
+        } catch (error) {
+          if (!fc.PreconditionFailure.isFailure(error)) failingRun = exchanges;
+          throw error;
+        } finally {
+          sent += exchanges.length;
+          lastRun = exchanges;
+          if (!ctx.target.noCleanup) await resources.cleanup();
+        }
+      });
+      const details = await fc.check(check, {
+        seed,
+        numRuns: runsFor(ctx.target, runsFactor),
+        interruptAfterTimeLimit: STOP_AFTER_MS,
+      });
+      const kept = details.failed && failingRun ? failingRun : lastRun;
+      scim.exchanges.splice(0, scim.exchanges.length, ...kept);
+      scim.unrecordedRequests = (scim.unrecordedRequests ?? 0) + sent - kept.length;
+      if (!details.failed) return;
+      // No answer from the target is not a counterexample: report it as the transport failure it is (issue 9).
+      if (details.errorInstance instanceof TransportError) throw details.errorInstance;
+      // The target offers no way to observe what the property judges (e.g. members, G-23): not a counterexample.
+      if (details.errorInstance instanceof InconclusiveError) throw details.errorInstance;
+      throw propertyFailure(id, ctx.target.seed, details, kept);
+    },
+  );
 }
 
 /** The ConformanceError shown in every report: replay data first, then the inner judgement and the minimal case. */
-function propertyFailure<Ts extends unknown[]>(id: string, runSeed: number, details: fc.RunDetails<Ts>, exchanges: Exchange[]): ConformanceError {
+function propertyFailure<Ts extends unknown[]>(
+  id: string,
+  runSeed: number,
+  details: fc.RunDetails<Ts>,
+  exchanges: Exchange[],
+): ConformanceError {
   const inner = details.errorInstance;
   const detail =
     inner instanceof ConformanceError
@@ -120,7 +134,12 @@ function propertyFailure<Ts extends unknown[]>(id: string, runSeed: number, deta
   const replay = `Replay: run again with --seed ${runSeed} (add --grep "${id}" to run only this test); fast-check seed ${details.seed}, path "${details.counterexamplePath ?? ''}".`;
   const exchange = inner instanceof ConformanceError ? inner.exchange : exchanges[exchanges.length - 1];
   return new ConformanceError(
-    { message, ...(detail.expected !== undefined ? { expected: detail.expected } : {}), actual, hint: [detail.hint, replay].filter(Boolean).join(' ') },
+    {
+      message,
+      ...(detail.expected !== undefined ? { expected: detail.expected } : {}),
+      actual,
+      hint: [detail.hint, replay].filter(Boolean).join(' '),
+    },
     exchange,
   );
 }

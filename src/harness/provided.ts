@@ -11,7 +11,11 @@ declare module 'vitest' {
     target: TargetConfig;
     profile: Profile;
     /** The suite files of this run, in order (src/runner/suites-entry.ts imports them). */
-    suites: Array<{ name: string; url: string; /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean }>;
+    suites: Array<{
+      name: string;
+      url: string;
+      /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean;
+    }>;
     /** --grep: only tests whose name ("<id> <title>") matches this regular expression are declared ('' = all). */
     grep: string;
   }

@@ -129,7 +129,12 @@ export class Resources {
     }
   }
 
-  private async create(type: ResourceRef['type'], path: string, sent: Record<string, unknown>, name: string): Promise<Created> {
+  private async create(
+    type: ResourceRef['type'],
+    path: string,
+    sent: Record<string, unknown>,
+    name: string,
+  ): Promise<Created> {
     const response = await this.client.post(path, sent);
     const body = readObject(response.json);
     const id = readString(body, 'id');
@@ -154,7 +159,8 @@ export class Resources {
     // Groups first (they reference users), then users; within each type the deletes go out together and the
     // run-wide limiter bounds them, so a test that made 200 users does not spend 200 round trips cleaning up.
     const live = [...this.live].reverse();
-    for (const type of ['Group', 'User'] as const) await Promise.all(live.filter((ref) => ref.type === type).map((ref) => this.remove(ref)));
+    for (const type of ['Group', 'User'] as const)
+      await Promise.all(live.filter((ref) => ref.type === type).map((ref) => this.remove(ref)));
   }
 
   private async remove(ref: ResourceRef): Promise<void> {

@@ -31,6 +31,7 @@ export function retryAfterProblem(exchange: Exchange): string | undefined {
   const header = Object.entries(response.headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
   if (header === undefined) return 'without a Retry-After header';
   const trimmed = header.trim();
-  if (!/^\d+$/.test(trimmed) && Number.isNaN(Date.parse(trimmed))) return `with Retry-After "${header}", which is neither seconds nor an HTTP date`;
+  if (!/^\d+$/.test(trimmed) && Number.isNaN(Date.parse(trimmed)))
+    return `with Retry-After "${header}", which is neither seconds nor an HTTP date`;
   return undefined;
 }

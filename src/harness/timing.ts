@@ -14,12 +14,18 @@ export const SLOW_ANSWER_MS = 5_000;
  * The two limits. The project's own tests lower them through SCIMC_SLOW_ANSWER_MS and SCIMC_ENTRA_WAIT_MS (hidden
  * knobs, decisions/entra-headers.md) so that a fault server can be slow in milliseconds instead of minutes.
  */
-export function responseTimeLimits(env: Record<string, string | undefined> = process.env): { slowMs: number; entraWaitMs: number } {
+export function responseTimeLimits(env: Record<string, string | undefined> = process.env): {
+  slowMs: number;
+  entraWaitMs: number;
+} {
   const read = (name: string, fallback: number) => {
     const value = Number(env[name]);
     return Number.isInteger(value) && value > 0 ? value : fallback;
   };
-  return { slowMs: read('SCIMC_SLOW_ANSWER_MS', SLOW_ANSWER_MS), entraWaitMs: read('SCIMC_ENTRA_WAIT_MS', ENTRA_WAIT_MS) };
+  return {
+    slowMs: read('SCIMC_SLOW_ANSWER_MS', SLOW_ANSWER_MS),
+    entraWaitMs: read('SCIMC_ENTRA_WAIT_MS', ENTRA_WAIT_MS),
+  };
 }
 
 /** Exchanges answered, but more slowly than `slowMs`, slowest first. */

@@ -23,10 +23,18 @@ export function patchAnswer(): Check {
   return (response) => {
     if (response.status === 204) return undefined;
     if (response.status === 201)
-      return { message: 'PATCH answered 201 Created; a PATCH modifies an existing resource and answers 200 with it or 204', expected: '200 with the resource, or 204', actual: '201' };
+      return {
+        message: 'PATCH answered 201 Created; a PATCH modifies an existing resource and answers 200 with it or 204',
+        expected: '200 with the resource, or 204',
+        actual: '201',
+      };
     if (response.status !== 200) {
       const snippet = response.text ? `: ${show(response.text.slice(0, 200))}` : ' (empty body)';
-      return { message: `expected 200 with the resource or 204, got ${response.status}${snippet}`, expected: '200 or 204', actual: String(response.status) };
+      return {
+        message: `expected 200 with the resource or 204, got ${response.status}${snippet}`,
+        expected: '200 or 204',
+        actual: String(response.status),
+      };
     }
     if (response.text.trim() === '')
       return {
@@ -38,7 +46,11 @@ export function patchAnswer(): Check {
     const { body, failure } = bodyObject(response);
     if (failure) return failure;
     if (typeof body.id !== 'string' || body.id === '')
-      return { message: `PATCH answered 200 but the body is not the resource (no id): ${show(body)}`, expected: 'the full updated resource with its id', actual: show(body) };
+      return {
+        message: `PATCH answered 200 but the body is not the resource (no id): ${show(body)}`,
+        expected: 'the full updated resource with its id',
+        actual: show(body),
+      };
     return undefined;
   };
 }
@@ -89,12 +101,19 @@ export async function filterUsers(
  * After a batched PATCH was refused: sends each operation alone, to name the ones the server refuses
  * (`path → status body…`) in the failure message (P-17, value-filter paths).
  */
-export async function refusedAlone(client: ScimClient, id: string, operations: ReadonlyArray<Record<string, unknown>>): Promise<string[]> {
+export async function refusedAlone(
+  client: ScimClient,
+  id: string,
+  operations: ReadonlyArray<Record<string, unknown>>,
+): Promise<string[]> {
   const refused: string[] = [];
   for (const operation of operations) {
     const response = await client.patch(`/Users/${id}`, patchBody([operation]));
     // The server's own error decoded ("400 invalidSyntax: unknown op"); a body that is no SCIM error is quoted, cut.
-    if (status(200, 204)(response)) refused.push(`${String(operation.path)} → ${decodeScimError(response.status, response.text) ?? `${response.status} ${show(response.text.slice(0, 120))}`}`);
+    if (status(200, 204)(response))
+      refused.push(
+        `${String(operation.path)} → ${decodeScimError(response.status, response.text) ?? `${response.status} ${show(response.text.slice(0, 120))}`}`,
+      );
   }
   return refused;
 }

@@ -33,19 +33,30 @@ export function requestLine(response: ScimResponse, baseUrl?: string): string {
 export function verify(response: ScimResponse, ...checks: Check[]): void {
   for (const check of checks) {
     const failure = check(response);
-    if (failure) throw new ConformanceError({ ...failure, message: `${requestLine(response)}: ${failure.message}` }, response.exchange);
+    if (failure)
+      throw new ConformanceError(
+        { ...failure, message: `${requestLine(response)}: ${failure.message}` },
+        response.exchange,
+      );
   }
 }
 
 /** States a failed judgement; `response` names the exchange that shows it. */
-export function fail(message: string, details: Omit<CheckFailure, 'message'> & { response?: ScimResponse } = {}): never {
+export function fail(
+  message: string,
+  details: Omit<CheckFailure, 'message'> & { response?: ScimResponse } = {},
+): never {
   const { response, ...rest } = details;
   const prefix = response ? `${requestLine(response)}: ` : '';
   throw new ConformanceError({ ...rest, message: `${prefix}${message}` }, response?.exchange);
 }
 
 /** Fails with `message` unless `condition` holds. */
-export function expectThat(condition: unknown, message: string, details: Omit<CheckFailure, 'message'> & { response?: ScimResponse } = {}): asserts condition {
+export function expectThat(
+  condition: unknown,
+  message: string,
+  details: Omit<CheckFailure, 'message'> & { response?: ScimResponse } = {},
+): asserts condition {
   if (!condition) fail(message, details);
 }
 

@@ -30,7 +30,8 @@ export type TestStatus = 'passed' | 'failed' | 'warning' | 'skipped';
  * - interrupted: Ctrl-C / SIGTERM came before the test ran; not-finished: while it ran;
  * - not-run: vitest did not run it, for another reason.
  */
-export type SkipCode = 'unsupported' | 'inconclusive' | 'target-stopped' | 'not-sent' | 'interrupted' | 'not-finished' | 'not-run';
+export type SkipCode =
+  'unsupported' | 'inconclusive' | 'target-stopped' | 'not-sent' | 'interrupted' | 'not-finished' | 'not-run';
 
 export interface SkipCause {
   code: SkipCode;

@@ -13,7 +13,14 @@ export interface DiscoveryDifference {
   resource: 'User' | 'Group';
   /** The mapping target or extension URN the difference is about. */
   subject: string;
-  kind: 'extension-not-in-schemas' | 'extension-not-in-resource-type' | 'attribute-not-in-schemas' | 'type-mismatch' | 'read-only' | 'never-returned' | 'not-discoverable';
+  kind:
+    | 'extension-not-in-schemas'
+    | 'extension-not-in-resource-type'
+    | 'attribute-not-in-schemas'
+    | 'type-mismatch'
+    | 'read-only'
+    | 'never-returned'
+    | 'not-discoverable';
   message: string;
 }
 
@@ -31,14 +38,23 @@ function compatible(profile: string, schema: string | undefined): boolean {
  * Entra writes that the server declares readOnly or returned:"never", and a mapping Entra's gallery flattening
  * (D-11) cannot find.
  */
-export function compareWithDiscovery(profile: Profile, schemas: Json[], resourceTypes: Json[], resource: 'User' | 'Group'): DiscoveryDifference[] {
+export function compareWithDiscovery(
+  profile: Profile,
+  schemas: Json[],
+  resourceTypes: Json[],
+  resource: 'User' | 'Group',
+): DiscoveryDifference[] {
   const out: DiscoveryDifference[] = [];
-  const diff = (subject: string, kind: DiscoveryDifference['kind'], message: string) => out.push({ resource, subject, kind, message });
+  const diff = (subject: string, kind: DiscoveryDifference['kind'], message: string) =>
+    out.push({ resource, subject, kind, message });
   const coreUrn = resource === 'User' ? URN.User : URN.Group;
   const type = resourceTypes.find((t) => same(t.name, resource) || same(t.schema, coreUrn));
-  const listed = Array.isArray(type?.schemaExtensions) ? (type.schemaExtensions as Json[]).map((e) => String(e.schema).toLowerCase()) : [];
+  const listed = Array.isArray(type?.schemaExtensions)
+    ? (type.schemaExtensions as Json[]).map((e) => String(e.schema).toLowerCase())
+    : [];
   const schemaOf = (urn: string) => schemas.find((s) => same(s.id, urn));
-  const mappings = resource === 'User' ? profile.users.mappings : profile.resources === 'users+groups' ? profile.groups.mappings : [];
+  const mappings =
+    resource === 'User' ? profile.users.mappings : profile.resources === 'users+groups' ? profile.groups.mappings : [];
   const urns = new Set<string>();
   for (const e of profile.extensions) if (e.resource === resource) urns.add(e.urn);
   for (const m of mappings) {
@@ -46,16 +62,31 @@ export function compareWithDiscovery(profile: Profile, schemas: Json[], resource
     if (urn && !same(urn, coreUrn)) urns.add(urn);
   }
   for (const urn of urns) {
-    if (!schemaOf(urn)) diff(urn, 'extension-not-in-schemas', `the profile uses the extension ${urn}, but /Schemas does not list it`);
+    if (!schemaOf(urn))
+      diff(urn, 'extension-not-in-schemas', `the profile uses the extension ${urn}, but /Schemas does not list it`);
     else if (!listed.includes(urn.toLowerCase()))
-      diff(urn, 'extension-not-in-resource-type', `/ResourceTypes ${resource} does not list ${urn} in schemaExtensions (it lists ${listed.length ? listed.join(', ') : 'none'})`);
+      diff(
+        urn,
+        'extension-not-in-resource-type',
+        `/ResourceTypes ${resource} does not list ${urn} in schemaExtensions (it lists ${listed.length ? listed.join(', ') : 'none'})`,
+      );
     const declared = profile.extensions.find((e) => same(e.urn, urn));
     const schema = schemaOf(urn);
     if (!declared || !schema) continue;
     for (const a of declared.attributes) {
       const found = byName(attrs(schema.attributes), a.name);
-      if (!found) diff(`${urn}:${a.name}`, 'attribute-not-in-schemas', `the profile declares ${urn}:${a.name}, but that schema in /Schemas has no attribute "${a.name}"`);
-      else if (!compatible(a.type, found.type)) diff(`${urn}:${a.name}`, 'type-mismatch', `${urn}:${a.name} is ${a.type} in the profile but ${found.type} in /Schemas`);
+      if (!found)
+        diff(
+          `${urn}:${a.name}`,
+          'attribute-not-in-schemas',
+          `the profile declares ${urn}:${a.name}, but that schema in /Schemas has no attribute "${a.name}"`,
+        );
+      else if (!compatible(a.type, found.type))
+        diff(
+          `${urn}:${a.name}`,
+          'type-mismatch',
+          `${urn}:${a.name} is ${a.type} in the profile but ${found.type} in /Schemas`,
+        );
     }
   }
   const names = flattenedTargets(schemas, coreUrn);
@@ -65,21 +96,44 @@ export function compareWithDiscovery(profile: Profile, schemas: Json[], resource
     const urn = p.urn && !same(p.urn, coreUrn) ? p.urn : undefined;
     const schema = schemaOf(urn ?? coreUrn);
     if (!schema) continue; // reported above (or the core schema is missing, which the D-10 test reports)
-    if (!urn && ['id', 'externalid', 'meta'].includes(p.attribute.toLowerCase()) && !byName(attrs(schema.attributes), p.attribute)) continue;
+    if (
+      !urn &&
+      ['id', 'externalid', 'meta'].includes(p.attribute.toLowerCase()) &&
+      !byName(attrs(schema.attributes), p.attribute)
+    )
+      continue;
     const attribute = byName(attrs(schema.attributes), p.attribute);
-    const sub = p.sub ? byName(attrs(attribute?.subAttributes), p.sub) : p.filter ? byName(attrs(attribute?.subAttributes), 'value') : undefined;
+    const sub = p.sub
+      ? byName(attrs(attribute?.subAttributes), p.sub)
+      : p.filter
+        ? byName(attrs(attribute?.subAttributes), 'value')
+        : undefined;
     const leaf = p.sub || p.filter ? sub : attribute;
     if (!attribute || ((p.sub || p.filter) && !sub && !(p.attribute.toLowerCase() === 'manager'))) {
-      diff(m.target, 'attribute-not-in-schemas', `${m.target} is mapped, but /Schemas (${urn ?? coreUrn}) defines no ${p.sub ? `${p.attribute}.${p.sub}` : p.attribute}`);
+      diff(
+        m.target,
+        'attribute-not-in-schemas',
+        `${m.target} is mapped, but /Schemas (${urn ?? coreUrn}) defines no ${p.sub ? `${p.attribute}.${p.sub}` : p.attribute}`,
+      );
       continue;
     }
     if (!names.has(m.target.replace(/\s+/g, ' ').toLowerCase()))
-      diff(m.target, 'not-discoverable', `${m.target} is not among the names Entra's gallery test derives from /Schemas${p.filter ? ` (declare canonicalValues containing "${p.filter.value}" on ${p.attribute}.${p.filter.attribute})` : ''}`);
+      diff(
+        m.target,
+        'not-discoverable',
+        `${m.target} is not among the names Entra's gallery test derives from /Schemas${p.filter ? ` (declare canonicalValues containing "${p.filter.value}" on ${p.attribute}.${p.filter.attribute})` : ''}`,
+      );
     const schemaType = m.type === 'reference' && attribute.type === 'complex' ? 'reference' : leaf?.type;
     if (leaf && !compatible(m.type, schemaType) && !(m.type === 'reference' && attribute.type === 'complex'))
       diff(m.target, 'type-mismatch', `${m.target} is ${m.type} in the profile but ${leaf.type} in /Schemas`);
-    if (leaf?.mutability === 'readOnly' || attribute.mutability === 'readOnly') diff(m.target, 'read-only', `${m.target} is mapped (Entra writes it) but /Schemas declares it readOnly`);
-    if (leaf?.returned === 'never') diff(m.target, 'never-returned', `${m.target} is declared returned:"never": Entra reads it back as empty and re-sends it every cycle (catalog X-16)`);
+    if (leaf?.mutability === 'readOnly' || attribute.mutability === 'readOnly')
+      diff(m.target, 'read-only', `${m.target} is mapped (Entra writes it) but /Schemas declares it readOnly`);
+    if (leaf?.returned === 'never')
+      diff(
+        m.target,
+        'never-returned',
+        `${m.target} is declared returned:"never": Entra reads it back as empty and re-sends it every cycle (catalog X-16)`,
+      );
   }
   return out;
 }
@@ -104,7 +158,9 @@ function flattenedTargets(schemas: Json[], coreUrn: string): Set<string> {
       }
       const canonical = (byName(subs, 'type')?.canonicalValues ?? []).filter((v): v is string => typeof v === 'string');
       const selectors = canonical.length ? canonical.map((v) => `[type eq "${v}"]`) : ['[primary eq "True"]'];
-      for (const sel of selectors) for (const s of subs) if (!['type', 'primary'].includes(s.name.toLowerCase())) names.add(`${base}${sel}.${s.name}`.toLowerCase());
+      for (const sel of selectors)
+        for (const s of subs)
+          if (!['type', 'primary'].includes(s.name.toLowerCase())) names.add(`${base}${sel}.${s.name}`.toLowerCase());
     }
   }
   return names;

@@ -27,14 +27,27 @@ export async function readDiscovery(client: ScimClient): Promise<{ schemas: Json
     const response = await client.get(path);
     const resources = resourcesOf(response.json);
     if (response.status !== 200 || resources.length === 0)
-      throw new Error(`GET ${path} answered ${response.status}${resources.length === 0 ? ' without resources' : ''}; --profile discover needs the server's /Schemas and /ResourceTypes (catalog D-10, D-12)`);
+      throw new Error(
+        `GET ${path} answered ${response.status}${resources.length === 0 ? ' without resources' : ''}; --profile discover needs the server's /Schemas and /ResourceTypes (catalog D-10, D-12)`,
+      );
     return resources;
   };
   return { schemas: await read('/Schemas'), resourceTypes: await read('/ResourceTypes') };
 }
 
 /** Core attributes Entra never maps (U-26) or cannot write. */
-const SKIPPED_CORE = new Set(['id', 'meta', 'password', 'groups', 'entitlements', 'roles', 'x509certificates', 'photos', 'ims', 'members']);
+const SKIPPED_CORE = new Set([
+  'id',
+  'meta',
+  'password',
+  'groups',
+  'entitlements',
+  'roles',
+  'x509certificates',
+  'photos',
+  'ims',
+  'members',
+]);
 
 function profileType(type: unknown): AttributeMapping['type'] {
   return typeof type === 'string' && PROFILE_TYPES.has(type) ? (type as AttributeMapping['type']) : 'string';
@@ -48,7 +61,14 @@ function writable(a: SchemaAttr): boolean {
 function targetsOf(attributes: SchemaAttr[], prefix: string): AttributeMapping[] {
   const out: AttributeMapping[] = [];
   const add = (target: string, a: SchemaAttr, extra: Partial<AttributeMapping> = {}) =>
-    out.push({ target, type: profileType(a.type), required: Boolean(a.required), matching: false, filterable: false, ...extra });
+    out.push({
+      target,
+      type: profileType(a.type),
+      required: Boolean(a.required),
+      matching: false,
+      filterable: false,
+      ...extra,
+    });
   for (const a of attributes) {
     if (!writable(a) || (prefix === '' && SKIPPED_CORE.has(a.name.toLowerCase()))) continue;
     const subs = attrs(a.subAttributes).filter(writable);
@@ -61,12 +81,15 @@ function targetsOf(attributes: SchemaAttr[], prefix: string): AttributeMapping[]
       continue;
     }
     if (!a.multiValued) {
-      for (const sub of subs) if (sub.type !== 'complex' && !sub.multiValued) add(`${prefix}${a.name}.${sub.name}`, sub);
+      for (const sub of subs)
+        if (sub.type !== 'complex' && !sub.multiValued) add(`${prefix}${a.name}.${sub.name}`, sub);
       continue;
     }
     const typeSub = byName(attrs(a.subAttributes), 'type');
     const canonical = (typeSub?.canonicalValues ?? []).filter((v): v is string => typeof v === 'string');
-    const wanted = subs.filter((s) => !['type', 'primary', 'display'].includes(s.name.toLowerCase()) && s.type !== 'complex');
+    const wanted = subs.filter(
+      (s) => !['type', 'primary', 'display'].includes(s.name.toLowerCase()) && s.type !== 'complex',
+    );
     if (canonical.length === 0) continue; // without canonical types Entra can only address [primary eq "True"]
     const value = byName(wanted, 'value');
     // `value`-style attributes (emails, phoneNumbers): every canonical type; others (addresses): the first type only.
@@ -82,18 +105,25 @@ function targetsOf(attributes: SchemaAttr[], prefix: string): AttributeMapping[]
  * is advertised. /Schemas cannot say which attributes are filterable or matching; userName (and group displayName)
  * are marked matching, as Entra does by default, and the notes say so.
  */
-export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: { name?: string; title?: string; source: string }): Profile {
+export function deriveProfile(
+  schemas: Json[],
+  resourceTypes: Json[],
+  options: { name?: string; title?: string; source: string },
+): Profile {
   const schemaById = (id: unknown) => schemas.find((s) => typeof id === 'string' && same(s.id, id));
-  const typeOf = (name: string) => resourceTypes.find((t) => same(t.name, name) || same(t.schema, name === 'User' ? URN.User : URN.Group));
+  const typeOf = (name: string) =>
+    resourceTypes.find((t) => same(t.name, name) || same(t.schema, name === 'User' ? URN.User : URN.Group));
   const extensions: ExtensionSchema[] = [];
   const section = (resource: 'User' | 'Group'): AttributeMapping[] => {
     const type = typeOf(resource);
     if (!type) return [];
     const core = schemaById(type.schema);
     const mappings = targetsOf(attrs(core?.attributes), '');
-    if (!mappings.some((m) => same(m.target, 'externalId'))) mappings.push({ target: 'externalId', type: 'string', required: false, matching: false, filterable: false });
+    if (!mappings.some((m) => same(m.target, 'externalId')))
+      mappings.push({ target: 'externalId', type: 'string', required: false, matching: false, filterable: false });
     if (resource === 'Group' && !mappings.some((m) => same(m.target, 'members'))) {
-      if (byName(attrs(core?.attributes), 'members')) mappings.push({ target: 'members', type: 'reference', required: false, matching: false, filterable: false });
+      if (byName(attrs(core?.attributes), 'members'))
+        mappings.push({ target: 'members', type: 'reference', required: false, matching: false, filterable: false });
     }
     const listed = Array.isArray(type.schemaExtensions) ? (type.schemaExtensions as Json[]) : [];
     for (const entry of listed) {
@@ -109,7 +139,13 @@ export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: {
           urn,
           resource,
           ...(typeof schema.name === 'string' ? { name: schema.name } : {}),
-          attributes: simple.map((a) => ({ name: a.name, type: profileType(a.type), multiValued: Boolean(a.multiValued), required: Boolean(a.required), returned: 'default' as const })),
+          attributes: simple.map((a) => ({
+            name: a.name,
+            type: profileType(a.type),
+            multiValued: Boolean(a.multiValued),
+            required: Boolean(a.required),
+            returned: 'default' as const,
+          })),
         });
     }
     const key = resource === 'User' ? 'username' : 'displayname';
@@ -122,7 +158,7 @@ export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: {
   const groups = section('Group');
   const profile = {
     name: options.name ?? 'discovered',
-    title: options.title ?? 'Derived from the server\'s /Schemas and /ResourceTypes',
+    title: options.title ?? "Derived from the server's /Schemas and /ResourceTypes",
     source: options.source,
     resources: typeOf('Group') ? 'users+groups' : 'users',
     mode: 'default',
@@ -140,8 +176,13 @@ export function deriveProfile(schemas: Json[], resourceTypes: Json[], options: {
   // One line that names what in /Schemas cannot become a profile (an attribute name with a space, say: RFC 7643
   // §2.1 ATTRNAME), never zod's multi-line JSON (whose first line is "[").
   const issue = parsed.error.issues[0]!;
-  const where = issue.path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), profile);
-  throw new Error(`/Schemas describes something no profile can hold: ${issue.path.join('.')}${typeof where === 'string' ? ` "${where}"` : ''}: ${issue.message.split('\n')[0]}`);
+  const where = issue.path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    profile,
+  );
+  throw new Error(
+    `/Schemas describes something no profile can hold: ${issue.path.join('.')}${typeof where === 'string' ? ` "${where}"` : ''}: ${issue.message.split('\n')[0]}`,
+  );
 }
 
 export async function discoverProfile(client: ScimClient, baseUrl: string): Promise<Profile> {

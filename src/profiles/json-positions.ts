@@ -44,7 +44,10 @@ export function parseJsonWithPositions(input: string): PositionedJson {
   const first = errors[0];
   if (first !== undefined || root === undefined) {
     const offset = Math.min(first?.offset ?? 0, text.length);
-    throw new JsonSyntaxError(describeError(text, first ?? { error: ParseErrorCode.ValueExpected, offset, length: 0 }), at(offset));
+    throw new JsonSyntaxError(
+      describeError(text, first ?? { error: ParseErrorCode.ValueExpected, offset, length: 0 }),
+      at(offset),
+    );
   }
   const positions = new Map<string, Position>();
   const value = walk(root, [], positions, at);
@@ -54,14 +57,16 @@ export function parseJsonWithPositions(input: string): PositionedJson {
 /** Records the position of the node and of everything in it, refuses duplicate member names, returns its value. */
 function walk(node: Node, path: string[], positions: Map<string, Position>, at: (offset: number) => Position): unknown {
   positions.set(path.join('.'), at(node.offset));
-  if (node.type === 'array') return (node.children ?? []).map((child, i) => walk(child, [...path, String(i)], positions, at));
+  if (node.type === 'array')
+    return (node.children ?? []).map((child, i) => walk(child, [...path, String(i)], positions, at));
   if (node.type !== 'object') return node.value as unknown;
   const out: Record<string, unknown> = {};
   for (const property of node.children ?? []) {
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined || valueNode === undefined) continue; // only in documents with errors, refused above
     const key = String(keyNode.value);
-    if (Object.prototype.hasOwnProperty.call(out, key)) throw new JsonSyntaxError(`duplicate member name "${key}"`, at(keyNode.offset));
+    if (Object.prototype.hasOwnProperty.call(out, key))
+      throw new JsonSyntaxError(`duplicate member name "${key}"`, at(keyNode.offset));
     positions.set(`${[...path, key].join('.')}#key`, at(keyNode.offset));
     out[key] = walk(valueNode, [...path, key], positions, at);
   }
@@ -107,7 +112,9 @@ function describeError(text: string, error: ParseError): string {
       return `unexpected ${found} after the end of the JSON document`;
     case ParseErrorCode.UnexpectedEndOfString: {
       const next = text[offset + error.length];
-      return next === '\n' || next === '\r' ? 'unterminated string (a line break inside a string must be written \\n)' : 'unterminated string';
+      return next === '\n' || next === '\r'
+        ? 'unterminated string (a line break inside a string must be written \\n)'
+        : 'unterminated string';
     }
     case ParseErrorCode.InvalidEscapeCharacter:
     case ParseErrorCode.InvalidUnicode:

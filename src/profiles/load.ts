@@ -29,23 +29,32 @@ export function profilePath(nameOrPath: string): string {
   const isBuiltin = /^[a-z0-9-]+$/.test(nameOrPath) && existsSync(builtin);
   const path = isBuiltin ? builtin : nameOrPath;
   if (!isBuiltin && !existsSync(path))
-    throw new UsageError(`--profile: "${nameOrPath}" is neither a built-in profile (${builtinProfileNames().join(', ')}, or ${DISCOVER}) nor a file`);
+    throw new UsageError(
+      `--profile: "${nameOrPath}" is neither a built-in profile (${builtinProfileNames().join(', ')}, or ${DISCOVER}) nor a file`,
+    );
   return path;
 }
 
 export function loadProfile(nameOrPath: string): Profile {
   if (nameOrPath === DISCOVER)
-    throw new UsageError(`--profile ${DISCOVER} derives the profile from the target's /Schemas; it needs a target (--url or --demo)`);
+    throw new UsageError(
+      `--profile ${DISCOVER} derives the profile from the target's /Schemas; it needs a target (--url or --demo)`,
+    );
   const path = profilePath(nameOrPath);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--profile: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--profile: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const result = parseProfileText(text, path);
   // Every problem is named, on one line (the CLI's rule for bad input).
-  if (!result.ok) throw new UsageError(`--profile: ${result.errors.length === 1 ? result.errors[0] : `${path} has ${result.errors.length} problems: ${result.errors.join('; ')}`}`);
+  if (!result.ok)
+    throw new UsageError(
+      `--profile: ${result.errors.length === 1 ? result.errors[0] : `${path} has ${result.errors.length} problems: ${result.errors.join('; ')}`}`,
+    );
   return result.profile;
 }
 
@@ -58,15 +67,19 @@ export function parseProfileText(text: string, label: string): ProfileParse {
     parsed = parseJsonWithPositions(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError)
-      return { ok: false, errors: [`${label}:${error.position.line}:${error.position.column}: not valid JSON: ${error.message}`] };
+      return {
+        ok: false,
+        errors: [`${label}:${error.position.line}:${error.position.column}: not valid JSON: ${error.message}`],
+      };
     throw error;
   }
   const result = Profile.safeParse(parsed.value);
   if (result.success) return { ok: true, profile: result.data };
   const errors = result.error.issues.map((issue) => {
     const position =
-      (issue.code === 'unrecognized_keys' ? parsed.positions.get(`${pathKey([...issue.path, issue.keys[0]!])}#key`) : undefined) ??
-      positionOf(parsed.positions, issue.path);
+      (issue.code === 'unrecognized_keys'
+        ? parsed.positions.get(`${pathKey([...issue.path, issue.keys[0]!])}#key`)
+        : undefined) ?? positionOf(parsed.positions, issue.path);
     const where = position ? `${label}:${position.line}:${position.column}` : label;
     return `${where}: ${displayPath(issue.path)}: ${describeIssue(issue, valueAt(parsed.value, issue.path))}`;
   });
@@ -98,7 +111,9 @@ function shown(value: unknown): string {
 function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return actual === undefined ? `missing; expected ${article(issue.expected)}` : `expected ${article(issue.expected)}, got ${shown(actual)}`;
+      return actual === undefined
+        ? `missing; expected ${article(issue.expected)}`
+        : `expected ${article(issue.expected)}, got ${shown(actual)}`;
     case 'invalid_value':
       return `${actual === undefined ? 'missing; ' : ''}expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${actual === undefined ? '' : `; got ${shown(actual)}`}`;
     case 'unrecognized_keys':
@@ -113,6 +128,13 @@ function describeIssue(issue: z.core.$ZodIssue, actual: unknown): string {
 }
 
 function article(type: string): string {
-  const words: Record<string, string> = { object: 'an object', array: 'a list [...]', string: 'a string', boolean: 'true or false', number: 'a number', int: 'a whole number' };
+  const words: Record<string, string> = {
+    object: 'an object',
+    array: 'a list [...]',
+    string: 'a string',
+    boolean: 'true or false',
+    number: 'a number',
+    int: 'a whole number',
+  };
   return words[type] ?? type;
 }

@@ -33,7 +33,9 @@ export const AttributeMapping = z.strictObject({
 });
 
 export const ExtensionAttribute = z.strictObject({
-  name: z.string().regex(/^[A-Za-z_$][\w$-]*$/, 'an attribute name (letters, digits, "_", "-", "$"; no dots or colons)'),
+  name: z
+    .string()
+    .regex(/^[A-Za-z_$][\w$-]*$/, 'an attribute name (letters, digits, "_", "-", "$"; no dots or colons)'),
   type: AttributeType.default('string'),
   multiValued: z.boolean().default(false),
   required: z.boolean().default(false),
@@ -42,7 +44,12 @@ export const ExtensionAttribute = z.strictObject({
 });
 
 export const ExtensionSchema = z.strictObject({
-  urn: z.string().regex(/^urn:[^\s]+:(User|Group)$/i, 'an extension schema URN ending in :User or :Group, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User'),
+  urn: z
+    .string()
+    .regex(
+      /^urn:[^\s]+:(User|Group)$/i,
+      'an extension schema URN ending in :User or :Group, e.g. urn:ietf:params:scim:schemas:extension:acme:2.0:User',
+    ),
   resource: z.enum(['User', 'Group']).default('User'),
   name: z.string().optional(),
   attributes: z.array(ExtensionAttribute).min(1, 'an extension needs at least one attribute'),
@@ -94,12 +101,16 @@ function crossCheck(profile: ProfileShape, ctx: z.RefinementCtx): void {
       issue(['extensions', e, 'resource'], `the URN ends in ":${suffix}" but resource is "${extension.resource}"`);
     const seen = new Set<string>();
     extension.attributes.forEach((a, i) => {
-      if (seen.has(a.name.toLowerCase())) issue(['extensions', e, 'attributes', i, 'name'], `duplicate attribute "${a.name}" in ${extension.urn}`);
+      if (seen.has(a.name.toLowerCase()))
+        issue(['extensions', e, 'attributes', i, 'name'], `duplicate attribute "${a.name}" in ${extension.urn}`);
       seen.add(a.name.toLowerCase());
     });
   });
   if (profile.resources === 'users' && profile.groups.mappings.length > 0)
-    issue(['groups', 'mappings'], 'resources is "users", so Entra sends no groups: leave groups.mappings empty or set resources to "users+groups"');
+    issue(
+      ['groups', 'mappings'],
+      'resources is "users", so Entra sends no groups: leave groups.mappings empty or set resources to "users+groups"',
+    );
 
   for (const section of ['users', 'groups'] as const) {
     const resource = section === 'users' ? 'User' : 'Group';
@@ -109,7 +120,10 @@ function crossCheck(profile: ProfileShape, ctx: z.RefinementCtx): void {
       const at = (member: string) => [section, 'mappings', i, member];
       const parsed = parseProfileTarget(m.target);
       if (!parsed) {
-        issue(at('target'), `"${m.target}" is not a SCIM path Entra writes; expected e.g. title, name.givenName, emails[type eq "work"].value or urn:…:2.0:${resource}:attribute`);
+        issue(
+          at('target'),
+          `"${m.target}" is not a SCIM path Entra writes; expected e.g. title, name.givenName, emails[type eq "work"].value or urn:…:2.0:${resource}:attribute`,
+        );
         return;
       }
       const key = m.target.replace(/\s+/g, ' ').toLowerCase();
@@ -126,20 +140,37 @@ function crossCheck(profile: ProfileShape, ctx: z.RefinementCtx): void {
       targets.set(key, i);
       if (m.matchingPrecedence !== undefined) {
         if (!m.matching) issue(at('matchingPrecedence'), 'matchingPrecedence is set but matching is false');
-        if (precedences.has(m.matchingPrecedence)) issue(at('matchingPrecedence'), `precedence ${m.matchingPrecedence} is also used by ${section}.mappings[${precedences.get(m.matchingPrecedence)}]`);
+        if (precedences.has(m.matchingPrecedence))
+          issue(
+            at('matchingPrecedence'),
+            `precedence ${m.matchingPrecedence} is also used by ${section}.mappings[${precedences.get(m.matchingPrecedence)}]`,
+          );
         precedences.set(m.matchingPrecedence, i);
       }
-      if (!parsed.urn || parsed.urn.toLowerCase() === (resource === 'User' ? URN.User : URN.Group).toLowerCase()) return;
+      if (!parsed.urn || parsed.urn.toLowerCase() === (resource === 'User' ? URN.User : URN.Group).toLowerCase())
+        return;
       if (resource === 'User' && isEnterprise(parsed.urn)) return;
       const extension = profile.extensions.find((x) => x.urn.toLowerCase() === parsed.urn!.toLowerCase());
       if (!extension) {
-        issue(at('target'), `the extension ${parsed.urn} is not declared in "extensions"; add it with its attributes (its URN, resource "${resource}")`);
+        issue(
+          at('target'),
+          `the extension ${parsed.urn} is not declared in "extensions"; add it with its attributes (its URN, resource "${resource}")`,
+        );
         return;
       }
-      if (extension.resource !== resource) issue(at('target'), `${parsed.urn} is a ${extension.resource} extension but is mapped under ${section}`);
+      if (extension.resource !== resource)
+        issue(at('target'), `${parsed.urn} is a ${extension.resource} extension but is mapped under ${section}`);
       const attribute = extension.attributes.find((a) => a.name.toLowerCase() === parsed.attribute.toLowerCase());
-      if (!attribute) issue(at('target'), `the extension ${parsed.urn} declares no attribute "${parsed.attribute}" (it has ${extension.attributes.map((a) => a.name).join(', ')})`);
-      else if (attribute.type !== m.type) issue(at('type'), `"${m.type}" differs from the type "${attribute.type}" declared for ${parsed.urn}:${attribute.name} in extensions`);
+      if (!attribute)
+        issue(
+          at('target'),
+          `the extension ${parsed.urn} declares no attribute "${parsed.attribute}" (it has ${extension.attributes.map((a) => a.name).join(', ')})`,
+        );
+      else if (attribute.type !== m.type)
+        issue(
+          at('type'),
+          `"${m.type}" differs from the type "${attribute.type}" declared for ${parsed.urn}:${attribute.name} in extensions`,
+        );
     });
   }
 }

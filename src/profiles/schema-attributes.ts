@@ -11,6 +11,8 @@ export interface SchemaAttr {
 }
 
 export const attrs = (value: unknown): SchemaAttr[] =>
-  Array.isArray(value) ? (value as SchemaAttr[]).filter((a) => a && typeof a === 'object' && typeof a.name === 'string') : [];
+  Array.isArray(value)
+    ? (value as SchemaAttr[]).filter((a) => a && typeof a === 'object' && typeof a.name === 'string')
+    : [];
 export const same = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
 export const byName = (list: SchemaAttr[], name: string) => list.find((a) => same(a.name, name));

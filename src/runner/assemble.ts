@@ -4,7 +4,13 @@
  */
 import { effectiveRate, type PaceStats } from '../client/limiter.js';
 import { packageVersion } from '../model/package-root.js';
-import { RESULT_SCHEMA_VERSION, type CleanupReport, type FailOn, type RunResult, type TestResult } from '../model/result.js';
+import {
+  RESULT_SCHEMA_VERSION,
+  type CleanupReport,
+  type FailOn,
+  type RunResult,
+  type TestResult,
+} from '../model/result.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { Baseline } from './baseline.js';
 import { baselineSummary } from './baseline.js';
@@ -87,12 +93,19 @@ export function targetErrorResult(message: string, run: RunFactsForResult): RunR
 }
 
 /** 429s met and the effective rate over the run: the main process (preflight, final cleanup) and the worker (suites). */
-export function runPace(main: PaceStats, worker: PaceStats | undefined, requests: number): { throttled: number; rate: number } {
+export function runPace(
+  main: PaceStats,
+  worker: PaceStats | undefined,
+  requests: number,
+): { throttled: number; rate: number } {
   const parts = worker ? [main, worker] : [main];
   const started = parts.map((p) => p.firstAt).filter((t) => t > 0);
   const firstAt = started.length ? Math.min(...started) : 0;
   const lastAt = Math.max(...parts.map((p) => p.lastAt));
-  return { throttled: parts.reduce((sum, p) => sum + p.throttled, 0), rate: effectiveRate({ sent: requests, firstAt, lastAt }) };
+  return {
+    throttled: parts.reduce((sum, p) => sum + p.throttled, 0),
+    rate: effectiveRate({ sent: requests, firstAt, lastAt }),
+  };
 }
 
 /** The target URL as reports show it: no query string (it may carry secrets), "(demo)" for the reference server. */
@@ -132,10 +145,19 @@ export function markNotRun(tests: TestResult[], signal: 'SIGINT' | 'SIGTERM'): v
 
 export function notFinished(test: TestResult): TestResult {
   const { failure: _failure, baseline: _baseline, ...rest } = test;
-  return { ...rest, status: 'skipped', skipReason: 'not finished: the run was interrupted', skip: { code: 'not-finished', text: 'the run was interrupted' } };
+  return {
+    ...rest,
+    status: 'skipped',
+    skipReason: 'not finished: the run was interrupted',
+    skip: { code: 'not-finished', text: 'the run was interrupted' },
+  };
 }
 
 export function cutShort(test: TestResult): boolean {
   const failure = test.failure;
-  return failure !== undefined && failure.kind !== 'conformance' && /the run was interrupted|aborted|TestRunAbortError/i.test(failure.message);
+  return (
+    failure !== undefined &&
+    failure.kind !== 'conformance' &&
+    /the run was interrupted|aborted|TestRunAbortError/i.test(failure.message)
+  );
 }

@@ -22,11 +22,15 @@ export function loadBaseline(file: string): Baseline {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`--baseline: cannot read ${file}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ` (not JSON: ${(error as Error).message.split('\n')[0]})`}`);
+    throw new UsageError(
+      `--baseline: cannot read ${file}${code === 'ENOENT' ? ' (no such file)' : code ? ` (${code})` : ` (not JSON: ${(error as Error).message.split('\n')[0]})`}`,
+    );
   }
   const result = data as { schemaVersion?: unknown; tests?: unknown };
   if (!READABLE_VERSIONS.includes(result?.schemaVersion) || !Array.isArray(result.tests))
-    throw new UsageError(`--baseline: ${file} is not a results.json written by scim-conformance (schemaVersion 1 or 2 with tests)`);
+    throw new UsageError(
+      `--baseline: ${file} is not a results.json written by scim-conformance (schemaVersion 1 or 2 with tests)`,
+    );
   const tests = result.tests as Array<{ status?: unknown; name?: unknown } | null>;
   const failed = tests.filter((t) => t?.status === 'failed' || t?.status === 'warning').map((t) => String(t!.name));
   return { file, failed: new Set(failed) };

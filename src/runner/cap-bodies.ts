@@ -14,12 +14,18 @@ export function capBodies(result: RunResult, limits = REPORT_BODY_CHARS): RunRes
     ...result,
     tests: result.tests.map((test) => {
       const limit = test.status === 'failed' || test.status === 'warning' ? limits.judged : limits.passed;
-      const cut = (body: string) => (body.length <= limit ? body : `${body.slice(0, limit)}\n[… ${body.length - limit} more characters cut from the report; the checks read up to 1 MiB]`);
+      const cut = (body: string) =>
+        body.length <= limit
+          ? body
+          : `${body.slice(0, limit)}\n[… ${body.length - limit} more characters cut from the report; the checks read up to 1 MiB]`;
       return {
         ...test,
         exchanges: test.exchanges.map((exchange) => ({
           ...exchange,
-          request: exchange.request.body === undefined ? exchange.request : { ...exchange.request, body: cut(exchange.request.body) },
+          request:
+            exchange.request.body === undefined
+              ? exchange.request
+              : { ...exchange.request, body: cut(exchange.request.body) },
           ...(exchange.response ? { response: { ...exchange.response, body: cut(exchange.response.body) } } : {}),
         })),
       };

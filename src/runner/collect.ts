@@ -97,7 +97,13 @@ export function resourcesOf(cases: TestCase[]): {
   unrecordedRequests: number;
   pace?: PaceStats;
 } {
-  const out: ReturnType<typeof resourcesOf> = { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 };
+  const out: ReturnType<typeof resourcesOf> = {
+    created: [],
+    deleted: [],
+    cleanupRequests: 0,
+    cleanupErrors: [],
+    unrecordedRequests: 0,
+  };
   for (const testCase of cases) {
     const meta = testCase.meta().scim;
     if (!meta) continue;

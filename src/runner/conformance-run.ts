@@ -9,7 +9,16 @@ import type { RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
 import { UsageError } from '../model/errors.js';
 import { createConsoleReporter, renderMarkdown, writeReports } from '../../reporters/index.js';
-import { assembleResult, cutShort, displayTarget, interruption, markNotRun, notFinished, runPace, targetErrorResult } from './assemble.js';
+import {
+  assembleResult,
+  cutShort,
+  displayTarget,
+  interruption,
+  markNotRun,
+  notFinished,
+  runPace,
+  targetErrorResult,
+} from './assemble.js';
 import { capBodies } from './cap-bodies.js';
 import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
 import type { Grading } from './grade.js';
@@ -46,7 +55,14 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
 
   if (settings.list) {
     const target: TargetConfig = { ...plan.base, baseUrl: settings.url ?? 'http://127.0.0.1:9/list-only', token: '' };
-    const { tests, errors } = await runSuites({ target, profile: plan.profile, files: plan.files, grep: settings.grep, readOnly: settings.readOnly, list: true });
+    const { tests, errors } = await runSuites({
+      target,
+      profile: plan.profile,
+      files: plan.files,
+      grep: settings.grep,
+      readOnly: settings.readOnly,
+      list: true,
+    });
     for (const test of tests) io.out(`${test.area.padEnd(11)} ${test.name}  [${test.level}]\n`);
     io.out(`${tests.length} tests in ${plan.files.length} suites (profile ${plan.profile.name})\n`);
     for (const error of errors) io.err(`scim-conformance: ${error}\n`);
@@ -61,7 +77,14 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
     // Exit 3 (unreachable, TLS, token rejected): CI still gets junit.xml (one <error>) and results.json.
     if (fileReporters.length === 0 && !io.onResult) return;
     const failed = redactDeep(
-      targetErrorResult(error.message, { runId: plan.runId, seed: plan.seed, failOn: settings.failOn, url: displayTarget(target.baseUrl, false), demo, profile: plan.profile }),
+      targetErrorResult(error.message, {
+        runId: plan.runId,
+        seed: plan.seed,
+        failOn: settings.failOn,
+        url: displayTarget(target.baseUrl, false),
+        demo,
+        profile: plan.profile,
+      }),
       makeRedactor(target.token),
     );
     const paths = await writeReports(failed, fileReporters, settings.outDir).catch(() => []);
@@ -81,7 +104,9 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
     if (settings.reporter.includes('console')) result.console.finish(published, paths);
     else if (paths.length) io.out(`${paths.join('\n')}\n`);
     if (published.cleanup.leftBehind.length > 0)
-      io.err(`scim-conformance: ${published.cleanup.leftBehind.length} resources of this run are still on the target; remove them with: scim-conformance cleanup --url ${published.target.url} --run-id ${plan.runId}\n`);
+      io.err(
+        `scim-conformance: ${published.cleanup.leftBehind.length} resources of this run are still on the target; remove them with: scim-conformance cleanup --url ${published.target.url} --run-id ${plan.runId}\n`,
+      );
     return { kind: 'ran', result: result.result };
   } finally {
     await opened.demo?.close();
@@ -101,17 +126,29 @@ async function runAndAssemble(
   const console = createConsoleReporter({ write: io.out, color: io.color, progress });
   // Tests and exchanges hold raw data (the checks judge it); what leaves the process is redacted, once.
   const redactor = makeRedactor(target.token);
-  const grading: Grading = { failOn: settings.failOn, ...(plan.baseline ? { knownFailures: plan.baseline.failed } : {}) };
+  const grading: Grading = {
+    failOn: settings.failOn,
+    ...(plan.baseline ? { knownFailures: plan.baseline.failed } : {}),
+  };
   const startedAt = new Date();
   // The header waits for the collection, so that it states the real test count.
   let started = false;
   const startConsole = (total: number) => {
     if (started) return;
     started = true;
-    console.start({ total, target: displayTarget(target.baseUrl, Boolean(demo)), profile: profile.name, seed: plan.seed });
+    console.start({
+      total,
+      target: displayTarget(target.baseUrl, Boolean(demo)),
+      profile: profile.name,
+      seed: plan.seed,
+    });
   };
   const { tests, errors, resources }: SuiteRunOutput = io.signal?.aborted
-    ? { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } }
+    ? {
+        tests: [],
+        errors: [],
+        resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 },
+      }
     : await runSuites({
         target,
         profile,
@@ -123,11 +160,18 @@ async function runAndAssemble(
         graceMs: Math.max(10_000, 3 * settings.timeout),
         grading,
         onCollected: startConsole,
-        onTestDone: (test, done, total) => console.testDone(redactDeep(progressOf(io.signal?.aborted && cutShort(test) ? notFinished(test) : test), redactor), done, total),
+        onTestDone: (test, done, total) =>
+          console.testDone(
+            redactDeep(progressOf(io.signal?.aborted && cutShort(test) ? notFinished(test) : test), redactor),
+            done,
+            total,
+          ),
       });
   // A --grep that matches no test of the selected suites is a mistake (a typo in a CI job), not a green run.
   if (settings.grep && tests.length === 0 && errors.length === 0 && !io.signal?.aborted)
-    throw new UsageError(`--grep: "${settings.grep}" matches no test name in the selected suites (names are "<id> <title>", e.g. "U-20 PATCH Replace userName …")`);
+    throw new UsageError(
+      `--grep: "${settings.grep}" matches no test name in the selected suites (names are "<id> <title>", e.g. "U-20 PATCH Replace userName …")`,
+    );
   // The breaker opened (src/client/breaker.ts): the run cannot pass, even if no test that ran failed.
   const notRun = tests.filter((t) => t.status === 'skipped' && t.skip?.code === 'target-stopped');
   const [firstNotRun] = notRun;
@@ -142,13 +186,21 @@ async function runAndAssemble(
   // says what is still there), not dropped.
   const cleanup = resources.cleanupErrors.length > 0 ? { ...swept, errors: resources.cleanupErrors } : swept;
   // unrecordedRequests: passing cases of properties, whose exchanges are not kept (src/harness/property.ts).
-  const requests = sent.requests + tests.reduce((sum, t) => sum + t.exchanges.length, 0) + resources.cleanupRequests + (resources.unrecordedRequests ?? 0);
+  const requests =
+    sent.requests +
+    tests.reduce((sum, t) => sum + t.exchanges.length, 0) +
+    resources.cleanupRequests +
+    (resources.unrecordedRequests ?? 0);
   // M of "N of M required behaviours checked": what a full run of this profile declares. A run narrowed by
   // --suite, --grep or --read-only collects every suite (nothing sent; 0.5-1.8 s measured, decisions/verdict.md).
   const narrowed = settings.suite.length > 0 || settings.grep !== undefined || settings.readOnly;
-  const declared = narrowed && !interrupted
-    ? await runSuites({ target, profile, files: suiteFiles(), list: true }).then((full) => requiredBehaviours(full.tests), () => requiredBehaviours(tests))
-    : requiredBehaviours(tests);
+  const declared =
+    narrowed && !interrupted
+      ? await runSuites({ target, profile, files: suiteFiles(), list: true }).then(
+          (full) => requiredBehaviours(full.tests),
+          () => requiredBehaviours(tests),
+        )
+      : requiredBehaviours(tests);
   const result = assembleResult({
     runId: plan.runId,
     seed: plan.seed,
@@ -168,7 +220,13 @@ async function runAndAssemble(
     readOnly: settings.readOnly,
     ...(plan.baseline ? { baseline: plan.baseline } : {}),
   });
-  addReproductions(tests, { url: result.target.url, demo: result.target.demo, seed: plan.seed, profile: settings.profile, failOn: settings.failOn });
+  addReproductions(tests, {
+    url: result.target.url,
+    demo: result.target.demo,
+    seed: plan.seed,
+    profile: settings.profile,
+    failOn: settings.failOn,
+  });
   return { result, console, startConsole };
 }
 
@@ -182,7 +240,9 @@ async function appendStepSummary(io: Io, result: RunResult): Promise<void> {
   try {
     await appendFile(file, `${renderMarkdown(result)}\n`, 'utf8');
   } catch (error) {
-    io.err(`scim-conformance: warning: could not append the job summary to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    io.err(
+      `scim-conformance: warning: could not append the job summary to GITHUB_STEP_SUMMARY (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`,
+    );
   }
 }
 
@@ -197,7 +257,21 @@ function ciEnvironment(env: Record<string, string | undefined> | undefined): boo
  * recorded exchange of every test here cost CPU beside the suites (issue 19, decisions/suite-phase-ratio.md); the
  * whole result is redacted once, when it is published.
  */
-function progressOf(test: RunResult['tests'][number]): Pick<RunResult['tests'][number], 'name' | 'area' | 'status' | 'durationMs' | 'level' | 'failure' | 'skipReason' | 'baseline'> {
+function progressOf(
+  test: RunResult['tests'][number],
+): Pick<
+  RunResult['tests'][number],
+  'name' | 'area' | 'status' | 'durationMs' | 'level' | 'failure' | 'skipReason' | 'baseline'
+> {
   const { name, area, status, durationMs, level, failure, skipReason, baseline } = test;
-  return { name, area, status, durationMs, level, ...(failure ? { failure } : {}), ...(skipReason !== undefined ? { skipReason } : {}), ...(baseline ? { baseline } : {}) };
+  return {
+    name,
+    area,
+    status,
+    durationMs,
+    level,
+    ...(failure ? { failure } : {}),
+    ...(skipReason !== undefined ? { skipReason } : {}),
+    ...(baseline ? { baseline } : {}),
+  };
 }

@@ -69,13 +69,20 @@ export async function sweepAndVerify(client: ScimClient, runId: string, report: 
   const remaining = await remainingOfRun(client, runId).catch(() => undefined);
   if (!remaining) {
     const refused = (swept?.refused ?? []).filter((r) => !report.leftBehind.some((l) => key(l) === key(r)));
-    return { created, deleted: deleted.filter((d) => !refused.some((r) => key(r) === key(d))), leftBehind: [...report.leftBehind, ...refused] };
+    return {
+      created,
+      deleted: deleted.filter((d) => !refused.some((r) => key(r) === key(d))),
+      leftBehind: [...report.leftBehind, ...refused],
+    };
   }
   const still = new Set(remaining.items.map(key));
   const earlier = new Map(report.leftBehind.map((l) => [key(l), l.reason]));
   const leftBehind = remaining.items.map((item) => {
     const answer = swept?.answers.get(key(item));
-    const reason = answer && /answered 20[04]$/.test(answer) ? `${answer} but ${remaining.how[item.type]} still returns it` : (answer ?? earlier.get(key(item)) ?? `${remaining.how[item.type]} still returns it`);
+    const reason =
+      answer && /answered 20[04]$/.test(answer)
+        ? `${answer} but ${remaining.how[item.type]} still returns it`
+        : (answer ?? earlier.get(key(item)) ?? `${remaining.how[item.type]} still returns it`);
     if (!known.has(key(item))) created.push(item);
     return { type: item.type, id: item.id, name: item.name, reason };
   });

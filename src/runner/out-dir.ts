@@ -11,17 +11,27 @@ import { UsageError } from '../model/errors.js';
  * not one stream, and a folder named "-" is never what was meant.
  */
 export function prepareOutDir(path: string): void {
-  if (path === '-') throw new UsageError('--out-dir: "-" is not a folder; reports are files (junit.xml, report.html, …): give a folder, e.g. --out-dir reports');
+  if (path === '-')
+    throw new UsageError(
+      '--out-dir: "-" is not a folder; reports are files (junit.xml, report.html, …): give a folder, e.g. --out-dir reports',
+    );
   const why = (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' ? 'a parent is not a folder' : (code ?? 'error');
+    return code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'EROFS'
+        ? 'read-only file system'
+        : code === 'ENOTDIR'
+          ? 'a parent is not a folder'
+          : (code ?? 'error');
   };
   let exists = true;
   try {
     if (!statSync(path).isDirectory()) throw new UsageError(`--out-dir: ${path} exists and is not a folder`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`--out-dir: cannot use ${path} (${why(error)})`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UsageError(`--out-dir: cannot use ${path} (${why(error)})`);
     exists = false;
   }
   if (!exists) {

@@ -61,14 +61,21 @@ export interface RunPlan {
 
 export function planRun(settings: RunSettings): RunPlan {
   const discover = settings.profile === DISCOVER;
-  if (discover && settings.list) throw new UsageError(`--list cannot show the tests of --profile ${DISCOVER}: that profile is read from the target at run time`);
+  if (discover && settings.list)
+    throw new UsageError(
+      `--list cannot show the tests of --profile ${DISCOVER}: that profile is read from the target at run time`,
+    );
   const profile = loadProfile(discover ? 'entra-default' : settings.profile);
   const selection = selectSuites(settings.suite);
   const [unknown] = selection.unknown;
-  if (unknown !== undefined) throw new UsageError(`--suite: unknown suite "${unknown}"; available: ${suiteNames().join(', ')}`);
+  if (unknown !== undefined)
+    throw new UsageError(`--suite: unknown suite "${unknown}"; available: ${suiteNames().join(', ')}`);
   const [uncompiled] = uncompiledSuites(selection.files);
   if (uncompiled !== undefined)
-    throw new KnownError(`suites/${suiteName(uncompiled)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`, 'internal');
+    throw new KnownError(
+      `suites/${suiteName(uncompiled)}.test.ts is not compiled: dist/ is older than the suites; run "npm run build" in ${packageRoot()}`,
+      'internal',
+    );
   const baseline = settings.baseline ? loadBaseline(settings.baseline) : undefined;
   const seed = settings.seed ?? newSeed();
   const runId = newRunId();
@@ -114,7 +121,8 @@ export async function openTarget(
   try {
     const baseUrl = demo?.url ?? settings.url;
     const token = demo?.token ?? settings.token;
-    if (baseUrl === undefined || token === undefined) throw new UsageError('no target: pass --url with a token, or --demo');
+    if (baseUrl === undefined || token === undefined)
+      throw new UsageError('no target: pass --url with a token, or --demo');
     const target: TargetConfig = { ...plan.base, baseUrl, token };
     // Retry-After is capped at 30 s and at --timeout, as in the suites (src/harness/context.ts).
     const client = new ScimClient({

@@ -36,7 +36,9 @@ export async function preflight(client: ScimClient): Promise<string | undefined>
       `the target redirects: GET /Users answered ${status}${location ? ` to ${safeLocation(location)}` : ''}. Entra does not follow redirects and this tool does not send the token elsewhere; give the final endpoint URL as --url`,
     );
   if (status === 401 || status === 403)
-    throw new TargetError(`the target rejected the token: GET /Users answered ${status}. Check the token (give it without "Bearer ") and the URL`);
+    throw new TargetError(
+      `the target rejected the token: GET /Users answered ${status}. Check the token (give it without "Bearer ") and the URL`,
+    );
 }
 
 /** The redirect target without its query string (it may carry secrets). */

@@ -40,7 +40,9 @@ interface Substitution {
 function quoteWith(substitutions: readonly Substitution[]): (text: string) => string {
   return (text) => {
     const base = substitutions.find((sub) => sub.prefixOnly && sub.literal !== '' && text.startsWith(sub.literal));
-    const quoted = base ? `${base.expression}${rest(text.slice(base.literal.length), substitutions)}` : rest(text, substitutions);
+    const quoted = base
+      ? `${base.expression}${rest(text.slice(base.literal.length), substitutions)}`
+      : rest(text, substitutions);
     return quoted || "''";
   };
 }
@@ -61,7 +63,8 @@ function rest(text: string, substitutions: readonly Substitution[]): string {
 
 function createdId(exchange: Exchange): string | undefined {
   const response = exchange.response;
-  if (exchange.request.method.toUpperCase() !== 'POST' || !response || response.status < 200 || response.status > 299) return undefined;
+  if (exchange.request.method.toUpperCase() !== 'POST' || !response || response.status < 200 || response.status > 299)
+    return undefined;
   try {
     const body = JSON.parse(response.body) as { id?: unknown };
     return typeof body.id === 'string' && body.id !== '' ? body.id : undefined;
@@ -74,7 +77,9 @@ function createdId(exchange: Exchange): string | undefined {
 function replayed(exchanges: readonly Exchange[]): Array<{ exchange: Exchange; index: number }> {
   return exchanges
     .map((exchange, index) => ({ exchange, index }))
-    .filter(({ exchange, index }) => exchange.error?.code !== 'not-sent' && !(exchanges[index + 1]?.seq === exchange.seq));
+    .filter(
+      ({ exchange, index }) => exchange.error?.code !== 'not-sent' && !(exchanges[index + 1]?.seq === exchange.seq),
+    );
 }
 
 const PRELUDE = [
@@ -109,8 +114,11 @@ export function reproductionScript(test: TestResult, run: RunFacts): string | un
     '',
   ];
   steps.forEach(({ exchange, index }, n) => {
-    const recorded = exchange.response ? String(exchange.response.status) : `no answer (${exchange.error?.code ?? 'none'})`;
-    if (test.failure?.exchange === index) lines.push(`# This request showed the failure in the run: ${oneLineComment(test.failure.message)}`);
+    const recorded = exchange.response
+      ? String(exchange.response.status)
+      : `no answer (${exchange.error?.code ?? 'none'})`;
+    if (test.failure?.exchange === index)
+      lines.push(`# This request showed the failure in the run: ${oneLineComment(test.failure.message)}`);
     const args = curlArgs(exchange.request, quoteWith(substitutions));
     lines.push(`step ${n + 1} ${shellQuote(recorded)} ${args.join(' ')}`);
     const id = createdId(exchange);
@@ -122,12 +130,17 @@ export function reproductionScript(test: TestResult, run: RunFacts): string | un
     }
   });
   const deletedByTest = (c: Created) =>
-    steps.some(({ exchange }) => exchange.request.method.toUpperCase() === 'DELETE' && exchange.request.url.split('?')[0]!.endsWith(`/${c.id}`));
+    steps.some(
+      ({ exchange }) =>
+        exchange.request.method.toUpperCase() === 'DELETE' && exchange.request.url.split('?')[0]!.endsWith(`/${c.id}`),
+    );
   const cleanup = created.filter((c) => !deletedByTest(c)).reverse();
   if (cleanup.length > 0) lines.push('', '# Cleanup: delete what this script created.');
   for (const c of cleanup) {
     const url = quoteWith(substitutions)(`${c.collection}/${c.id}`);
-    lines.push(`curl -sS -o /dev/null -w 'cleanup: DELETE %{http_code}\\n' --globoff -X DELETE ${url} -H "Authorization: Bearer $SCIM_TOKEN"`);
+    lines.push(
+      `curl -sS -o /dev/null -w 'cleanup: DELETE %{http_code}\\n' --globoff -X DELETE ${url} -H "Authorization: Bearer $SCIM_TOKEN"`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -55,7 +55,8 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   const areaDone = new Map<string, number>();
   // --read-only: tests the tags filter left out are not part of the run (not reported as skipped).
   const selected = (testCase: TestCase) =>
-    testCase.meta().loadError === undefined && (!options.readOnly || (testCase.options.tags ?? []).includes('read-only'));
+    testCase.meta().loadError === undefined &&
+    (!options.readOnly || (testCase.options.tags ?? []).includes('read-only'));
   // vitest forgets a cancel that comes before its run has begun (runFiles resets isCancelling, possibly after the
   // first test module started): while the signal is aborted, EVERY sign of life of the run cancels it again (not
   // only the first), so a signal during start-up stops it all the same. cancelCurrentRun is cheap and idempotent.
@@ -141,7 +142,12 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
     // Interrupted while vitest started: nothing is run (an abort listener added now would never fire).
-    if (options.signal?.aborted && !options.list) return { tests: [], errors: [], resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 } };
+    if (options.signal?.aborted && !options.list)
+      return {
+        tests: [],
+        errors: [],
+        resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 },
+      };
     const started = options.list ? vitest.collect() : vitest.start();
     const run = (await Promise.race([started, graceAfterAbort(options.signal, options.graceMs ?? 10_000)])) ?? {
       testModules: vitest.state.getTestModules(),
@@ -153,7 +159,11 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       ...run.unhandledErrors.map((e) => `unhandled error: ${String((e as Error)?.message ?? e).split('\n')[0]}`),
     ];
     const cases = testCasesOf(modules).filter(selected);
-    return { tests: cases.map((testCase) => toTestResult(testCase, options.grading)), errors, resources: resourcesOf(cases) };
+    return {
+      tests: cases.map((testCase) => toTestResult(testCase, options.grading)),
+      errors,
+      resources: resourcesOf(cases),
+    };
   } finally {
     options.signal?.removeEventListener('abort', cancel);
     await vitest.close();

@@ -42,7 +42,10 @@ export function suiteName(file: string): string {
   const root = packageRoot();
   const inDist = relative(join(root, 'dist', 'suites'), file);
   const path = inDist.startsWith('..') ? relative(join(root, 'suites'), file) : inDist;
-  return path.split(sep).join('/').replace(/\.test\.[tj]s$/, '');
+  return path
+    .split(sep)
+    .join('/')
+    .replace(/\.test\.[tj]s$/, '');
 }
 
 /** Area shown in reports: the first segment of the suite name ("patch/replace" → "patch"). */

@@ -31,12 +31,17 @@ export function markerMatcher(runId?: string): (name: string) => boolean {
 }
 
 /** Deletes one found resource: 200, 204 and 404 count as deleted; anything else is the reason it is still there. */
-export async function deleteFound(client: ScimClient, item: Found): Promise<{ deleted: true; answer: string } | { deleted: false; answer?: string; reason: string }> {
+export async function deleteFound(
+  client: ScimClient,
+  item: Found,
+): Promise<{ deleted: true; answer: string } | { deleted: false; answer?: string; reason: string }> {
   const line = `DELETE /${item.type}s/${item.id}`;
   try {
     const response = await client.delete(`/${item.type}s/${item.id}`);
     const answer = `${line} answered ${response.status}`;
-    return response.status === 204 || response.status === 200 || response.status === 404 ? { deleted: true, answer } : { deleted: false, answer, reason: answer };
+    return response.status === 204 || response.status === 200 || response.status === 404
+      ? { deleted: true, answer }
+      : { deleted: false, answer, reason: answer };
   } catch (error) {
     return { deleted: false, reason: `${line} failed: ${(error as Error).message.split('\n')[0]}` };
   }
@@ -75,14 +80,19 @@ export async function sweepRun(client: ScimClient, runId: string): Promise<Sweep
  * What of this run is still on the target, read back after the deletes: undefined when the target could not be
  * listed (then the caller keeps its own bookkeeping). `how` says which read found them, for the reason line.
  */
-export async function remainingOfRun(client: ScimClient, runId: string): Promise<{ items: Found[]; how: Record<Kind, string> } | undefined> {
+export async function remainingOfRun(
+  client: ScimClient,
+  runId: string,
+): Promise<{ items: Found[]; how: Record<Kind, string> } | undefined> {
   const matches = markerMatcher(runId);
   const items: Found[] = [];
   const how = {} as Record<Kind, string>;
   for (const type of ['Group', 'User'] as const) {
     const found = await find(client, type, runMarker(runId), matches);
     if (found.method === 'could not list') return undefined;
-    how[type] = found.method.startsWith('filter') ? `GET /${type}s?filter=${NAME_ATTRIBUTE[type]} sw "${runMarker(runId)}"` : `GET /${type}s`;
+    how[type] = found.method.startsWith('filter')
+      ? `GET /${type}s?filter=${NAME_ATTRIBUTE[type]} sw "${runMarker(runId)}"`
+      : `GET /${type}s`;
     items.push(...found.items);
   }
   return { items, how };
@@ -91,9 +101,15 @@ export async function remainingOfRun(client: ScimClient, runId: string): Promise
 export async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {
   const attribute = NAME_ATTRIBUTE[type];
   const filtered = await scan(client, type, matches, `${attribute} sw "${prefix}"`);
-  if (filtered.ok) return { items: filtered.items, method: `filter ${attribute} sw "${prefix}"`, problem: filtered.problem };
+  if (filtered.ok)
+    return { items: filtered.items, method: `filter ${attribute} sw "${prefix}"`, problem: filtered.problem };
   const all = await scan(client, type, matches);
-  if (all.ok) return { items: all.items, method: `the target does not support "sw" (${filtered.problem}); read every page of /${type}s`, problem: all.problem };
+  if (all.ok)
+    return {
+      items: all.items,
+      method: `the target does not support "sw" (${filtered.problem}); read every page of /${type}s`,
+      problem: all.problem,
+    };
   return { items: [], method: 'could not list', problem: `could not list /${type}s: ${all.problem}` };
 }
 
@@ -102,12 +118,20 @@ async function scan(client: ScimClient, type: Kind, matches: (name: string) => b
   const items: Found[] = [];
   const seen = new Set<string>();
   let startIndex = 1;
-  for (let read = 0; read < MAX_SCAN; ) {
-    const query: Record<string, string> = { startIndex: String(startIndex), count: String(PAGE), ...(filter ? { filter } : {}) };
+  for (let read = 0; read < MAX_SCAN;) {
+    const query: Record<string, string> = {
+      startIndex: String(startIndex),
+      count: String(PAGE),
+      ...(filter ? { filter } : {}),
+    };
     const response = await client.get(`/${type}s`, { query });
     const body = response.json as { Resources?: unknown; totalResults?: unknown } | undefined;
     if (response.status !== 200 || !body || (body.Resources !== undefined && !Array.isArray(body.Resources)))
-      return { ok: false as const, items, problem: `GET /${type}s answered ${response.status}${response.jsonError ? ` (${response.jsonError})` : ''}` };
+      return {
+        ok: false as const,
+        items,
+        problem: `GET /${type}s answered ${response.status}${response.jsonError ? ` (${response.jsonError})` : ''}`,
+      };
     const page = (body.Resources ?? []) as Array<Record<string, unknown>>;
     for (const resource of page) {
       const id = typeof resource.id === 'string' ? resource.id : undefined;
@@ -122,5 +146,9 @@ async function scan(client: ScimClient, type: Kind, matches: (name: string) => b
     if (page.length === 0 || read >= total) return { ok: true as const, items };
     startIndex += page.length;
   }
-  return { ok: true as const, items, problem: `stopped after reading ${MAX_SCAN} ${type.toLowerCase()}s; run cleanup again for the rest` };
+  return {
+    ok: true as const,
+    items,
+    problem: `stopped after reading ${MAX_SCAN} ${type.toLowerCase()}s; run cleanup again for the rest`,
+  };
 }

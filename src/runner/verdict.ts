@@ -31,17 +31,22 @@ export function requiredBehaviours(tests: ReadonlyArray<Pick<TestResult, 'behavi
 export function requiredCoverage(tests: readonly TestResult[], declared: readonly string[]): RunResult['required'] {
   const all = new Set([...declared, ...requiredBehaviours(tests)]);
   const byBehaviour = new Map<string, TestResult[]>();
-  for (const test of tests) if (test.level === 'required') byBehaviour.set(test.behaviour, [...(byBehaviour.get(test.behaviour) ?? []), test]);
-  const unchecked = [...all].filter((id) => {
-    const own = byBehaviour.get(id);
-    return !own || !own.every(settled);
-  }).sort();
+  for (const test of tests)
+    if (test.level === 'required') byBehaviour.set(test.behaviour, [...(byBehaviour.get(test.behaviour) ?? []), test]);
+  const unchecked = [...all]
+    .filter((id) => {
+      const own = byBehaviour.get(id);
+      return !own || !own.every(settled);
+    })
+    .sort();
   return { checked: all.size - unchecked.length, total: all.size, unchecked };
 }
 
 /** A failed judgement that breaks what the threshold guards: blocking now, or blocking but known from the baseline. */
 export function failsThreshold(test: Pick<TestResult, 'status' | 'level' | 'baseline'>, failOn: FailOn): boolean {
-  return test.status === 'failed' || (test.status === 'warning' && test.baseline === 'known' && blocksAt(test.level, failOn));
+  return (
+    test.status === 'failed' || (test.status === 'warning' && test.baseline === 'known' && blocksAt(test.level, failOn))
+  );
 }
 
 export interface VerdictInput {

@@ -87,7 +87,11 @@ export function createAjv(extra: Options = {}): AjvInstance {
   return ajv;
 }
 
-type Registry = { ids: string[]; validator: (id: string) => ValidateFunction | undefined; source: 'precompiled' | 'compiled' };
+type Registry = {
+  ids: string[];
+  validator: (id: string) => ValidateFunction | undefined;
+  source: 'precompiled' | 'compiled';
+};
 let registry: Registry | undefined;
 
 function load(): Registry {
@@ -99,7 +103,11 @@ function load(): Registry {
   const precompiled = join(root, 'dist', 'src', 'schemas', 'validators.cjs');
   if (fromDist && existsSync(precompiled)) {
     const validators = requireCjs(precompiled) as Record<string, ValidateFunction>;
-    registry = { ids: Object.keys(validators).filter((id) => id !== 'default'), validator: (id) => validators[id], source: 'precompiled' };
+    registry = {
+      ids: Object.keys(validators).filter((id) => id !== 'default'),
+      validator: (id) => validators[id],
+      source: 'precompiled',
+    };
   } else {
     const ajv = createAjv();
     const ids = packageSchemas().map((schema) => schema.$id as string);
@@ -136,7 +144,8 @@ export function validateList(resourceId: string, data: unknown): SchemaIssue[] {
   const resources = (data as { Resources?: unknown } | null)?.Resources;
   if (Array.isArray(resources)) {
     resources.forEach((resource, i) => {
-      for (const issue of validateSchema(resourceId, resource)) issues.push({ ...issue, path: `/Resources/${i}${issue.path}` });
+      for (const issue of validateSchema(resourceId, resource))
+        issues.push({ ...issue, path: `/Resources/${i}${issue.path}` });
     });
   }
   return dedupe(issues);
@@ -185,7 +194,9 @@ function toIssue(error: ErrorObject): SchemaIssue {
     case 'contains': {
       const inner = error.schema as { const?: unknown } | undefined;
       message =
-        inner && 'const' in inner ? `must contain ${JSON.stringify(inner.const)}, got ${describe(error.data)}` : `${error.message}`;
+        inner && 'const' in inner
+          ? `must contain ${JSON.stringify(inner.const)}, got ${describe(error.data)}`
+          : `${error.message}`;
       break;
     }
     case 'const':

@@ -3,7 +3,8 @@
  * resolve attribute names (case-insensitively), apply caseExact rules in filters, and type-check PATCH values.
  * @see https://datatracker.ietf.org/doc/html/rfc7643#section-7
  */
-export type AttributeType = 'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
+export type AttributeType =
+  'string' | 'boolean' | 'decimal' | 'integer' | 'dateTime' | 'binary' | 'reference' | 'complex';
 
 export interface AttributeDefinition {
   name: string;

@@ -13,7 +13,14 @@ import { ScimError } from '../scim/errors.js';
 import type { ResourceTypeDefinition } from '../scim/schema-types.js';
 import { checkBearer } from './auth.js';
 import { defaultResourceTypes } from './engine.js';
-import { responseDelay, runRequestFaults, runResponseFaults, type FaultRequest, type FaultResponse, type ServerFault } from './faults.js';
+import {
+  responseDelay,
+  runRequestFaults,
+  runResponseFaults,
+  type FaultRequest,
+  type FaultResponse,
+  type ServerFault,
+} from './faults.js';
 import { BodyTooLargeError, errorResponse, readBody, responseForThrown, writeResponse } from './http-io.js';
 import { matchRoute, methodNotAllowedError, notFoundError, segmentsBelow } from './router.js';
 import { buildRoutes } from './routes/index.js';
@@ -86,7 +93,11 @@ function contentTypeError(contentType: string | undefined): ScimError | undefine
   const [type = ''] = contentType.split(';');
   const media = type.trim().toLowerCase();
   if (ACCEPTED_MEDIA_TYPES.has(media)) return undefined;
-  return new ScimError(415, undefined, `Unsupported Content-Type "${contentType}"; send application/scim+json or application/json.`);
+  return new ScimError(
+    415,
+    undefined,
+    `Unsupported Content-Type "${contentType}"; send application/scim+json or application/json.`,
+  );
 }
 
 function requestHost(req: IncomingMessage): string {
@@ -164,7 +175,9 @@ export function createScimServer(options: ScimServerOptions): ScimServer {
     } catch (error) {
       response =
         error instanceof BodyTooLargeError
-          ? errorResponse(new ScimError(413, undefined, `The request body exceeds ${error.limit} bytes.`), { Connection: 'close' })
+          ? errorResponse(new ScimError(413, undefined, `The request body exceeds ${error.limit} bytes.`), {
+              Connection: 'close',
+            })
           : responseForThrown(error);
     }
     try {

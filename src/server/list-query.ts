@@ -71,7 +71,10 @@ export function queryFromParams(params: URLSearchParams): ListQuery {
 export function queryFromSearchRequest(body: unknown): ListQuery {
   if (!isObject(body)) throw new ScimError(400, 'invalidSyntax', 'A SearchRequest body must be a JSON object.');
   const schemas = body.schemas;
-  if (!Array.isArray(schemas) || !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.SearchRequest.toLowerCase())) {
+  if (
+    !Array.isArray(schemas) ||
+    !schemas.some((s) => typeof s === 'string' && s.toLowerCase() === URN.SearchRequest.toLowerCase())
+  ) {
     throw new ScimError(400, 'invalidSyntax', `A SearchRequest body must list "${URN.SearchRequest}" in schemas.`);
   }
   const get = (name: string): string | number | undefined => {
@@ -114,10 +117,17 @@ export function listResponse(totalResults: number, startIndex: number, resources
  * sortBy (RFC 7644 §3.4.2.3): string values compare case-insensitively unless caseExact; for a multi-valued
  * attribute the primary value (or the first) is used; resources without a value sort last when ascending.
  */
-function sortResources(resources: JsonObject[], sortBy: string, order: 'ascending' | 'descending', index: SchemaIndex): void {
+function sortResources(
+  resources: JsonObject[],
+  sortBy: string,
+  order: 'ascending' | 'descending',
+  index: SchemaIndex,
+): void {
   const split = index.split(sortBy);
   const def = split.attribute ? index.attribute(split.attribute, split.urn) : undefined;
-  const subDef = split.sub ? def?.subAttributes?.find((s) => s.name.toLowerCase() === split.sub?.toLowerCase()) : undefined;
+  const subDef = split.sub
+    ? def?.subAttributes?.find((s) => s.name.toLowerCase() === split.sub?.toLowerCase())
+    : undefined;
   const caseExact = (subDef ?? def)?.caseExact ?? false;
   const key = (resource: JsonObject): string | number | boolean | undefined => {
     let holder: JsonValue | undefined = resource;

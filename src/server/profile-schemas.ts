@@ -13,7 +13,12 @@
 import type { AttributeMapping, Profile } from '../profiles/profile-schema.js';
 import { parseProfileTarget } from '../entra/target-path.js';
 import type { AttributeDefinition, ResourceTypeDefinition, SchemaDefinition } from '../scim/schema-types.js';
-import { COMMON_ATTRIBUTES, customExtensionSchema, defaultResourceTypes, stringAttribute } from '../scim/schema-definitions.js';
+import {
+  COMMON_ATTRIBUTES,
+  customExtensionSchema,
+  defaultResourceTypes,
+  stringAttribute,
+} from '../scim/schema-definitions.js';
 
 export function resourceTypesFor(profile: Profile): ResourceTypeDefinition[] {
   const copy = (t: ResourceTypeDefinition): ResourceTypeDefinition => ({
@@ -50,7 +55,8 @@ function clone(schema: SchemaDefinition): SchemaDefinition {
   return structuredClone(schema);
 }
 
-const byName = (list: AttributeDefinition[] | undefined, name: string) => list?.find((a) => a.name.toLowerCase() === name.toLowerCase());
+const byName = (list: AttributeDefinition[] | undefined, name: string) =>
+  list?.find((a) => a.name.toLowerCase() === name.toLowerCase());
 
 /** Makes the resource type carry one mapped attribute the way the profile describes it. */
 function applyMapping(type: ResourceTypeDefinition, mapping: AttributeMapping): void {
@@ -72,7 +78,9 @@ function applyMapping(type: ResourceTypeDefinition, mapping: AttributeMapping): 
       ? structuredClone(common)
       : path.filter || path.sub
         ? { ...stringAttribute(path.attribute), type: 'complex', multiValued: Boolean(path.filter), subAttributes: [] }
-        : stringAttribute(path.attribute, { description: `Mapped by the profile (${mapping.target}); not defined by RFC 7643.` });
+        : stringAttribute(path.attribute, {
+            description: `Mapped by the profile (${mapping.target}); not defined by RFC 7643.`,
+          });
     attributes.push(attribute);
   }
   if (path.filter && attribute.type === 'complex') {
@@ -80,13 +88,21 @@ function applyMapping(type: ResourceTypeDefinition, mapping: AttributeMapping): 
     let typeSub = byName(subs, path.filter.attribute);
     if (!typeSub) subs.push((typeSub = stringAttribute(path.filter.attribute, { canonicalValues: [] })));
     const value = String(path.filter.value);
-    if (path.filter.attribute.toLowerCase() === 'type' && !(typeSub.canonicalValues ?? []).some((v) => v.toLowerCase() === value.toLowerCase()))
+    if (
+      path.filter.attribute.toLowerCase() === 'type' &&
+      !(typeSub.canonicalValues ?? []).some((v) => v.toLowerCase() === value.toLowerCase())
+    )
       typeSub.canonicalValues = [...(typeSub.canonicalValues ?? []), value];
   }
   if (path.sub && attribute.type === 'complex') {
     const subs = (attribute.subAttributes ??= []);
     const sub = byName(subs, path.sub);
-    if (!sub) subs.push(stringAttribute(path.sub, { description: `Mapped by the profile (${mapping.target}); not defined by RFC 7643.` }));
+    if (!sub)
+      subs.push(
+        stringAttribute(path.sub, {
+          description: `Mapped by the profile (${mapping.target}); not defined by RFC 7643.`,
+        }),
+      );
     else if (mapping.required && !path.filter) sub.required = true;
     return;
   }

@@ -25,14 +25,18 @@ export interface Projection {
 /** Splits a comma-separated query parameter value (RFC 7644 §3.4.2.5); empty → undefined. */
 export function parseAttributeList(value: string | null | undefined): string[] | undefined {
   if (value === null || value === undefined) return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return names.length > 0 ? names : undefined;
 }
 
 export function project(resource: JsonObject, index: SchemaIndex, projection: Projection = {}): JsonObject {
   let out = removeByReturned(resource, index, projection.attributes);
   if (projection.attributes) out = applyMask(out, includeMask(projection.attributes, index)) as JsonObject;
-  if (projection.excludedAttributes) out = removeMask(out, excludeMask(projection.excludedAttributes, index)) as JsonObject;
+  if (projection.excludedAttributes)
+    out = removeMask(out, excludeMask(projection.excludedAttributes, index)) as JsonObject;
   return out;
 }
 

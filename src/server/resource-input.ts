@@ -26,7 +26,11 @@ export function isObject(value: unknown): value is JsonObject {
 /** Builds the stored form of a create or full-replace body (without id and meta). */
 export function normalizeResourceInput(body: unknown, index: SchemaIndex): JsonObject {
   if (!isObject(body)) {
-    throw new ScimError(400, 'invalidSyntax', `The request body must be a JSON object describing a ${index.resourceType.name}.`);
+    throw new ScimError(
+      400,
+      'invalidSyntax',
+      `The request body must be a JSON object describing a ${index.resourceType.name}.`,
+    );
   }
   const out: JsonObject = {};
   for (const [key, raw] of Object.entries(body)) {
@@ -81,11 +85,23 @@ function assertRequired(resource: JsonObject, index: SchemaIndex): void {
     for (const def of ext.schema.attributes) {
       // A required extension attribute (a profile's custom schema may declare one) must come with the create.
       const data = resource[ext.schema.id];
-      if (def.required && def.mutability !== 'readOnly' && (!isObject(data) || data[def.name] === undefined || data[def.name] === ''))
-        throw new ScimError(400, 'invalidValue', `Attribute "${ext.schema.id}:${def.name}" is required for a ${index.resourceType.name}.`);
+      if (
+        def.required &&
+        def.mutability !== 'readOnly' &&
+        (!isObject(data) || data[def.name] === undefined || data[def.name] === '')
+      )
+        throw new ScimError(
+          400,
+          'invalidValue',
+          `Attribute "${ext.schema.id}:${def.name}" is required for a ${index.resourceType.name}.`,
+        );
     }
     if (ext.required && !isObject(resource[ext.schema.id])) {
-      throw new ScimError(400, 'invalidValue', `Extension "${ext.schema.id}" is required for a ${index.resourceType.name}.`);
+      throw new ScimError(
+        400,
+        'invalidValue',
+        `Extension "${ext.schema.id}" is required for a ${index.resourceType.name}.`,
+      );
     }
   }
 }

@@ -4,13 +4,22 @@
 import { behaviour, expectThat, addMembersOp, patchBody, skipUnlessGroups, type Dialect } from '#harness';
 
 for (const dialect of ['default', 'flag'] as Dialect[]) {
-  behaviour(dialect === 'default' ? 'G-07' : 'G-08', `PATCH Add members with an id that does not exist (${dialect} dialect) answers 2xx or 4xx, never 5xx`, { level: 'recommended', tags: [`${dialect}-dialect`] }, async ({ client, resources, names, profile, skip }) => {
-    skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
-    const response = await client.patch(`/Groups/${group.id}`, patchBody([addMembersOp([names.absent()], dialect)]));
-    expectThat(response.status < 500, `adding the unknown member id answered ${response.status}; expected 2xx (ignored) or 4xx (refused)`, {
-      response,
-      hint: 'Refuse an unknown member with 400 (invalidValue) or 404, or ignore it; a 5xx fails the membership change on every cycle and counts toward quarantine (D-17).',
-    });
-  });
+  behaviour(
+    dialect === 'default' ? 'G-07' : 'G-08',
+    `PATCH Add members with an id that does not exist (${dialect} dialect) answers 2xx or 4xx, never 5xx`,
+    { level: 'recommended', tags: [`${dialect}-dialect`] },
+    async ({ client, resources, names, profile, skip }) => {
+      skipUnlessGroups(profile, skip);
+      const group = await resources.createGroup();
+      const response = await client.patch(`/Groups/${group.id}`, patchBody([addMembersOp([names.absent()], dialect)]));
+      expectThat(
+        response.status < 500,
+        `adding the unknown member id answered ${response.status}; expected 2xx (ignored) or 4xx (refused)`,
+        {
+          response,
+          hint: 'Refuse an unknown member with 400 (invalidValue) or 404, or ignore it; a 5xx fails the membership change on every cycle and counts toward quarantine (D-17).',
+        },
+      );
+    },
+  );
 }

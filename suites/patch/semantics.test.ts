@@ -1,138 +1,291 @@
 // What every PATCH answer must keep true (catalog P-13…P-18): string booleans coerced, the answers Entra accepts,
 // a stable identity, 404 for unknown ids, one refused operation must not silently block a disable, empty requests.
 import {
-  behaviour, verify, fail, expectThat, show, status, errorStatus, getUserOk, patchUserOk, patchAnswer, storedValue,
-  setInCreateBody, matchingElements, memberCI, patchBody, profileValue, withExamples, sameUserName, refusedAlone,
+  behaviour,
+  verify,
+  fail,
+  expectThat,
+  show,
+  status,
+  errorStatus,
+  getUserOk,
+  patchUserOk,
+  patchAnswer,
+  storedValue,
+  setInCreateBody,
+  matchingElements,
+  memberCI,
+  patchBody,
+  profileValue,
+  withExamples,
+  sameUserName,
+  refusedAlone,
 } from '#harness';
 
 // Catalog §0.1 P-13: string primary in a create body is the validator's (Entra sends booleans there); the PATCH form
 // with "True" is recommended.
-behaviour('P-13', 'POST with emails primary "true" (string, validator default-attributes mode) stores the boolean true', { level: 'validator' }, async ({ client, resources, names }) => {
-  const userName = names.userName();
-  const user = await resources.createUser({ userName, emails: [{ primary: 'true', type: 'work', value: userName }] });
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const primary = memberCI(matchingElements(stored, 'emails[type eq "work"].value')[0], 'primary');
-  expectThat(primary === true, `emails[0].primary was sent as the string "true" and reads back as ${show(primary)}; expected the JSON boolean true — stored as a string, "primary eq true" no longer matches and the validator cascades`, { expected: 'true', actual: show(primary), response });
-});
+behaviour(
+  'P-13',
+  'POST with emails primary "true" (string, validator default-attributes mode) stores the boolean true',
+  { level: 'validator' },
+  async ({ client, resources, names }) => {
+    const userName = names.userName();
+    const user = await resources.createUser({ userName, emails: [{ primary: 'true', type: 'work', value: userName }] });
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const primary = memberCI(matchingElements(stored, 'emails[type eq "work"].value')[0], 'primary');
+    expectThat(
+      primary === true,
+      `emails[0].primary was sent as the string "true" and reads back as ${show(primary)}; expected the JSON boolean true — stored as a string, "primary eq true" no longer matches and the validator cascades`,
+      { expected: 'true', actual: show(primary), response },
+    );
+  },
+);
 
-behaviour('P-13', 'POST with roles primary "True" (string, as the validator sends it) answers 201 and returns a boolean primary', { level: 'validator' }, async ({ client, resources }) => {
-  const user = await resources.createUser({ roles: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', display: 'Admin', value: 'Admin' }] });
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const roles = memberCI(stored, 'roles');
-  const primaries = Array.isArray(roles) ? roles.map((r) => memberCI(r, 'primary')).filter((p) => p !== undefined) : [];
-  expectThat(primaries.every((p) => p === true), `roles[].primary sent as "True" reads back as ${show(primaries)}; always emit JSON booleans`, { response });
-});
+behaviour(
+  'P-13',
+  'POST with roles primary "True" (string, as the validator sends it) answers 201 and returns a boolean primary',
+  { level: 'validator' },
+  async ({ client, resources }) => {
+    const user = await resources.createUser({
+      roles: [{ primary: 'True', type: 'WindowsAzureActiveDirectoryRole', display: 'Admin', value: 'Admin' }],
+    });
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const roles = memberCI(stored, 'roles');
+    const primaries = Array.isArray(roles)
+      ? roles.map((r) => memberCI(r, 'primary')).filter((p) => p !== undefined)
+      : [];
+    expectThat(
+      primaries.every((p) => p === true),
+      `roles[].primary sent as "True" reads back as ${show(primaries)}; always emit JSON booleans`,
+      { response },
+    );
+  },
+);
 
-behaviour('P-13', 'PATCH Replace emails[type eq "work"].primary "True" stores the boolean true', { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources, names }) => {
-  const userName = names.userName();
-  const user = await resources.createUser({ userName, emails: [{ type: 'work', value: userName }] });
-  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].primary', value: 'True' }]);
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const primary = storedValue(stored, 'emails[type eq "work"].primary');
-  expectThat(primary === true, `after Replace emails[type eq "work"].primary "True", GET shows primary ${show(primary)}; expected the JSON boolean true`, { expected: 'true', actual: show(primary), response });
-});
+behaviour(
+  'P-13',
+  'PATCH Replace emails[type eq "work"].primary "True" stores the boolean true',
+  { level: 'recommended', tags: ['default-dialect'] },
+  async ({ client, resources, names }) => {
+    const userName = names.userName();
+    const user = await resources.createUser({ userName, emails: [{ type: 'work', value: userName }] });
+    await patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].primary', value: 'True' }]);
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const primary = storedValue(stored, 'emails[type eq "work"].primary');
+    expectThat(
+      primary === true,
+      `after Replace emails[type eq "work"].primary "True", GET shows primary ${show(primary)}; expected the JSON boolean true`,
+      { expected: 'true', actual: show(primary), response },
+    );
+  },
+);
 
-behaviour('P-14', 'a user PATCH answers 200 or 204 (either is accepted), never 201 or an error', { tags: ['default-dialect'] }, async ({ client, resources }) => {
-  const user = await resources.createUser();
-  const response = await client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'title', value: 'Answer' }]));
-  verify(response, status(200, 204));
-});
+behaviour(
+  'P-14',
+  'a user PATCH answers 200 or 204 (either is accepted), never 201 or an error',
+  { tags: ['default-dialect'] },
+  async ({ client, resources }) => {
+    const user = await resources.createUser();
+    const response = await client.patch(
+      `/Users/${user.id}`,
+      patchBody([{ op: 'Replace', path: 'title', value: 'Answer' }]),
+    );
+    verify(response, status(200, 204));
+  },
+);
 
 // Entra tolerates a 200 with an empty body (catalog M-23), so this half of P-14 is graded recommended.
-behaviour('P-14', 'a 200 answer to a user PATCH carries the full updated resource, not an empty body', { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources }) => {
-  const user = await resources.createUser();
-  const response = await client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'title', value: 'Answer' }]));
-  verify(response, patchAnswer());
-  if (response.status === 200) {
-    const body = response.json as Record<string, unknown>;
-    expectThat(body.title === 'Answer' && sameUserName(body.userName, user.name), `PATCH answered 200 with ${show(body)}; a 200 carries the full updated resource (title "Answer", userName ${show(user.name)})`, { response });
-  }
-});
+behaviour(
+  'P-14',
+  'a 200 answer to a user PATCH carries the full updated resource, not an empty body',
+  { level: 'recommended', tags: ['default-dialect'] },
+  async ({ client, resources }) => {
+    const user = await resources.createUser();
+    const response = await client.patch(
+      `/Users/${user.id}`,
+      patchBody([{ op: 'Replace', path: 'title', value: 'Answer' }]),
+    );
+    verify(response, patchAnswer());
+    if (response.status === 200) {
+      const body = response.json as Record<string, unknown>;
+      expectThat(
+        body.title === 'Answer' && sameUserName(body.userName, user.name),
+        `PATCH answered 200 with ${show(body)}; a 200 carries the full updated resource (title "Answer", userName ${show(user.name)})`,
+        { response },
+      );
+    }
+  },
+);
 
 behaviour('P-15', 'PATCH keeps the id: GET after a PATCH shows the same id', async ({ client, resources }) => {
   const user = await resources.createUser();
   await patchUserOk(client, user.id, [{ op: 'Replace', path: 'displayName', value: 'Identity Check' }]);
   const { response, user: stored } = await getUserOk(client, user.id);
-  expectThat(stored.id === user.id, `after PATCH, GET shows id ${show(stored.id)}; the id must never change (Entra caches it and would hit InvalidAnchor)`, { response });
+  expectThat(
+    stored.id === user.id,
+    `after PATCH, GET shows id ${show(stored.id)}; the id must never change (Entra caches it and would hit InvalidAnchor)`,
+    { response },
+  );
 });
 
-behaviour('P-15', 'PATCH keeps meta.created, does not move meta.lastModified back, and a 200 body equals the following GET', { level: 'recommended' }, async ({ client, resources }) => {
-  // Recommended (catalog §0.1): Entra never reads meta, and the PATCH response need not carry the whole resource (DEV).
-  const user = await resources.createUser();
-  const before = await getUserOk(client, user.id);
-  const beforeMeta = (before.user.meta ?? {}) as Record<string, unknown>;
-  const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'displayName', value: 'Identity Check' }]);
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const meta = (stored.meta ?? {}) as Record<string, unknown>;
-  expectThat(meta.created === beforeMeta.created, `meta.created changed from ${show(beforeMeta.created)} to ${show(meta.created)}`, { response });
-  expectThat(!(Date.parse(String(meta.lastModified)) < Date.parse(String(beforeMeta.lastModified))), `meta.lastModified went from ${show(beforeMeta.lastModified)} to ${show(meta.lastModified)}; it must not move back`, { response });
-  if (patched.status === 200 && patched.json && typeof patched.json === 'object') {
-    const canon = (v: unknown): string => JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
-    const returned = patched.json as Record<string, unknown>;
-    const keys = [...new Set([...Object.keys(returned), ...Object.keys(stored)])].filter((k) => canon(returned[k]) !== canon(stored[k]));
-    expectThat(keys.length === 0, `the PATCH response differs from the following GET in ${keys.map((k) => `${k} (PATCH ${show(returned[k], 80)}, GET ${show(stored[k], 80)})`).join('; ')}`, { response });
-  }
-});
+behaviour(
+  'P-15',
+  'PATCH keeps meta.created, does not move meta.lastModified back, and a 200 body equals the following GET',
+  { level: 'recommended' },
+  async ({ client, resources }) => {
+    // Recommended (catalog §0.1): Entra never reads meta, and the PATCH response need not carry the whole resource (DEV).
+    const user = await resources.createUser();
+    const before = await getUserOk(client, user.id);
+    const beforeMeta = (before.user.meta ?? {}) as Record<string, unknown>;
+    const patched = await patchUserOk(client, user.id, [
+      { op: 'Replace', path: 'displayName', value: 'Identity Check' },
+    ]);
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const meta = (stored.meta ?? {}) as Record<string, unknown>;
+    expectThat(
+      meta.created === beforeMeta.created,
+      `meta.created changed from ${show(beforeMeta.created)} to ${show(meta.created)}`,
+      { response },
+    );
+    expectThat(
+      !(Date.parse(String(meta.lastModified)) < Date.parse(String(beforeMeta.lastModified))),
+      `meta.lastModified went from ${show(beforeMeta.lastModified)} to ${show(meta.lastModified)}; it must not move back`,
+      { response },
+    );
+    if (patched.status === 200 && patched.json && typeof patched.json === 'object') {
+      const canon = (v: unknown): string =>
+        JSON.stringify(v, (_k, x) =>
+          x && typeof x === 'object' && !Array.isArray(x)
+            ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+            : x,
+        );
+      const returned = patched.json as Record<string, unknown>;
+      const keys = [...new Set([...Object.keys(returned), ...Object.keys(stored)])].filter(
+        (k) => canon(returned[k]) !== canon(stored[k]),
+      );
+      expectThat(
+        keys.length === 0,
+        `the PATCH response differs from the following GET in ${keys.map((k) => `${k} (PATCH ${show(returned[k], 80)}, GET ${show(stored[k], 80)})`).join('; ')}`,
+        { response },
+      );
+    }
+  },
+);
 
 behaviour('P-16', 'PATCH /Users/{unknown id} answers 404', { tags: ['default-dialect'] }, async ({ client, names }) => {
-  const response = await client.patch(`/Users/${names.absent()}`, patchBody([{ op: 'Replace', path: 'displayName', value: 'Nobody' }]));
+  const response = await client.patch(
+    `/Users/${names.absent()}`,
+    patchBody([{ op: 'Replace', path: 'displayName', value: 'Nobody' }]),
+  );
   verify(response, errorStatus(404));
 });
 
-behaviour('P-17', "Entra's batched update — every mapped attribute of the profile plus active \"False\" in one PATCH — is applied, disable included", { tags: ['default-dialect'] }, async ({ client, resources, names, profile, skip, target }) => {
-  const mapped = profile.users.mappings.filter((m) => m.type !== 'reference' && m.type !== 'boolean' && m.target !== 'userName');
-  const ops: Array<{ op: string; path: string; value: unknown }> = [];
-  const extra: Record<string, unknown> = {};
-  for (const m of mapped) {
-    // Example data in each attribute's format, from the run seed: created with variant a, replaced with b.
-    const value = profileValue(m, names, 'b');
-    ops.push({ op: 'Replace', path: m.target, value });
-    if (m.target !== 'externalId') setInCreateBody(extra, m.target, profileValue(m, names, 'a'));
-  }
-  // The values the user is created with are example data: a 400 to them alone is inconclusive (incidental.ts).
-  const user = await withExamples({ resources, skip, target }, { what: 'values of the mapped attributes', attributes: extra }, () => resources.createUser(extra));
-  const disables = profile.users.deprovision.includes('disable');
-  const all = disables ? [...ops, { op: 'Replace', path: 'active', value: 'False' }] : ops;
-  const response = await client.patch(`/Users/${user.id}`, patchBody(all));
-  if (status(200, 204)(response)) {
-    const refused = await refusedAlone(client, user.id, ops);
-    fail(`the PATCH carrying every mapped attribute and active "False" answered ${response.status}, so the user was NOT disabled. ${refused.length ? `Refused on their own: ${refused.join('; ')}.` : 'Each operation alone is accepted; only the batch fails.'} Entra sends these together and retries the same failing request every cycle: the deprovisioned user stays active`, {
-      expected: '200 or 204, every mapped attribute stored and active false',
-      actual: `${response.status} ${response.text.slice(0, 300)}`,
-      response,
-      hint: 'Accept every attribute in your documented mapping, or tell admins to remove the mapping for attributes you do not store.',
-    });
-  }
-  const { response: after, user: stored } = await getUserOk(client, user.id);
-  const wrong = ops.filter((o) => storedValue(stored, o.path) !== o.value).map((o) => `${o.path}: sent ${show(o.value)}, got ${show(storedValue(stored, o.path))}`);
-  expectThat(!disables || stored.active === false, `after the batched PATCH, GET shows active ${show(stored.active)}; the disable in the same request was not applied`, { response: after });
-  expectThat(wrong.length === 0, `the batched PATCH was accepted but mapped attributes did not read back: ${wrong.join('; ')}`, { actual: wrong.join('\n'), response: after });
-});
+behaviour(
+  'P-17',
+  'Entra\'s batched update — every mapped attribute of the profile plus active "False" in one PATCH — is applied, disable included',
+  { tags: ['default-dialect'] },
+  async ({ client, resources, names, profile, skip, target }) => {
+    const mapped = profile.users.mappings.filter(
+      (m) => m.type !== 'reference' && m.type !== 'boolean' && m.target !== 'userName',
+    );
+    const ops: Array<{ op: string; path: string; value: unknown }> = [];
+    const extra: Record<string, unknown> = {};
+    for (const m of mapped) {
+      // Example data in each attribute's format, from the run seed: created with variant a, replaced with b.
+      const value = profileValue(m, names, 'b');
+      ops.push({ op: 'Replace', path: m.target, value });
+      if (m.target !== 'externalId') setInCreateBody(extra, m.target, profileValue(m, names, 'a'));
+    }
+    // The values the user is created with are example data: a 400 to them alone is inconclusive (incidental.ts).
+    const user = await withExamples(
+      { resources, skip, target },
+      { what: 'values of the mapped attributes', attributes: extra },
+      () => resources.createUser(extra),
+    );
+    const disables = profile.users.deprovision.includes('disable');
+    const all = disables ? [...ops, { op: 'Replace', path: 'active', value: 'False' }] : ops;
+    const response = await client.patch(`/Users/${user.id}`, patchBody(all));
+    if (status(200, 204)(response)) {
+      const refused = await refusedAlone(client, user.id, ops);
+      fail(
+        `the PATCH carrying every mapped attribute and active "False" answered ${response.status}, so the user was NOT disabled. ${refused.length ? `Refused on their own: ${refused.join('; ')}.` : 'Each operation alone is accepted; only the batch fails.'} Entra sends these together and retries the same failing request every cycle: the deprovisioned user stays active`,
+        {
+          expected: '200 or 204, every mapped attribute stored and active false',
+          actual: `${response.status} ${response.text.slice(0, 300)}`,
+          response,
+          hint: 'Accept every attribute in your documented mapping, or tell admins to remove the mapping for attributes you do not store.',
+        },
+      );
+    }
+    const { response: after, user: stored } = await getUserOk(client, user.id);
+    const wrong = ops
+      .filter((o) => storedValue(stored, o.path) !== o.value)
+      .map((o) => `${o.path}: sent ${show(o.value)}, got ${show(storedValue(stored, o.path))}`);
+    expectThat(
+      !disables || stored.active === false,
+      `after the batched PATCH, GET shows active ${show(stored.active)}; the disable in the same request was not applied`,
+      { response: after },
+    );
+    expectThat(
+      wrong.length === 0,
+      `the batched PATCH was accepted but mapped attributes did not read back: ${wrong.join('; ')}`,
+      { actual: wrong.join('\n'), response: after },
+    );
+  },
+);
 
-behaviour('P-17', 'a PATCH with one refused operation changes nothing (atomic); a disable in it is either fully applied or visibly refused', { level: 'recommended', tags: ['default-dialect'] }, async ({ client, resources }) => {
-  const user = await resources.createUser({ title: 'Before' });
-  const ops = [
-    { op: 'Replace', path: 'title', value: 'After' },
-    { op: 'Replace', path: 'scimcUnmappedAttribute.sub', value: 'x' },
-    { op: 'Replace', path: 'active', value: 'False' },
-  ];
-  const response = await client.patch(`/Users/${user.id}`, patchBody(ops));
-  expectThat(response.status < 500, `a PATCH with an unknown path answered ${response.status}; expected 200/204, or 400 invalidPath — never a server error`, { response });
-  const { response: after, user: stored } = await getUserOk(client, user.id);
-  if (!status(200, 204)(response)) {
-    expectThat(stored.title === 'After' && stored.active === false, `the PATCH was accepted (${response.status}) but GET shows title ${show(stored.title)} and active ${show(stored.active)}; the accepted request must apply title and the disable`, { response: after });
-    return;
-  }
-  verify(response, errorStatus(400));
-  const changed = [stored.title !== 'Before' ? `title is ${show(stored.title)}` : '', stored.active !== true ? `active is ${show(stored.active)}` : ''].filter(Boolean);
-  expectThat(changed.length === 0, `the PATCH was refused with 400 but partly applied: ${changed.join(', ')}. RFC 7644 §3.5.2: if any operation fails, no change is made — and Entra, seeing the 400, resends the whole request while the server state has drifted`, { response: after });
-});
+behaviour(
+  'P-17',
+  'a PATCH with one refused operation changes nothing (atomic); a disable in it is either fully applied or visibly refused',
+  { level: 'recommended', tags: ['default-dialect'] },
+  async ({ client, resources }) => {
+    const user = await resources.createUser({ title: 'Before' });
+    const ops = [
+      { op: 'Replace', path: 'title', value: 'After' },
+      { op: 'Replace', path: 'scimcUnmappedAttribute.sub', value: 'x' },
+      { op: 'Replace', path: 'active', value: 'False' },
+    ];
+    const response = await client.patch(`/Users/${user.id}`, patchBody(ops));
+    expectThat(
+      response.status < 500,
+      `a PATCH with an unknown path answered ${response.status}; expected 200/204, or 400 invalidPath — never a server error`,
+      { response },
+    );
+    const { response: after, user: stored } = await getUserOk(client, user.id);
+    if (!status(200, 204)(response)) {
+      expectThat(
+        stored.title === 'After' && stored.active === false,
+        `the PATCH was accepted (${response.status}) but GET shows title ${show(stored.title)} and active ${show(stored.active)}; the accepted request must apply title and the disable`,
+        { response: after },
+      );
+      return;
+    }
+    verify(response, errorStatus(400));
+    const changed = [
+      stored.title !== 'Before' ? `title is ${show(stored.title)}` : '',
+      stored.active !== true ? `active is ${show(stored.active)}` : '',
+    ].filter(Boolean);
+    expectThat(
+      changed.length === 0,
+      `the PATCH was refused with 400 but partly applied: ${changed.join(', ')}. RFC 7644 §3.5.2: if any operation fails, no change is made — and Entra, seeing the 400, resends the whole request while the server state has drifted`,
+      { response: after },
+    );
+  },
+);
 
-behaviour('P-18', 'PATCH with an empty Operations array answers 200/204 or 400 (invalidSyntax or invalidValue), never 500', async ({ client, resources }) => {
-  const user = await resources.createUser();
-  const response = await client.patch(`/Users/${user.id}`, patchBody([]));
-  // Any 400 passes (catalog §0.1 P-18: invalidValue fits RFC 7644 Table 9 as well as invalidSyntax).
-  verify(response, status(200, 204, 400));
-  const { response: after, user: stored } = await getUserOk(client, user.id);
-  expectThat(sameUserName(stored.userName, user.name) && stored.active === true, `after an empty PATCH, GET shows ${show({ userName: stored.userName, active: stored.active })}; nothing should change`, { response: after });
-});
+behaviour(
+  'P-18',
+  'PATCH with an empty Operations array answers 200/204 or 400 (invalidSyntax or invalidValue), never 500',
+  async ({ client, resources }) => {
+    const user = await resources.createUser();
+    const response = await client.patch(`/Users/${user.id}`, patchBody([]));
+    // Any 400 passes (catalog §0.1 P-18: invalidValue fits RFC 7644 Table 9 as well as invalidSyntax).
+    verify(response, status(200, 204, 400));
+    const { response: after, user: stored } = await getUserOk(client, user.id);
+    expectThat(
+      sameUserName(stored.userName, user.name) && stored.active === true,
+      `after an empty PATCH, GET shows ${show({ userName: stored.userName, active: stored.active })}; nothing should change`,
+      { response: after },
+    );
+  },
+);

@@ -2,8 +2,21 @@
 // emails[type eq "work"].value — to elements that may not exist yet, several sub-attributes of one element in one
 // request, and with the capitalised sub-attribute names of Microsoft's mapping table.
 import {
-  behaviour, verify, fail, status, expectThat, show, getUserOk, patchUserOk, storedValue, matchingElements, setInCreateBody,
-  patchBody, profileValue, refusedAlone, withExamples,
+  behaviour,
+  verify,
+  fail,
+  status,
+  expectThat,
+  show,
+  getUserOk,
+  patchUserOk,
+  storedValue,
+  matchingElements,
+  setInCreateBody,
+  patchBody,
+  profileValue,
+  refusedAlone,
+  withExamples,
 } from '#harness';
 import type { BehaviourContext, Names } from '#harness';
 
@@ -24,7 +37,8 @@ const CATALOG_PATHS = [
 ];
 
 /** Example data in its attribute's format, unique to the test and derived from the run seed (src/entra/values.ts). */
-const sampleValue = (path: string, variant: 'a' | 'b', names: Names) => profileValue({ target: path, type: 'string' }, names, variant);
+const sampleValue = (path: string, variant: 'a' | 'b', names: Names) =>
+  profileValue({ target: path, type: 'string' }, names, variant);
 
 /** Creates a user holding old values at `paths`, replaces them all in one default-mode PATCH, reads them back. */
 async function replaceAll(ctx: BehaviourContext, paths: string[], writePath = (p: string) => p): Promise<void> {
@@ -32,100 +46,195 @@ async function replaceAll(ctx: BehaviourContext, paths: string[], writePath = (p
   const extra: Record<string, unknown> = {};
   for (const path of paths) setInCreateBody(extra, path, sampleValue(path, 'a', names));
   // The old values are example data: a 400 to them (and not to Entra's body) is inconclusive, not a failure.
-  const user = await withExamples(ctx, { what: `old values of ${paths.join(', ')}`, attributes: extra }, () => resources.createUser(extra));
+  const user = await withExamples(ctx, { what: `old values of ${paths.join(', ')}`, attributes: extra }, () =>
+    resources.createUser(extra),
+  );
   const ops = paths.map((path) => ({ op: 'Replace', path: writePath(path), value: sampleValue(path, 'b', names) }));
   const response = await client.patch(`/Users/${user.id}`, patchBody(ops));
   if (status(200, 204)(response)) {
     const rejected = await refusedAlone(client, user.id, ops);
-    fail(`the batched PATCH of ${ops.length} value-filter paths answered ${response.status}; sent alone, these are refused: ${rejected.join('; ') || 'none (only the batch fails)'}. Entra sends them together with every other change of the user — one refused path blocks the whole update, a disable included (P-17)`, {
-      expected: '200 with the resource or 204',
-      actual: `${response.status} ${response.text.slice(0, 300)}`,
-      response,
-    });
+    fail(
+      `the batched PATCH of ${ops.length} value-filter paths answered ${response.status}; sent alone, these are refused: ${rejected.join('; ') || 'none (only the batch fails)'}. Entra sends them together with every other change of the user — one refused path blocks the whole update, a disable included (P-17)`,
+      {
+        expected: '200 with the resource or 204',
+        actual: `${response.status} ${response.text.slice(0, 300)}`,
+        response,
+      },
+    );
   }
   const { response: after, user: stored } = await getUserOk(client, user.id);
-  const wrong = ops.filter((o) => storedValue(stored, paths[ops.indexOf(o)]!) !== o.value).map((o) => `${o.path}: sent ${show(o.value)}, got ${show(storedValue(stored, paths[ops.indexOf(o)]!))}`);
-  expectThat(wrong.length === 0, `after Replace on ${ops.length} value-filter paths, ${wrong.join('; ')}`, { actual: wrong.join('\n'), response: after });
-  const duplicated = [...new Set(paths.map((p) => p.slice(0, p.indexOf(']') + 1)))].filter((p) => matchingElements(stored, `${p}.value`).length > 1);
-  expectThat(duplicated.length === 0, `after the update there are several elements for ${duplicated.join(', ')}: ${show(duplicated.map((d) => matchingElements(stored, `${d}.value`)))}; type values must stay unique`, { response: after });
+  const wrong = ops
+    .filter((o) => storedValue(stored, paths[ops.indexOf(o)]!) !== o.value)
+    .map((o) => `${o.path}: sent ${show(o.value)}, got ${show(storedValue(stored, paths[ops.indexOf(o)]!))}`);
+  expectThat(wrong.length === 0, `after Replace on ${ops.length} value-filter paths, ${wrong.join('; ')}`, {
+    actual: wrong.join('\n'),
+    response: after,
+  });
+  const duplicated = [...new Set(paths.map((p) => p.slice(0, p.indexOf(']') + 1)))].filter(
+    (p) => matchingElements(stored, `${p}.value`).length > 1,
+  );
+  expectThat(
+    duplicated.length === 0,
+    `after the update there are several elements for ${duplicated.join(', ')}: ${show(duplicated.map((d) => matchingElements(stored, `${d}.value`)))}; type values must stay unique`,
+    { response: after },
+  );
 }
 
-behaviour('P-08', 'Replace emails[type eq "work"].value on a user with no emails creates the work email', { tags: ['default-dialect'] }, async (ctx) => {
-  const { client, resources, names } = ctx;
-  const user = await resources.createUser({ emails: undefined });
-  const value = names.email('updatedEmail');
-  const examples = { what: 'work e-mail address', attributes: { emails: [{ type: 'work', value }] } };
-  await withExamples(ctx, examples, () => patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]));
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const works = matchingElements(stored, 'emails[type eq "work"].value');
-  expectThat(works.length === 1 && works[0]!.value === value, `after Replace emails[type eq "work"].value on a user without emails, GET shows emails ${show(stored.emails)}; expected one element {"type":"work","value":"${value}"}. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
-});
+behaviour(
+  'P-08',
+  'Replace emails[type eq "work"].value on a user with no emails creates the work email',
+  { tags: ['default-dialect'] },
+  async (ctx) => {
+    const { client, resources, names } = ctx;
+    const user = await resources.createUser({ emails: undefined });
+    const value = names.email('updatedEmail');
+    const examples = { what: 'work e-mail address', attributes: { emails: [{ type: 'work', value }] } };
+    await withExamples(ctx, examples, () =>
+      patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]),
+    );
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const works = matchingElements(stored, 'emails[type eq "work"].value');
+    expectThat(
+      works.length === 1 && works[0]!.value === value,
+      `after Replace emails[type eq "work"].value on a user without emails, GET shows emails ${show(stored.emails)}; expected one element {"type":"work","value":"${value}"}. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`,
+      { response },
+    );
+  },
+);
 
-behaviour('P-08', 'Replace emails[type eq "work"].value on a user with only an "other" email adds a work email and keeps the other', { tags: ['default-dialect'] }, async (ctx) => {
-  const { client, resources, names } = ctx;
-  const other = names.email('other');
-  const user = await withExamples(ctx, { what: 'other e-mail address', attributes: { emails: [{ type: 'other', value: other }] } }, () => resources.createUser({ emails: [{ type: 'other', value: other }] }));
-  const value = names.email('work');
-  const examples = { what: 'work e-mail address', attributes: { emails: [{ type: 'work', value }] } };
-  await withExamples(ctx, examples, () => patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]));
-  const { response, user: stored } = await getUserOk(client, user.id);
-  expectThat(storedValue(stored, 'emails[type eq "work"].value') === value && storedValue(stored, 'emails[type eq "other"].value') === other, `GET shows emails ${show(stored.emails)}; expected the other email kept and a work email ${show(value)} added. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
-});
+behaviour(
+  'P-08',
+  'Replace emails[type eq "work"].value on a user with only an "other" email adds a work email and keeps the other',
+  { tags: ['default-dialect'] },
+  async (ctx) => {
+    const { client, resources, names } = ctx;
+    const other = names.email('other');
+    const user = await withExamples(
+      ctx,
+      { what: 'other e-mail address', attributes: { emails: [{ type: 'other', value: other }] } },
+      () => resources.createUser({ emails: [{ type: 'other', value: other }] }),
+    );
+    const value = names.email('work');
+    const examples = { what: 'work e-mail address', attributes: { emails: [{ type: 'work', value }] } };
+    await withExamples(ctx, examples, () =>
+      patchUserOk(client, user.id, [{ op: 'Replace', path: 'emails[type eq "work"].value', value }]),
+    );
+    const { response, user: stored } = await getUserOk(client, user.id);
+    expectThat(
+      storedValue(stored, 'emails[type eq "work"].value') === value &&
+        storedValue(stored, 'emails[type eq "other"].value') === other,
+      `GET shows emails ${show(stored.emails)}; expected the other email kept and a work email ${show(value)} added. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`,
+      { response },
+    );
+  },
+);
 
 for (const path of ['phoneNumbers[type eq "mobile"].value', 'addresses[type eq "work"].streetAddress']) {
-  behaviour('P-08', `Replace ${path} on a user without that element creates it`, { tags: ['default-dialect'] }, async (ctx) => {
-    const { client, resources, names } = ctx;
-    const user = await resources.createUser();
-    const value = sampleValue(path, 'b', names);
-    const attributes: Record<string, unknown> = {};
-    setInCreateBody(attributes, path, value);
-    await withExamples(ctx, { what: `value ${JSON.stringify(value)} for ${path}`, attributes }, () => patchUserOk(client, user.id, [{ op: 'Replace', path, value }]));
-    const { response, user: stored } = await getUserOk(client, user.id);
-    const elements = matchingElements(stored, path);
-    expectThat(elements.length === 1 && storedValue(stored, path) === value, `after Replace ${path} ${show(value)}, GET shows ${show(elements)}; expected one new element with that value. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`, { response });
-  });
+  behaviour(
+    'P-08',
+    `Replace ${path} on a user without that element creates it`,
+    { tags: ['default-dialect'] },
+    async (ctx) => {
+      const { client, resources, names } = ctx;
+      const user = await resources.createUser();
+      const value = sampleValue(path, 'b', names);
+      const attributes: Record<string, unknown> = {};
+      setInCreateBody(attributes, path, value);
+      await withExamples(ctx, { what: `value ${JSON.stringify(value)} for ${path}`, attributes }, () =>
+        patchUserOk(client, user.id, [{ op: 'Replace', path, value }]),
+      );
+      const { response, user: stored } = await getUserOk(client, user.id);
+      const elements = matchingElements(stored, path);
+      expectThat(
+        elements.length === 1 && storedValue(stored, path) === value,
+        `after Replace ${path} ${show(value)}, GET shows ${show(elements)}; expected one new element with that value. RFC 7644 §3.5.2.3 allows noTarget here, but Entra sends this Replace for a missing element and fails the user on every cycle (sourcegraph#49200, scim-for-keycloak#73)`,
+        { response },
+      );
+    },
+  );
 }
 
-behaviour('P-09', 'three add operations on addresses[type eq "work"] sub-attributes build one work address', { tags: ['flag-dialect'] }, async ({ client, resources }) => {
-  const user = await resources.createUser();
-  const patched = await client.patch(`/Users/${user.id}`, {
-    // Operations before schemas, as in the captured request.
-    Operations: [
-      { op: 'add', path: 'addresses[type eq "work"].formatted', value: 'USZLTUSJXBYV' },
-      { op: 'add', path: 'addresses[type eq "work"].locality', value: 'OSGODHEVDCVD' },
-      { op: 'add', path: 'addresses[type eq "work"].region', value: 'YMVMOEMXAYGD' },
-    ],
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
-  });
-  verify(patched, status(200, 204));
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const works = matchingElements(stored, 'addresses[type eq "work"].formatted');
-  expectThat(works.length === 1, `after three adds to addresses[type eq "work"], GET shows ${works.length} work addresses: ${show(stored.addresses)}; expected exactly one. Entra re-patches half-filled duplicates every cycle`, { expected: '1 work address', actual: show(stored.addresses), response });
-  const w = works[0]!;
-  expectThat(w.formatted === 'USZLTUSJXBYV' && w.locality === 'OSGODHEVDCVD' && w.region === 'YMVMOEMXAYGD', `the work address is ${show(w)}; expected formatted, locality and region all set`, { response });
-});
+behaviour(
+  'P-09',
+  'three add operations on addresses[type eq "work"] sub-attributes build one work address',
+  { tags: ['flag-dialect'] },
+  async ({ client, resources }) => {
+    const user = await resources.createUser();
+    const patched = await client.patch(`/Users/${user.id}`, {
+      // Operations before schemas, as in the captured request.
+      Operations: [
+        { op: 'add', path: 'addresses[type eq "work"].formatted', value: 'USZLTUSJXBYV' },
+        { op: 'add', path: 'addresses[type eq "work"].locality', value: 'OSGODHEVDCVD' },
+        { op: 'add', path: 'addresses[type eq "work"].region', value: 'YMVMOEMXAYGD' },
+      ],
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+    });
+    verify(patched, status(200, 204));
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const works = matchingElements(stored, 'addresses[type eq "work"].formatted');
+    expectThat(
+      works.length === 1,
+      `after three adds to addresses[type eq "work"], GET shows ${works.length} work addresses: ${show(stored.addresses)}; expected exactly one. Entra re-patches half-filled duplicates every cycle`,
+      { expected: '1 work address', actual: show(stored.addresses), response },
+    );
+    const w = works[0]!;
+    expectThat(
+      w.formatted === 'USZLTUSJXBYV' && w.locality === 'OSGODHEVDCVD' && w.region === 'YMVMOEMXAYGD',
+      `the work address is ${show(w)}; expected formatted, locality and region all set`,
+      { response },
+    );
+  },
+);
 
-behaviour('P-10', "Replace on every value-filter path the profile maps, batched as Entra sends it, stores each value", { tags: ['default-dialect'] }, async (ctx) => {
-  const { profile, skip } = ctx;
-  const paths = profile.users.mappings.map((m) => m.target).filter((t) => t.includes('[') && !/^roles/i.test(t));
-  if (paths.length === 0) skip(`profile ${profile.name} maps no value-filter path`);
-  await replaceAll(ctx, paths);
-});
+behaviour(
+  'P-10',
+  'Replace on every value-filter path the profile maps, batched as Entra sends it, stores each value',
+  { tags: ['default-dialect'] },
+  async (ctx) => {
+    const { profile, skip } = ctx;
+    const paths = profile.users.mappings.map((m) => m.target).filter((t) => t.includes('[') && !/^roles/i.test(t));
+    if (paths.length === 0) skip(`profile ${profile.name} maps no value-filter path`);
+    await replaceAll(ctx, paths);
+  },
+);
 
-behaviour('P-10', "Replace on every value-filter path of Microsoft's default mapping (those the profile does not map too)", { level: 'recommended', tags: ['default-dialect'] }, async (ctx) => {
-  await replaceAll(ctx, CATALOG_PATHS);
-});
+behaviour(
+  'P-10',
+  "Replace on every value-filter path of Microsoft's default mapping (those the profile does not map too)",
+  { level: 'recommended', tags: ['default-dialect'] },
+  async (ctx) => {
+    await replaceAll(ctx, CATALOG_PATHS);
+  },
+);
 
-behaviour('P-10', 'capitalised sub-attributes from the mapping table (emails[type eq "work"].Value, addresses[type eq "other"].Formatted) are applied', { tags: ['default-dialect'] }, async (ctx) => {
-  const paths = ['emails[type eq "work"].value', 'addresses[type eq "other"].formatted'];
-  await replaceAll(ctx, paths, (p) => p.replace(/\.value$/, '.Value').replace(/\.formatted$/, '.Formatted'));
-});
+behaviour(
+  'P-10',
+  'capitalised sub-attributes from the mapping table (emails[type eq "work"].Value, addresses[type eq "other"].Formatted) are applied',
+  { tags: ['default-dialect'] },
+  async (ctx) => {
+    const paths = ['emails[type eq "work"].value', 'addresses[type eq "other"].formatted'];
+    await replaceAll(ctx, paths, (p) => p.replace(/\.value$/, '.Value').replace(/\.formatted$/, '.Formatted'));
+  },
+);
 
-behaviour('P-10', 'Replace roles[primary eq "True"].display (string "True" against a boolean primary) updates the primary role', { tags: ['default-dialect'] }, async ({ client, resources, profile, skip }) => {
-  if (!profile.users.mappings.some((m) => /^roles/i.test(m.target))) skip(`profile ${profile.name} maps no roles`);
-  const user = await resources.createUser({ roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin', display: 'Admin' }] });
-  await patchUserOk(client, user.id, [{ op: 'Replace', path: 'roles[primary eq "True"].display', value: 'Administrator' }]);
-  const { response, user: stored } = await getUserOk(client, user.id);
-  const primary = matchingElements(stored, 'roles[primary eq true].display');
-  expectThat(primary.length === 1 && primary[0]!.display === 'Administrator' && primary[0]!.primary === true, `after Replace roles[primary eq "True"].display, GET shows roles ${show(stored.roles)}; expected one primary role (boolean true) with display "Administrator"`, { response });
-});
+behaviour(
+  'P-10',
+  'Replace roles[primary eq "True"].display (string "True" against a boolean primary) updates the primary role',
+  { tags: ['default-dialect'] },
+  async ({ client, resources, profile, skip }) => {
+    if (!profile.users.mappings.some((m) => /^roles/i.test(m.target))) skip(`profile ${profile.name} maps no roles`);
+    const user = await resources.createUser({
+      roles: [{ primary: true, type: 'WindowsAzureActiveDirectoryRole', value: 'Admin', display: 'Admin' }],
+    });
+    await patchUserOk(client, user.id, [
+      { op: 'Replace', path: 'roles[primary eq "True"].display', value: 'Administrator' },
+    ]);
+    const { response, user: stored } = await getUserOk(client, user.id);
+    const primary = matchingElements(stored, 'roles[primary eq true].display');
+    expectThat(
+      primary.length === 1 && primary[0]!.display === 'Administrator' && primary[0]!.primary === true,
+      `after Replace roles[primary eq "True"].display, GET shows roles ${show(stored.roles)}; expected one primary role (boolean true) with display "Administrator"`,
+      { response },
+    );
+  },
+);

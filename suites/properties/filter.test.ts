@@ -1,7 +1,21 @@
 // Filters find exactly the created resource whatever its value (catalog F-05, U-21, U-04): RFC 7644 §3.4.2.2
 // string escaping (\" and \\), form encoding like Entra (+ for spaces, %22 for quotes), userName compared
 // case-insensitively, externalId exactly. A value the app refuses on create (400) is discarded.
-import { property, userName, externalId, markedPrefix, fc, verify, status, entraUserBody, eqFilter, filterUsers, idsOf, fail, show } from '#harness';
+import {
+  property,
+  userName,
+  externalId,
+  markedPrefix,
+  fc,
+  verify,
+  status,
+  entraUserBody,
+  eqFilter,
+  filterUsers,
+  idsOf,
+  fail,
+  show,
+} from '#harness';
 import type { PropertyRun } from '#harness';
 
 /** Toggles ASCII letters only: case-insensitive matching of other scripts is not something Entra relies on. */
@@ -20,12 +34,15 @@ async function expectFound(run: PropertyRun, filter: string, id: string, why: st
   const { response, resources } = await filterUsers(run.client, filter);
   const ids = idsOf(resources);
   if (ids.length !== 1 || ids[0] !== id)
-    fail(`filter ${filter} returned ${show(resources.map((r) => r.userName))}; expected exactly the user just created (${id})`, {
-      response,
-      expected: `totalResults 1, id ${id}`,
-      actual: `ids ${show(ids)}`,
-      hint: why,
-    });
+    fail(
+      `filter ${filter} returned ${show(resources.map((r) => r.userName))}; expected exactly the user just created (${id})`,
+      {
+        response,
+        expected: `totalResults 1, id ${id}`,
+        actual: `ids ${show(ids)}`,
+        hint: why,
+      },
+    );
 }
 
 property(
@@ -35,7 +52,12 @@ property(
   ({ target, label }) => [userName({ runId: target.runId, label }), externalId({ runId: target.runId, label })],
   async (run, name, external) => {
     const id = await createUser(run, name, external);
-    await expectFound(run, eqFilter('userName', name), id, 'Unescape \\" and \\\\ exactly once (RFC 7644 §3.4.2.2) and decode the query form-style; Entra matches on this filter before every create (U-02, U-03).');
+    await expectFound(
+      run,
+      eqFilter('userName', name),
+      id,
+      'Unescape \\" and \\\\ exactly once (RFC 7644 §3.4.2.2) and decode the query form-style; Entra matches on this filter before every create (U-02, U-03).',
+    );
   },
 );
 
@@ -48,13 +70,23 @@ property(
     // letters whatever the run id (fc.mixedCase draws one bit per letter).
     userName({ runId: target.runId, label, caseVariants: false }).chain((name) => {
       const cut = markedPrefix({ runId: target.runId, label }).length;
-      return fc.tuple(fc.constant(name), fc.mixedCase(fc.constant(name.slice(cut)), { toggleCase: asciiToggle }).map((rest) => `${name.slice(0, cut).toUpperCase()}${rest}`));
+      return fc.tuple(
+        fc.constant(name),
+        fc
+          .mixedCase(fc.constant(name.slice(cut)), { toggleCase: asciiToggle })
+          .map((rest) => `${name.slice(0, cut).toUpperCase()}${rest}`),
+      );
     }),
     externalId({ runId: target.runId, label }),
   ],
   async (run, [name, variant], external) => {
     const id = await createUser(run, name, external);
-    await expectFound(run, eqFilter('userName', variant), id, 'userName is caseExact false (RFC 7643 §4.1.1): compare case-insensitively, or a UPN case change in Entra creates a duplicate or a 409 loop (U-21, M-12).');
+    await expectFound(
+      run,
+      eqFilter('userName', variant),
+      id,
+      'userName is caseExact false (RFC 7643 §4.1.1): compare case-insensitively, or a UPN case change in Entra creates a duplicate or a 409 loop (U-21, M-12).',
+    );
   },
 );
 
@@ -65,6 +97,11 @@ property(
   ({ target, label }) => [userName({ runId: target.runId, label }), externalId({ runId: target.runId, label })],
   async (run, name, external) => {
     const id = await createUser(run, name, external);
-    await expectFound(run, eqFilter('externalId', external), id, 'Apps matching on externalId (mailNickname or objectId) get a duplicate user per cycle when this filter misses (U-04).');
+    await expectFound(
+      run,
+      eqFilter('externalId', external),
+      id,
+      'Apps matching on externalId (mailNickname or objectId) get a duplicate user per cycle when this filter misses (U-04).',
+    );
   },
 );

@@ -9,7 +9,11 @@ async function runSequence(run: PropertyRun, commands: Iterable<LifecycleCommand
   await fc.asyncModelRun(
     () => ({
       model: lifecycleModel(run.profile),
-      real: { client: run.client, track: (type, id, name) => run.resources.track(type, id, name), deleted: (type, id) => run.resources.deleted(type, id) },
+      real: {
+        client: run.client,
+        track: (type, id, name) => run.resources.track(type, id, name),
+        deleted: (type, id) => run.resources.deleted(type, id),
+      },
     }),
     commands,
   );

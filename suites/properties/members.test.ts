@@ -1,6 +1,15 @@
 // Membership is a set (catalog G-09, G-10, G-11): adding members twice in any overlap leaves each once; removing one
 // member, in either dialect, leaves exactly the others.
-import { property, memberSet, memberSetWithOne, fc, skipUnlessGroups, patchGroup, patchBody, expectMembers } from '#harness';
+import {
+  property,
+  memberSet,
+  memberSetWithOne,
+  fc,
+  skipUnlessGroups,
+  patchGroup,
+  patchBody,
+  expectMembers,
+} from '#harness';
 import type { PropertyRun } from '#harness';
 
 const POOL = 3;
@@ -11,7 +20,11 @@ async function setUp(run: PropertyRun): Promise<{ users: string[]; group: string
   return { users, group };
 }
 
-const addOp = (ids: string[], flag: boolean) => ({ op: flag ? 'add' : 'Add', path: 'members', value: ids.map((value) => (flag ? { value } : { $ref: null, value })) });
+const addOp = (ids: string[], flag: boolean) => ({
+  op: flag ? 'add' : 'Add',
+  path: 'members',
+  value: ids.map((value) => (flag ? { value } : { $ref: null, value })),
+});
 
 property(
   'G-09',
@@ -26,7 +39,13 @@ property(
     const pick = (indexes: number[]) => indexes.map((i) => users[i]!);
     await patchGroup(run.client, group, patchBody([addOp(pick(first), flag)]));
     await patchGroup(run.client, group, patchBody([addOp(pick(second), flag)]));
-    await expectMembers(run.client, group, [...new Set([...pick(first), ...pick(second)])], `Add ${JSON.stringify(first)} then Add ${JSON.stringify(second)} (${flag ? 'flag' : 'default'} dialect)`, { others: users });
+    await expectMembers(
+      run.client,
+      group,
+      [...new Set([...pick(first), ...pick(second)])],
+      `Add ${JSON.stringify(first)} then Add ${JSON.stringify(second)} (${flag ? 'flag' : 'default'} dialect)`,
+      { others: users },
+    );
   },
 );
 
@@ -43,8 +62,16 @@ property(
     const ids = members.map((i) => users[i]!);
     const gone = users[removed]!;
     await patchGroup(run.client, group, patchBody([addOp(ids, flag)]));
-    const remove = flag ? { op: 'remove', path: `members[value eq "${gone}"]` } : { op: 'Remove', path: 'members', value: [{ value: gone }] };
+    const remove = flag
+      ? { op: 'remove', path: `members[value eq "${gone}"]` }
+      : { op: 'Remove', path: 'members', value: [{ value: gone }] };
     await patchGroup(run.client, group, patchBody([remove]));
-    await expectMembers(run.client, group, ids.filter((id) => id !== gone), `Add ${ids.length} members then Remove one (${flag ? 'flag: filtered path' : 'default: value array'})`, { others: users });
+    await expectMembers(
+      run.client,
+      group,
+      ids.filter((id) => id !== gone),
+      `Add ${ids.length} members then Remove one (${flag ? 'flag: filtered path' : 'default: value array'})`,
+      { others: users },
+    );
   },
 );

@@ -2,8 +2,20 @@
 // script, upper and lower case, line breaks in addresses — GET returns exactly what Entra sent. A value the app
 // refuses with 400 is its choice (U-12: reject rather than transform) and that case is discarded.
 import {
-  property, userResource, groupDisplayName, externalId, fc, verify, status, getUserOk, readGroup, userDifferences, describeDifferences, fail,
-  entraGroupBody, skipUnlessGroups,
+  property,
+  userResource,
+  groupDisplayName,
+  externalId,
+  fc,
+  verify,
+  status,
+  getUserOk,
+  readGroup,
+  userDifferences,
+  describeDifferences,
+  fail,
+  entraGroupBody,
+  skipUnlessGroups,
 } from '#harness';
 
 property(
@@ -45,11 +57,14 @@ property(
     verify(created, status(201, 200));
     const { response, group } = await readGroup(client, id as string);
     if (group.displayName !== displayName || group.externalId !== external)
-      fail(`GET after POST shows displayName ${JSON.stringify(group.displayName)} and externalId ${JSON.stringify(group.externalId)}`, {
-        response,
-        expected: JSON.stringify({ displayName, externalId: external }),
-        actual: JSON.stringify({ displayName: group.displayName, externalId: group.externalId }),
-        hint: 'Entra matches groups on displayName (G-02); a stored name that differs from the sent one is re-sent every cycle.',
-      });
+      fail(
+        `GET after POST shows displayName ${JSON.stringify(group.displayName)} and externalId ${JSON.stringify(group.externalId)}`,
+        {
+          response,
+          expected: JSON.stringify({ displayName, externalId: external }),
+          actual: JSON.stringify({ displayName: group.displayName, externalId: group.externalId }),
+          hint: 'Entra matches groups on displayName (G-02); a stored name that differs from the sent one is re-sent every cycle.',
+        },
+      );
   },
 );

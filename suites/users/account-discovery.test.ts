@@ -2,75 +2,128 @@
 // page, every account correlated on the matching attribute. The walk is judged against the users this test creates
 // (some of them disabled). This suite runs after the others (src/runner/suites.ts RUN_LAST), so that other tests'
 // users do not come and go under the walk; on a shared target other clients' users still may (src/harness/paging.ts).
-import { behaviour, verify, status, expectThat, fail, show, patchBody, judgeWalk, walkUsers, memberCI, type Created } from '#harness';
+import {
+  behaviour,
+  verify,
+  status,
+  expectThat,
+  fail,
+  show,
+  patchBody,
+  judgeWalk,
+  walkUsers,
+  memberCI,
+  type Created,
+} from '#harness';
 
 const USERS = 7;
 /** A walk repeated this often before instability is blamed on the server rather than on the run's other tests. */
 const WALKS = 3;
 const MAX_PAGES = 300;
 
-behaviour('U-30', 'an unfiltered listing walked with a small count lists each of this test\'s users exactly once, disabled ones included, with honest itemsPerPage and totalResults', { timeout: 900_000 }, async ({ client, resources, names, profile, skip }) => {
-  const disables = profile.users.deprovision.includes('disable');
-  const created: Created[] = [];
-  for (let i = 0; i < USERS; i++) created.push(await resources.createUser({ userName: names.userName('discover') }));
-  const mine = new Map<string, string>(created.map((u) => [u.id, 'active']));
-  if (disables) {
-    // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
-    // object should be returned in a request whether or not the user is active").
-    for (const user of created.filter((_, i) => i % 2 === 1)) {
-      const response = await client.patch(`/Users/${user.id}`, patchBody([{ op: 'replace', path: 'active', value: false }]));
-      verify(response, (r) => {
-        const bad = status(200, 204)(r);
-        return bad ? { ...bad, message: `setup: could not disable a test user: ${bad.message}` } : undefined;
-      });
-      mine.set(user.id, 'disabled');
+behaviour(
+  'U-30',
+  "an unfiltered listing walked with a small count lists each of this test's users exactly once, disabled ones included, with honest itemsPerPage and totalResults",
+  { timeout: 900_000 },
+  async ({ client, resources, names, profile, skip }) => {
+    const disables = profile.users.deprovision.includes('disable');
+    const created: Created[] = [];
+    for (let i = 0; i < USERS; i++) created.push(await resources.createUser({ userName: names.userName('discover') }));
+    const mine = new Map<string, string>(created.map((u) => [u.id, 'active']));
+    if (disables) {
+      // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
+      // object should be returned in a request whether or not the user is active").
+      for (const user of created.filter((_, i) => i % 2 === 1)) {
+        const response = await client.patch(
+          `/Users/${user.id}`,
+          patchBody([{ op: 'replace', path: 'active', value: false }]),
+        );
+        verify(response, (r) => {
+          const bad = status(200, 204)(r);
+          return bad ? { ...bad, message: `setup: could not disable a test user: ${bad.message}` } : undefined;
+        });
+        mine.set(user.id, 'disabled');
+      }
     }
-  }
 
-  const probe = await client.get('/Users', { query: { startIndex: '1', count: '1' } });
-  verify(probe, status(200));
-  const total = (probe.json as { totalResults?: unknown } | undefined)?.totalResults;
-  expectThat(typeof total === 'number' && total >= USERS, `GET /Users?startIndex=1&count=1 answered totalResults ${show(total)}, but this test alone has ${USERS} users on the target`, { response: probe });
-  // Many pages on a small target (page boundaries are where paging bugs live), at most MAX_PAGES on a big one.
-  const count = Math.max(2, Math.min(100, Math.ceil(total / 20)));
-  if (Math.ceil(total / count) > MAX_PAGES) skip(`inconclusive: the target holds ${total} users; walking them ${count} at a time takes more than ${MAX_PAGES} requests`);
+    const probe = await client.get('/Users', { query: { startIndex: '1', count: '1' } });
+    verify(probe, status(200));
+    const total = (probe.json as { totalResults?: unknown } | undefined)?.totalResults;
+    expectThat(
+      typeof total === 'number' && total >= USERS,
+      `GET /Users?startIndex=1&count=1 answered totalResults ${show(total)}, but this test alone has ${USERS} users on the target`,
+      { response: probe },
+    );
+    // Many pages on a small target (page boundaries are where paging bugs live), at most MAX_PAGES on a big one.
+    const count = Math.max(2, Math.min(100, Math.ceil(total / 20)));
+    if (Math.ceil(total / count) > MAX_PAGES)
+      skip(
+        `inconclusive: the target holds ${total} users; walking them ${count} at a time takes more than ${MAX_PAGES} requests`,
+      );
 
-  let last: ReturnType<typeof judgeWalk> | undefined;
-  let lastWalk: Awaited<ReturnType<typeof walkUsers>> | undefined;
-  for (let attempt = 0; attempt < WALKS; attempt++) {
-    lastWalk = await walkUsers(client, count, MAX_PAGES);
-    if (lastWalk.broken) verify(lastWalk.broken, status(200));
-    last = judgeWalk(lastWalk, mine);
-    const firstError = last.pageErrors[0];
-    if (firstError) fail(firstError.message, { response: firstError.page.response, hint: 'Account Discovery advances by the resources each page holds until totalResults; honest paging fields are how it knows where it is (RFC 7644 §3.4.2.4).' });
-    if (last.unstable.length === 0) break;
-  }
-  if (last!.unstable.length > 0) {
-    const hiddenDisabled = [...mine].filter(([id, label]) => label === 'disabled' && !lastWalk!.pages.some((p) => p.ids.includes(id)));
-    fail(`${WALKS} walks of GET /Users?startIndex=N&count=${count} were not complete and stable: ${last!.unstable.join('; ')}`, {
-      response: lastWalk!.pages.at(-1)?.response,
-      hint: hiddenDisabled.length > 0
-        ? 'The unfiltered listing leaves out disabled users: Account Discovery then never correlates them, and Entra creates duplicates or reports them missing. List users whatever their active value.'
-        : 'Sort the listing by something stable (creation order, id) so that each startIndex always points at the same user while nothing changes; Account Discovery correlates each account once.',
-    });
-  }
-  // Every listed user of this test carries the attribute Entra correlates on.
-  const matching = profile.users.mappings.filter((m) => m.matching).sort((a, b) => (a.matchingPrecedence ?? 99) - (b.matchingPrecedence ?? 99))[0]?.target ?? 'userName';
-  if (/^[A-Za-z]+$/.test(matching))
-    for (const page of lastWalk!.pages)
-      for (const resource of page.resources)
-        if (mine.has(String(resource.id)))
-          expectThat(memberCI(resource, matching) !== undefined, `user ${String(resource.id)} is listed without ${matching}, the attribute Entra correlates on`, { response: page.response });
-});
+    let last: ReturnType<typeof judgeWalk> | undefined;
+    let lastWalk: Awaited<ReturnType<typeof walkUsers>> | undefined;
+    for (let attempt = 0; attempt < WALKS; attempt++) {
+      lastWalk = await walkUsers(client, count, MAX_PAGES);
+      if (lastWalk.broken) verify(lastWalk.broken, status(200));
+      last = judgeWalk(lastWalk, mine);
+      const firstError = last.pageErrors[0];
+      if (firstError)
+        fail(firstError.message, {
+          response: firstError.page.response,
+          hint: 'Account Discovery advances by the resources each page holds until totalResults; honest paging fields are how it knows where it is (RFC 7644 §3.4.2.4).',
+        });
+      if (last.unstable.length === 0) break;
+    }
+    if (last!.unstable.length > 0) {
+      const hiddenDisabled = [...mine].filter(
+        ([id, label]) => label === 'disabled' && !lastWalk!.pages.some((p) => p.ids.includes(id)),
+      );
+      fail(
+        `${WALKS} walks of GET /Users?startIndex=N&count=${count} were not complete and stable: ${last!.unstable.join('; ')}`,
+        {
+          response: lastWalk!.pages.at(-1)?.response,
+          hint:
+            hiddenDisabled.length > 0
+              ? 'The unfiltered listing leaves out disabled users: Account Discovery then never correlates them, and Entra creates duplicates or reports them missing. List users whatever their active value.'
+              : 'Sort the listing by something stable (creation order, id) so that each startIndex always points at the same user while nothing changes; Account Discovery correlates each account once.',
+        },
+      );
+    }
+    // Every listed user of this test carries the attribute Entra correlates on.
+    const matching =
+      profile.users.mappings
+        .filter((m) => m.matching)
+        .sort((a, b) => (a.matchingPrecedence ?? 99) - (b.matchingPrecedence ?? 99))[0]?.target ?? 'userName';
+    if (/^[A-Za-z]+$/.test(matching))
+      for (const page of lastWalk!.pages)
+        for (const resource of page.resources)
+          if (mine.has(String(resource.id)))
+            expectThat(
+              memberCI(resource, matching) !== undefined,
+              `user ${String(resource.id)} is listed without ${matching}, the attribute Entra correlates on`,
+              { response: page.response },
+            );
+  },
+);
 
-behaviour('U-30', 'a page of 100 users is served when that many exist (count=100 is not cut to a handful)', { level: 'recommended', tags: ['read-only'] }, async ({ client }) => {
-  const response = await client.get('/Users', { query: { startIndex: '1', count: '100' } });
-  verify(response, status(200));
-  const body = response.json as { totalResults?: unknown; Resources?: unknown } | undefined;
-  const held = Array.isArray(body?.Resources) ? body.Resources.length : 0;
-  const total = typeof body?.totalResults === 'number' ? body.totalResults : 0;
-  expectThat(held >= Math.min(100, total), `GET /Users?startIndex=1&count=100 held ${held} users of ${total}; expected ${Math.min(100, total)}`, {
-    response,
-    hint: 'A server may cap count (and must then say so in itemsPerPage), but a small cap makes Account Discovery of a large tenant take thousands of requests and risk throttling; serve at least 100 per page.',
-  });
-});
+behaviour(
+  'U-30',
+  'a page of 100 users is served when that many exist (count=100 is not cut to a handful)',
+  { level: 'recommended', tags: ['read-only'] },
+  async ({ client }) => {
+    const response = await client.get('/Users', { query: { startIndex: '1', count: '100' } });
+    verify(response, status(200));
+    const body = response.json as { totalResults?: unknown; Resources?: unknown } | undefined;
+    const held = Array.isArray(body?.Resources) ? body.Resources.length : 0;
+    const total = typeof body?.totalResults === 'number' ? body.totalResults : 0;
+    expectThat(
+      held >= Math.min(100, total),
+      `GET /Users?startIndex=1&count=100 held ${held} users of ${total}; expected ${Math.min(100, total)}`,
+      {
+        response,
+        hint: 'A server may cap count (and must then say so in itemsPerPage), but a small cap makes Account Discovery of a large tenant take thousands of requests and risk throttling; serve at least 100 per page.',
+      },
+    );
+  },
+);

@@ -11,24 +11,60 @@ import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { MODIFIERS } from '../faults/modifiers.js';
 
 function test(name: string, status: TestResult['status'], level: TestResult['level'] = 'required'): TestResult {
-  return { behaviour: name.split(' ')[0]!, name, area: 'users', file: '', level, mode: 'both', spec: [], tags: [], status, durationMs: 0, exchanges: [] };
+  return {
+    behaviour: name.split(' ')[0]!,
+    name,
+    area: 'users',
+    file: '',
+    level,
+    mode: 'both',
+    spec: [],
+    tags: [],
+    status,
+    durationMs: 0,
+    exchanges: [],
+  };
 }
 
 describe('baseline grading (pure)', () => {
   it('known failures become warnings marked known; new ones block as their level says; fixed ones are listed', () => {
     const baseline = { file: 'old.json', failed: new Set(['U-01 a', 'U-03 c']) };
     const grading = { failOn: 'required' as const, knownFailures: baseline.failed };
-    const graded = [test('U-01 a', 'failed'), test('U-02 b', 'failed'), test('U-03 c', 'passed'), test('U-04 d', 'failed', 'validator')].map((t) => gradeTest(t, grading));
-    expect(graded.map((t) => [t.status, t.baseline])).toEqual([['warning', 'known'], ['failed', 'new'], ['passed', undefined], ['warning', 'new']]);
-    expect(baselineSummary(graded, baseline)).toEqual({ file: 'old.json', newFailures: 2, knownFailures: 1, fixed: ['U-03 c'] });
+    const graded = [
+      test('U-01 a', 'failed'),
+      test('U-02 b', 'failed'),
+      test('U-03 c', 'passed'),
+      test('U-04 d', 'failed', 'validator'),
+    ].map((t) => gradeTest(t, grading));
+    expect(graded.map((t) => [t.status, t.baseline])).toEqual([
+      ['warning', 'known'],
+      ['failed', 'new'],
+      ['passed', undefined],
+      ['warning', 'new'],
+    ]);
+    expect(baselineSummary(graded, baseline)).toEqual({
+      file: 'old.json',
+      newFailures: 2,
+      knownFailures: 1,
+      fixed: ['U-03 c'],
+    });
   });
 
   it('reads schemaVersion 1 files (failed) and 2 files (failed and warning) as the baseline failures', () => {
     const dir = join(process.env.TMPDIR ?? '/tmp');
     const v1 = join(dir, `baseline-v1-${process.pid}.json`);
     const v2 = join(dir, `baseline-v2-${process.pid}.json`);
-    writeFileSync(v1, JSON.stringify({ schemaVersion: 1, tests: [test('U-01 a', 'failed'), test('U-02 b', 'passed')] }));
-    writeFileSync(v2, JSON.stringify({ schemaVersion: 2, tests: [test('U-01 a', 'failed'), test('U-05 e', 'warning', 'validator'), test('U-06 f', 'skipped')] }));
+    writeFileSync(
+      v1,
+      JSON.stringify({ schemaVersion: 1, tests: [test('U-01 a', 'failed'), test('U-02 b', 'passed')] }),
+    );
+    writeFileSync(
+      v2,
+      JSON.stringify({
+        schemaVersion: 2,
+        tests: [test('U-01 a', 'failed'), test('U-05 e', 'warning', 'validator'), test('U-06 f', 'skipped')],
+      }),
+    );
     expect([...loadBaseline(v1).failed]).toEqual(['U-01 a']);
     expect([...loadBaseline(v2).failed].sort()).toEqual(['U-01 a', 'U-05 e']);
     writeFileSync(v1, JSON.stringify({ schemaVersion: 3, tests: [] }));
@@ -42,7 +78,10 @@ describe('--baseline end to end', () => {
   beforeAll(async () => {
     // post-200 makes U-06 fail at validator level (catalog §0.1: Entra accepts 200): a warning by default.
     target = await startTarget([MODIFIERS['post-200'].fault]);
-    first = await runCli(['--url', target.url, '--reporter', 'json', '--suite', 'users', '--fail-on', 'gallery', '--seed', '7'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    first = await runCli(
+      ['--url', target.url, '--reporter', 'json', '--suite', 'users', '--fail-on', 'gallery', '--seed', '7'],
+      { env: { SCIM_TOKEN: TEST_TOKEN } },
+    );
   }, 120_000);
   afterAll(() => target.close());
 
@@ -51,7 +90,20 @@ describe('--baseline end to end', () => {
     const blocking = first.results!.tests.filter((t) => t.status === 'failed');
     expect(blocking.length).toBeGreaterThan(0);
     const second = await runCli(
-      ['--url', target.url, '--reporter', 'json,console,junit', '--suite', 'users', '--fail-on', 'gallery', '--seed', '7', '--baseline', join(first.outDir, 'results.json')],
+      [
+        '--url',
+        target.url,
+        '--reporter',
+        'json,console,junit',
+        '--suite',
+        'users',
+        '--fail-on',
+        'gallery',
+        '--seed',
+        '7',
+        '--baseline',
+        join(first.outDir, 'results.json'),
+      ],
       { env: { SCIM_TOKEN: TEST_TOKEN } },
     );
     expect(second.code, second.stderr).toBe(0);
@@ -73,7 +125,9 @@ describe('--baseline end to end', () => {
     const run = await runCli(['--demo', '--fail-on', 'new']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--fail-on new needs --baseline/);
-    const any = await runCli(['--url', target.url, '--reporter', 'json', '--suite', 'users', '--fail-on', 'any'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    const any = await runCli(['--url', target.url, '--reporter', 'json', '--suite', 'users', '--fail-on', 'any'], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+    });
     expect(any.stderr).toMatch(/^scim-conformance: warning: --fail-on any is deprecated: it now means --fail-on all/m);
     expect(any.results!.failOn).toBe('all');
     expect(any.code).toBe(1);

@@ -38,8 +38,14 @@ describe('scim-conformance explain', () => {
 
   it.each([
     [['explain', 'U-99'], 'scim-conformance: unknown behaviour id "U-99" (ids look like U-14; see docs/behaviours.md)'],
-    [['explain', 'U-14', 'users'], 'scim-conformance: unknown behaviour id "users" (ids look like U-14; see docs/behaviours.md)'],
-    [['explain', '--verbose'], "scim-conformance: Unknown option '--verbose'. Run scim-conformance explain --help for the usage."],
+    [
+      ['explain', 'U-14', 'users'],
+      'scim-conformance: unknown behaviour id "users" (ids look like U-14; see docs/behaviours.md)',
+    ],
+    [
+      ['explain', '--verbose'],
+      "scim-conformance: Unknown option '--verbose'. Run scim-conformance explain --help for the usage.",
+    ],
   ])('%j is a usage error: exit 2, one line, nothing on stdout', async (args, line) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);

@@ -10,16 +10,30 @@ import { MODIFIERS } from '../faults/modifiers.js';
 
 /** stdout must be exactly one line of JSON. */
 function verdictLine(run: CliRun): VerdictJson {
-  expect(run.stdout.endsWith('\n') && run.stdout.indexOf('\n') === run.stdout.length - 1, `stdout is one line: ${run.stdout.slice(0, 300)}`).toBe(true);
+  expect(
+    run.stdout.endsWith('\n') && run.stdout.indexOf('\n') === run.stdout.length - 1,
+    `stdout is one line: ${run.stdout.slice(0, 300)}`,
+  ).toBe(true);
   return JSON.parse(run.stdout) as VerdictJson;
 }
 
-const ids = (run: CliRun, status: string) => [...new Set(run.results!.tests.filter((t) => t.status === status).map((t) => t.behaviour))].sort();
+const ids = (run: CliRun, status: string) =>
+  [...new Set(run.results!.tests.filter((t) => t.status === status).map((t) => t.behaviour))].sort();
 
 describe('--json', () => {
   // post-200 (POST answers 200, not 201) fails U-06 and G-05 at validator level: a warning by default, blocking at --fail-on gallery.
   let target: Awaited<ReturnType<typeof startTarget>>;
-  const args = () => ['--url', target.url, '--json', '--reporter', 'console,json,junit', '--suite', 'users/create,groups', '--seed', '7'];
+  const args = () => [
+    '--url',
+    target.url,
+    '--json',
+    '--reporter',
+    'console,json,junit',
+    '--suite',
+    'users/create,groups',
+    '--seed',
+    '7',
+  ];
   beforeAll(async () => {
     target = await startTarget([MODIFIERS['post-200'].fault]);
   });
@@ -29,11 +43,24 @@ describe('--json', () => {
     const run = await runCli([...args(), '--fail-on', 'gallery'], { env: { SCIM_TOKEN: TEST_TOKEN } });
     expect(run.code, run.stderr).toBe(1);
     const line = verdictLine(run);
-    expect(line).toMatchObject({ verdict: 'not-ready', exitCode: 1, failOn: 'gallery', runId: run.results!.runId, seed: 7, target: target.url });
+    expect(line).toMatchObject({
+      verdict: 'not-ready',
+      exitCode: 1,
+      failOn: 'gallery',
+      runId: run.results!.runId,
+      seed: 7,
+      target: target.url,
+    });
     expect(line.failing).toEqual(ids(run, 'failed'));
     expect(line.failing).toEqual(expect.arrayContaining(['G-05', 'U-06']));
-    expect(line.summary).toEqual({ total: run.results!.summary.total, passed: run.results!.summary.passed, failed: run.results!.summary.failed,
-      warnings: run.results!.summary.warnings, skipped: run.results!.summary.skipped, requests: run.results!.summary.requests });
+    expect(line.summary).toEqual({
+      total: run.results!.summary.total,
+      passed: run.results!.summary.passed,
+      failed: run.results!.summary.failed,
+      warnings: run.results!.summary.warnings,
+      skipped: run.results!.summary.skipped,
+      requests: run.results!.summary.requests,
+    });
     expect(line.reports).toEqual([join(run.outDir, 'results.json'), join(run.outDir, 'junit.xml')]);
     for (const path of line.reports) expect(existsSync(path), path).toBe(true);
     // The console went to stderr: progress, the grouped failures and the headline the line repeats.

@@ -17,7 +17,11 @@ afterAll(async () => {
 describe('the profile command', () => {
   let oneflow: { url: string };
   beforeAll(async () => {
-    const server = createScimServer({ token: TOKEN, basePath: '/scim/v2', resourceTypes: resourceTypesFor(loadProfile('oneflow')) });
+    const server = createScimServer({
+      token: TOKEN,
+      basePath: '/scim/v2',
+      resourceTypes: resourceTypesFor(loadProfile('oneflow')),
+    });
     servers.push(server);
     oneflow = await server.listen(0, '127.0.0.1');
   });
@@ -39,7 +43,17 @@ describe('the profile command', () => {
     const noToken = await runCli(['profile', '--url', oneflow.url]);
     expect(noToken.code).toBe(2);
     expect(noToken.stderr).toMatch(/profile: no token/);
-    const bare = createScimServer({ token: TOKEN, basePath: '/scim/v2', faults: [{ name: 'no-schemas', onRequest: (req) => (req.path.endsWith('/Schemas') ? { status: 404, headers: {}, body: { detail: 'no' } } : undefined) }] });
+    const bare = createScimServer({
+      token: TOKEN,
+      basePath: '/scim/v2',
+      faults: [
+        {
+          name: 'no-schemas',
+          onRequest: (req) =>
+            req.path.endsWith('/Schemas') ? { status: 404, headers: {}, body: { detail: 'no' } } : undefined,
+        },
+      ],
+    });
     servers.push(bare);
     const { url } = await bare.listen(0, '127.0.0.1');
     const run = await runCli(['profile', '--url', url], { env: { SCIM_TOKEN: TOKEN } });

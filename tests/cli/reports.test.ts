@@ -22,10 +22,24 @@ type Target = Awaited<ReturnType<typeof startTarget>>;
 const activeStringRejected: ServerFault = {
   name: 'active-string-rejected',
   onRequest(req) {
-    if (req.method !== 'PATCH' || !/\/Users\/[^/]+$/.test(req.path) || req.headers.authorization !== `Bearer ${TEST_TOKEN}`) return;
+    if (
+      req.method !== 'PATCH' ||
+      !/\/Users\/[^/]+$/.test(req.path) ||
+      req.headers.authorization !== `Bearer ${TEST_TOKEN}`
+    )
+      return;
     const ops = (req.body as { Operations?: Array<{ path?: unknown; value?: unknown }> } | undefined)?.Operations ?? [];
     if (ops.some((o) => String(o.path).toLowerCase() === 'active' && typeof o.value === 'string'))
-      return { status: 400, headers: {}, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidValue', detail: 'active must be a boolean' } };
+      return {
+        status: 400,
+        headers: {},
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          status: '400',
+          scimType: 'invalidValue',
+          detail: 'active must be a boolean',
+        },
+      };
   },
 };
 
@@ -35,9 +49,16 @@ describe('reports people act on (issue 17)', () => {
   let requestsSeen = 0;
 
   beforeAll(async () => {
-    const counter: ServerFault = { name: 'count', onRequest: () => { requestsSeen += 1; } };
+    const counter: ServerFault = {
+      name: 'count',
+      onRequest: () => {
+        requestsSeen += 1;
+      },
+    };
     target = await startTarget([activeStringRejected, counter]);
-    run = await runCli(['--url', target.url, '--suite', 'users', '--seed', '7', '--quiet'], { env: { SCIM_TOKEN: target.token } });
+    run = await runCli(['--url', target.url, '--suite', 'users', '--seed', '7', '--quiet'], {
+      env: { SCIM_TOKEN: target.token },
+    });
   }, 180_000);
   afterAll(() => target?.close());
 
@@ -63,7 +84,10 @@ describe('reports people act on (issue 17)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'repro-')), 'repro.sh');
     writeFileSync(file, test.reproduce!.script!);
     // Asynchronously: the target server runs in this process and must keep answering while the script runs.
-    const { stdout: out } = await promisify(execFile)('bash', [file], { env: { PATH: process.env.PATH, SCIM_TOKEN: target.token }, encoding: 'utf8' });
+    const { stdout: out } = await promisify(execFile)('bash', [file], {
+      env: { PATH: process.env.PATH, SCIM_TOKEN: target.token },
+      encoding: 'utf8',
+    });
     const culprit = test.failure!.exchange! + 1;
     const recorded = test.exchanges[test.failure!.exchange!]!.response!.status;
     expect(out).toContain(`step ${culprit}: HTTP ${recorded} (in the run: ${recorded})`);

@@ -8,7 +8,9 @@ describe('usage errors (exit 2, one line) on stderr', () => {
   it('a token with a non-ASCII letter is a usage error, not "cannot reach the target", and is not echoed', async () => {
     const run = await runCli(['--url', 'http://127.0.0.1:9/scim'], { env: { SCIM_TOKEN: 'tökén-123456789' } });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^scim-conformance: the token has a character that cannot be sent in an HTTP header \(not printable ASCII\) at position 2\n$/);
+    expect(run.stderr).toMatch(
+      /^scim-conformance: the token has a character that cannot be sent in an HTTP header \(not printable ASCII\) at position 2\n$/,
+    );
     expect(run.stderr).not.toContain('tökén');
   });
 });
@@ -18,13 +20,21 @@ describe('--profile discover against odd /Schemas', () => {
     const t = await startTarget([
       {
         name: 'attribute name with a space',
-        onResponse: (req, res) => (req.path.endsWith('/Schemas') ? { ...res, body: JSON.parse(JSON.stringify(res.body).replace('"name":"nickName"', '"name":"nick Name"')) } : undefined),
+        onResponse: (req, res) =>
+          req.path.endsWith('/Schemas')
+            ? { ...res, body: JSON.parse(JSON.stringify(res.body).replace('"name":"nickName"', '"name":"nick Name"')) }
+            : undefined,
       },
     ]);
     try {
-      const run = await runCli(['--url', t.url, '--reporter', 'json', '--profile', 'discover', '--suite', 'discovery'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+      const run = await runCli(
+        ['--url', t.url, '--reporter', 'json', '--profile', 'discover', '--suite', 'discovery'],
+        { env: { SCIM_TOKEN: TEST_TOKEN } },
+      );
       expect(run.code).toBe(3);
-      expect(run.stderr).toMatch(/^scim-conformance: --profile discover: \/Schemas describes something no profile can hold: users\.mappings\.\d+\.target "nick Name": /);
+      expect(run.stderr).toMatch(
+        /^scim-conformance: --profile discover: \/Schemas describes something no profile can hold: users\.mappings\.\d+\.target "nick Name": /,
+      );
       expect(run.stderr.trim().split('\n')).toHaveLength(1);
     } finally {
       await t.close();

@@ -10,7 +10,11 @@ import { runCli } from '../helpers/cli.js';
 const usage: Array<[string, string[], RegExp]> = [
   ['an unknown flag', ['--urll', 'https://x.example'], /^scim-conformance: Unknown option '--urll'/],
   ['an unknown suite', ['--demo', '--suite', 'nope'], /^scim-conformance: --suite: unknown suite "nope"; available: /],
-  ['an unknown profile', ['--demo', '--profile', 'no-such-app'], /^scim-conformance: --profile: "no-such-app" is neither a built-in profile/],
+  [
+    'an unknown profile',
+    ['--demo', '--profile', 'no-such-app'],
+    /^scim-conformance: --profile: "no-such-app" is neither a built-in profile/,
+  ],
   ['cleanup with an unknown flag', ['cleanup', '--urll', 'x'], /^scim-conformance: cleanup: Unknown option '--urll'/],
 ];
 
@@ -29,7 +33,9 @@ describe('--grep', () => {
   it('matches the test name "<id> <title>" itself: an anchored pattern selects exactly those tests', async () => {
     const run = await runCli(['--demo', '--grep', '^U-20 ', '--reporter', 'json']);
     expect(run.code, run.stderr).toBe(0);
-    const result = JSON.parse(readFileSync(join(run.outDir, 'results.json'), 'utf8')) as { tests: Array<{ name: string; status: string }> };
+    const result = JSON.parse(readFileSync(join(run.outDir, 'results.json'), 'utf8')) as {
+      tests: Array<{ name: string; status: string }>;
+    };
     expect(result.tests.length).toBeGreaterThan(0);
     expect(result.tests.every((t) => t.name.startsWith('U-20 ') && t.status === 'passed')).toBe(true);
   });
@@ -37,7 +43,9 @@ describe('--grep', () => {
   it('a pattern that matches no test → exit 2 with one line on stderr', async () => {
     const run = await runCli(['--demo', '--grep', '^no-such-behaviour', '--reporter', 'json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^scim-conformance: --grep: "\^no-such-behaviour" matches no test name in the selected suites/);
+    expect(run.stderr).toMatch(
+      /^scim-conformance: --grep: "\^no-such-behaviour" matches no test name in the selected suites/,
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
@@ -64,9 +72,13 @@ describe('help and version', () => {
 
 describe('unusable targets', () => {
   it('an unreachable URL → exit 3 with one line', async () => {
-    const run = await runCli(['--url', 'http://127.0.0.1:9/scim/v2', '--timeout', '2s'], { env: { SCIM_TOKEN: 'secret-token-value' } });
+    const run = await runCli(['--url', 'http://127.0.0.1:9/scim/v2', '--timeout', '2s'], {
+      env: { SCIM_TOKEN: 'secret-token-value' },
+    });
     expect(run.code).toBe(3);
-    expect(run.stderr).toMatch(/^scim-conformance: cannot reach the target: GET http:\/\/127\.0\.0\.1:9\/scim\/v2\/Users\?filter=.*connection refused/);
+    expect(run.stderr).toMatch(
+      /^scim-conformance: cannot reach the target: GET http:\/\/127\.0\.0\.1:9\/scim\/v2\/Users\?filter=.*connection refused/,
+    );
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr + run.stdout).not.toContain('secret-token-value');
   });

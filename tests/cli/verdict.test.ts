@@ -23,12 +23,19 @@ function expectReportsAgree(run: CliRun): void {
   const html = file(run, 'report.html');
   expect(property(junit, 'verdict')).toBe(r.verdict);
   expect(html).toContain(`data-verdict="${r.verdict}"`);
-  for (const [key, value] of Object.entries({ passed: r.summary.passed, failed: r.summary.failed, warnings: r.summary.warnings, skipped: r.summary.skipped }))
+  for (const [key, value] of Object.entries({
+    passed: r.summary.passed,
+    failed: r.summary.failed,
+    warnings: r.summary.warnings,
+    skipped: r.summary.skipped,
+  }))
     expect(property(junit, `count.${key}`), key).toBe(String(value));
   expect(property(junit, 'required.checked')).toBe(String(r.required.checked));
   expect(property(junit, 'required.total')).toBe(String(r.required.total));
   const s = r.summary;
-  expect(run.stdout).toContain(`Summary: ${r.verdict} · ${s.total} tests: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped`);
+  expect(run.stdout).toContain(
+    `Summary: ${r.verdict} · ${s.total} tests: ${s.passed} passed, ${s.failed} failed, ${s.warnings} warnings, ${s.skipped} skipped`,
+  );
   const headline = property(junit, 'verdict.headline')!;
   expect(run.stdout).toContain(headline);
   expect(html).toContain(`<h1>${headline.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</h1>`);
@@ -131,7 +138,13 @@ describe('an interrupted run', () => {
       const r = run.results!;
       expect(r.verdict).toBe('interrupted');
       expect(r.summary.failed).toBe(0);
-      expect(r.tests.filter((t) => t.status === 'skipped' && /^not (run|finished): the run was interrupted \(SIGINT\)$/.test(t.skipReason ?? '')).length).toBeGreaterThan(0);
+      expect(
+        r.tests.filter(
+          (t) =>
+            t.status === 'skipped' &&
+            /^not (run|finished): the run was interrupted \(SIGINT\)$/.test(t.skipReason ?? ''),
+        ).length,
+      ).toBeGreaterThan(0);
       expect(run.stdout).toContain('Interrupted by SIGINT: no verdict');
       expect(run.stdout).not.toMatch(/Not ready/);
       expect(file(run, 'junit.xml')).not.toMatch(/<failure|<error/);

@@ -13,14 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 import { startTarget } from '../helpers/target-server.js';
 
-interface Step { name: string; shell: string; run: string; env?: Record<string, string>; 'working-directory'?: string }
-interface Action { inputs: Record<string, { required?: boolean; default?: string }>; runs: { using: string; steps: Step[] } }
+interface Step {
+  name: string;
+  shell: string;
+  run: string;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Action {
+  inputs: Record<string, { required?: boolean; default?: string }>;
+  runs: { using: string; steps: Step[] };
+}
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
 
 /** ${{ inputs.x }} and ${{ github.action_path }} as the runner substitutes them. */
 function substitute(text: string, inputs: Record<string, string>): string {
-  return text.replace(/\$\{\{\s*(inputs\.([\w-]+)|github\.action_path)\s*\}\}/g, (_m, _all: string, name?: string) => (name ? inputs[name] ?? '' : ROOT));
+  return text.replace(/\$\{\{\s*(inputs\.([\w-]+)|github\.action_path)\s*\}\}/g, (_m, _all: string, name?: string) =>
+    name ? (inputs[name] ?? '') : ROOT,
+  );
 }
 
 describe('action.yml', () => {
@@ -45,15 +56,25 @@ describe('action.yml', () => {
     const summary = join(outDir, 'step-summary.md');
     writeFileSync(summary, '');
     const inputs: Record<string, string> = {
-      url: target.url, token: target.token, profile: 'entra-default', 'fail-on': 'required', args: '--suite discovery,auth --seed 5', 'out-dir': join(outDir, 'reports'),
+      url: target.url,
+      token: target.token,
+      profile: 'entra-default',
+      'fail-on': 'required',
+      args: '--suite discovery,auth --seed 5',
+      'out-dir': join(outDir, 'reports'),
     };
     const step = action.runs.steps[1]!;
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', GITHUB_STEP_SUMMARY: summary, CI: 'true' };
     for (const [name, value] of Object.entries(step.env ?? {})) env[name] = substitute(value, inputs);
     // Asynchronously: the target server runs in this process and must keep answering while the step runs.
-    const run = await promisify(execFile)('bash', ['--noprofile', '--norc', '-e', '-c', step.run], { env, encoding: 'utf8', timeout: 120_000 });
+    const run = await promisify(execFile)('bash', ['--noprofile', '--norc', '-e', '-c', step.run], {
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.stdout + run.stderr).not.toContain(target.token);
-    for (const file of ['junit.xml', 'report.html', 'results.json', 'summary.md']) expect(readFileSync(join(outDir, 'reports', file), 'utf8').length).toBeGreaterThan(0);
+    for (const file of ['junit.xml', 'report.html', 'results.json', 'summary.md'])
+      expect(readFileSync(join(outDir, 'reports', file), 'utf8').length).toBeGreaterThan(0);
     expect(readFileSync(summary, 'utf8')).toMatch(/^## .+ scim-conformance: /);
   }, 150_000);
 });

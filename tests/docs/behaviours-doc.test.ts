@@ -21,7 +21,9 @@ function entryOf(markdown: string, id: string): string {
 
 describe('docs/behaviours.md', () => {
   it('is exactly what npm run docs:behaviours writes from src/catalog (run it after changing the catalog)', () => {
-    expect(committed === behavioursMarkdown(), 'docs/behaviours.md is out of date: run npm run docs:behaviours').toBe(true);
+    expect(committed === behavioursMarkdown(), 'docs/behaviours.md is out of date: run npm run docs:behaviours').toBe(
+      true,
+    );
   });
 
   it('has one anchored entry per behaviour, linked from the index, with its level, requests, passes and sources', () => {

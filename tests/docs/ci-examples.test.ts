@@ -15,8 +15,13 @@ import { packTarball } from '../helpers/pack.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 
 type Step = { name?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> };
-const github = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
-const gitlab = parse(readFileSync(join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; variables: Record<string, string>; artifacts: { paths: string[]; reports: { junit: string } } }>;
+const github = parse(readFileSync(join(ROOT, 'docs/ci/github-actions.yml'), 'utf8')) as {
+  jobs: Record<string, { steps: Step[] }>;
+};
+const gitlab = parse(readFileSync(join(ROOT, 'docs/ci/gitlab-ci.yml'), 'utf8')) as Record<
+  string,
+  { script: string[]; variables: Record<string, string>; artifacts: { paths: string[]; reports: { junit: string } } }
+>;
 
 const githubSteps = Object.values(github.jobs)[0]!.steps;
 const githubRun = githubSteps.find((s) => s.run?.startsWith('npx') && s.run.includes('scim-conformance'))!;
@@ -35,8 +40,12 @@ describe('CI examples', () => {
 
   it('publish the JUnit file and keep the HTML report that the command writes', () => {
     expect(githubRun.run).toMatch(/--out-dir reports/);
-    expect(githubSteps.find((s) => s.uses?.startsWith('mikepenz/action-junit-report'))?.with?.report_paths).toBe('reports/junit.xml');
-    expect(githubSteps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toContain('reports/report.html');
+    expect(githubSteps.find((s) => s.uses?.startsWith('mikepenz/action-junit-report'))?.with?.report_paths).toBe(
+      'reports/junit.xml',
+    );
+    expect(githubSteps.find((s) => s.uses?.startsWith('actions/upload-artifact'))?.with?.path).toContain(
+      'reports/report.html',
+    );
     expect(gitlabJob.artifacts.reports.junit).toBe('reports/junit.xml');
     expect(gitlabJob.artifacts.paths).toContain('reports/report.html');
   });
@@ -62,19 +71,32 @@ describe('CI examples', () => {
     it.each([
       ['GitHub Actions', () => [githubInstall.run!, githubRun.run!]],
       ['GitLab CI', () => [gitlabInstall, gitlabRun.replaceAll('"$SCIM_URL"', '$SCIM_URL')]],
-    ])('%s: install, wait loop and command pass and write the published files', async (_name, lines) => {
-      // Asynchronous on purpose: the target server runs in this process and must keep answering.
-      const work = mkdtempSync(join(tmpdir(), 'scimc-ci-'));
-      writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'vendor-app', version: '1.0.0', private: true }));
-      mkdirSync(join(work, 'ci'));
-      copyFileSync(tarball, join(work, 'ci', `scim-conformance-${version}.tgz`));
-      const [install, command] = lines();
-      const line = command!.replace('http://127.0.0.1:3000/scim/v2', target.url).replace(/--reporter console,/, '--reporter ');
-      const env = { ...process.env, SCIM_TOKEN: TEST_TOKEN, SCIM_URL: target.url, NO_COLOR: '1' };
-      await run(install!, { cwd: work, env, timeout: 180_000 });
-      await run(`timeout 10 bash -c 'until curl -s -o /dev/null "${target.url}/ServiceProviderConfig"; do sleep 1; done'`, { env });
-      await run(line, { cwd: work, env, timeout: 120_000 });
-      for (const file of ['reports/junit.xml', 'reports/report.html', 'reports/results.json']) expect(existsSync(join(work, file)), file).toBe(true);
-    }, 300_000);
+    ])(
+      '%s: install, wait loop and command pass and write the published files',
+      async (_name, lines) => {
+        // Asynchronous on purpose: the target server runs in this process and must keep answering.
+        const work = mkdtempSync(join(tmpdir(), 'scimc-ci-'));
+        writeFileSync(
+          join(work, 'package.json'),
+          JSON.stringify({ name: 'vendor-app', version: '1.0.0', private: true }),
+        );
+        mkdirSync(join(work, 'ci'));
+        copyFileSync(tarball, join(work, 'ci', `scim-conformance-${version}.tgz`));
+        const [install, command] = lines();
+        const line = command!
+          .replace('http://127.0.0.1:3000/scim/v2', target.url)
+          .replace(/--reporter console,/, '--reporter ');
+        const env = { ...process.env, SCIM_TOKEN: TEST_TOKEN, SCIM_URL: target.url, NO_COLOR: '1' };
+        await run(install!, { cwd: work, env, timeout: 180_000 });
+        await run(
+          `timeout 10 bash -c 'until curl -s -o /dev/null "${target.url}/ServiceProviderConfig"; do sleep 1; done'`,
+          { env },
+        );
+        await run(line, { cwd: work, env, timeout: 120_000 });
+        for (const file of ['reports/junit.xml', 'reports/report.html', 'reports/results.json'])
+          expect(existsSync(join(work, file)), file).toBe(true);
+      },
+      300_000,
+    );
   });
 });

@@ -22,23 +22,37 @@ export interface EntraModifier {
 }
 
 const authorized = (req: FaultRequest) => req.headers.authorization === `Bearer ${TEST_TOKEN}`;
-const isUnfilteredList = (req: FaultRequest) => req.method === 'GET' && /\/Users$/.test(req.path) && !req.query.has('filter');
+const isUnfilteredList = (req: FaultRequest) =>
+  req.method === 'GET' && /\/Users$/.test(req.path) && !req.query.has('filter');
 const operations = (req: FaultRequest): Array<Record<string, unknown>> =>
-  Array.isArray((req.body as { Operations?: unknown })?.Operations) ? (req.body as { Operations: Array<Record<string, unknown>> }).Operations : [];
+  Array.isArray((req.body as { Operations?: unknown })?.Operations)
+    ? (req.body as { Operations: Array<Record<string, unknown>> }).Operations
+    : [];
 const scimError = (status: number, scimType: string | undefined, detail: string): FaultResponse => ({
   status,
   headers: {},
-  body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), ...(scimType ? { scimType } : {}), detail },
+  body: {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    status: String(status),
+    ...(scimType ? { scimType } : {}),
+    detail,
+  },
 });
 
 export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
   'needs-json-accept': {
-    mistake: 'a framework that negotiates the format from Accept and takes a request without one for HTML (azure-docs#94189)',
+    mistake:
+      'a framework that negotiates the format from Accept and takes a request without one for HTML (azure-docs#94189)',
     fault: () => ({
       name: 'needs-json-accept',
       onRequest(req) {
         const accept = String(req.headers.accept ?? '');
-        if (!/json/i.test(accept)) return { status: 406, headers: { 'content-type': 'text/html' }, body: '<html><body>406 Not Acceptable</body></html>' };
+        if (!/json/i.test(accept))
+          return {
+            status: 406,
+            headers: { 'content-type': 'text/html' },
+            body: '<html><body>406 Not Acceptable</body></html>',
+          };
       },
     }),
     fails: [], // every test that needs an answer fails; judged separately
@@ -58,7 +72,8 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
     fails: ['U-30'],
   },
   'list-hides-disabled': {
-    mistake: 'the unfiltered listing leaves out users with active=false (catalog U-30, DEV: users are returned whether or not active)',
+    mistake:
+      'the unfiltered listing leaves out users with active=false (catalog U-30, DEV: users are returned whether or not active)',
     fault: () => ({
       name: 'list-hides-disabled',
       onResponse(req, res) {
@@ -66,7 +81,15 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
         const body = res.body as { Resources?: Array<{ active?: unknown }>; totalResults?: number };
         const kept = (body.Resources ?? []).filter((r) => r.active !== false);
         const hidden = (body.Resources ?? []).length - kept.length;
-        return { ...res, body: { ...body, Resources: kept, itemsPerPage: kept.length, totalResults: (body.totalResults ?? 0) - hidden } };
+        return {
+          ...res,
+          body: {
+            ...body,
+            Resources: kept,
+            itemsPerPage: kept.length,
+            totalResults: (body.totalResults ?? 0) - hidden,
+          },
+        };
       },
     }),
     fails: ['U-30'],
@@ -78,9 +101,13 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
       onRequest(req) {
         if (req.method !== 'PATCH' || !/\/Users\/[^/]+$/.test(req.path) || !authorized(req)) return;
         const ops = operations(req);
-        const index = ops.findIndex((o) => String(o.op).toLowerCase() === 'add' && /^emails\[type eq "work"\]\.value$/i.test(String(o.path)));
+        const index = ops.findIndex(
+          (o) => String(o.op).toLowerCase() === 'add' && /^emails\[type eq "work"\]\.value$/i.test(String(o.path)),
+        );
         if (index < 0) return;
-        const rewritten = ops.map((o, i) => (i === index ? { op: o.op, path: 'emails', value: [{ type: 'work', value: o.value }] } : o));
+        const rewritten = ops.map((o, i) =>
+          i === index ? { op: o.op, path: 'emails', value: [{ type: 'work', value: o.value }] } : o,
+        );
         return { ...req, body: { ...(req.body as object), Operations: rewritten } };
       },
     }),
@@ -95,7 +122,16 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
         if (req.method !== 'PATCH' || !authorized(req)) return;
         const ops = operations(req);
         if (!ops.some((o) => !['add', 'replace', 'remove'].includes(String(o.op).toLowerCase()))) return;
-        return { ...req, body: { ...(req.body as object), Operations: ops.map((o) => ({ ...o, op: ['add', 'replace', 'remove'].includes(String(o.op).toLowerCase()) ? o.op : 'replace' })) } };
+        return {
+          ...req,
+          body: {
+            ...(req.body as object),
+            Operations: ops.map((o) => ({
+              ...o,
+              op: ['add', 'replace', 'remove'].includes(String(o.op).toLowerCase()) ? o.op : 'replace',
+            })),
+          },
+        };
       },
     }),
     fails: ['P-02'],
@@ -105,7 +141,11 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
     fault: () => ({
       name: 'unknown-member-500',
       onResponse(req) {
-        if (req.method === 'PATCH' && /\/Groups\/[^/]+$/.test(req.path) && JSON.stringify(req.body).includes('-absent-'))
+        if (
+          req.method === 'PATCH' &&
+          /\/Groups\/[^/]+$/.test(req.path) &&
+          JSON.stringify(req.body).includes('-absent-')
+        )
           return { status: 500, headers: { 'content-type': 'text/plain' }, body: 'NullReferenceException' };
       },
     }),
@@ -133,14 +173,17 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
     fails: ['U-31'],
   },
   'roles-add-keeps-first': {
-    mistake: 'an Add on roles stores only the first element of its value array (Entra sends several JSON-encoded roles in one Add)',
+    mistake:
+      'an Add on roles stores only the first element of its value array (Entra sends several JSON-encoded roles in one Add)',
     args: ['--profile', ROLES_PROFILE, '--grep', '^U-25 '],
     fault: () => ({
       name: 'roles-add-keeps-first',
       onRequest(req) {
         if (req.method !== 'PATCH' || !/\/Users\/[^/]+$/.test(req.path) || !authorized(req)) return;
         const ops = operations(req).map((o) =>
-          String(o.op).toLowerCase() === 'add' && String(o.path).toLowerCase() === 'roles' && Array.isArray(o.value) ? { ...o, value: o.value.slice(0, 1) } : o,
+          String(o.op).toLowerCase() === 'add' && String(o.path).toLowerCase() === 'roles' && Array.isArray(o.value)
+            ? { ...o, value: o.value.slice(0, 1) }
+            : o,
         );
         return { ...req, body: { ...(req.body as object), Operations: ops } };
       },
@@ -148,7 +191,7 @@ export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
     fails: ['U-25'],
   },
   'slow-create': {
-    mistake: 'one create answered after a slow downstream call (well within Entra\'s 60 s)',
+    mistake: "one create answered after a slow downstream call (well within Entra's 60 s)",
     env: { SCIMC_SLOW_ANSWER_MS: '400' },
     fault: () => holdOnce('slow-create', 'POST', /\/Users$/, 1200),
     fails: ['D-23'],

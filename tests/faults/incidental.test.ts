@@ -24,7 +24,12 @@ const refusesExamplePhones: ServerFault = {
     return {
       status: 400,
       headers: {},
-      body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidValue', detail: 'phoneNumbers: number not allowed' },
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '400',
+        scimType: 'invalidValue',
+        detail: 'phoneNumbers: number not allowed',
+      },
     };
   },
 };
@@ -33,9 +38,12 @@ const target = await startTarget([refusesExamplePhones, MODIFIERS['active-string
 afterAll(() => target.close());
 
 it('the refused example phone number makes P-08, P-10 and P-17 inconclusive; the refused "False" still fails U-14', async () => {
-  const run = await runCli(['--url', target.url, '--reporter', 'json', '--seed', '11', '--grep', '^(U-14|P-08|P-10|P-17 Entra)'], {
-    env: { SCIM_TOKEN: TEST_TOKEN },
-  });
+  const run = await runCli(
+    ['--url', target.url, '--reporter', 'json', '--seed', '11', '--grep', '^(U-14|P-08|P-10|P-17 Entra)'],
+    {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+    },
+  );
   expect(run.results, run.stderr).toBeDefined();
   const tests = run.results!.tests;
   const inconclusive = tests.filter((t) => t.status === 'skipped' && t.skipReason?.startsWith('inconclusive: '));
@@ -50,16 +58,27 @@ it('the refused example phone number makes P-08, P-10 and P-17 inconclusive; the
       'P-10 profile mapping phoneNumbers[type eq "work"].value: Replace (value-filter path) stores the value and leaves its neighbours alone',
     ]),
   );
-  expect(inconclusive.every((t) => /phone|P-10|P-17/i.test(t.name)), inconclusive.map((t) => t.name).join('\n')).toBe(true);
+  expect(
+    inconclusive.every((t) => /phone|P-10|P-17/i.test(t.name)),
+    inconclusive.map((t) => t.name).join('\n'),
+  ).toBe(true);
   for (const test of inconclusive) {
     // The reason names the refused request and the server's answer.
-    expect(test.skipReason, test.name).toMatch(/the server refused the test's own example .*: (POST|PATCH) \/scim\/v2\/Users\S* → 400 .*number not allowed/);
+    expect(test.skipReason, test.name).toMatch(
+      /the server refused the test's own example .*: (POST|PATCH) \/scim\/v2\/Users\S* → 400 .*number not allowed/,
+    );
   }
   // Example data the server accepts (e-mail addresses, addresses) is judged as usual.
-  expect(tests.filter((t) => t.name.startsWith('P-08 Replace emails')).map((t) => t.status)).toEqual(['passed', 'passed']);
+  expect(tests.filter((t) => t.name.startsWith('P-08 Replace emails')).map((t) => t.status)).toEqual([
+    'passed',
+    'passed',
+  ]);
   const failed = failedNames(run.results);
   expect(failed.length).toBeGreaterThan(0);
-  expect(failed.every((name) => name.startsWith('U-14')), failed.join('\n')).toBe(true);
+  expect(
+    failed.every((name) => name.startsWith('U-14')),
+    failed.join('\n'),
+  ).toBe(true);
   expect(run.code).toBe(1);
   expect(run.results!.cleanup.leftBehind).toEqual([]);
 }, 120_000);

@@ -21,14 +21,22 @@ export interface Modifier {
   blocks: boolean;
 }
 
-const isPatch = (req: FaultRequest, type: 'Users' | 'Groups') => req.method === 'PATCH' && new RegExp(`/${type}/[^/]+$`).test(req.path);
+const isPatch = (req: FaultRequest, type: 'Users' | 'Groups') =>
+  req.method === 'PATCH' && new RegExp(`/${type}/[^/]+$`).test(req.path);
 const isQuery = (req: FaultRequest, type: 'Users' | 'Groups') => req.method === 'GET' && req.path.endsWith(`/${type}`);
 const operations = (req: FaultRequest): Array<Record<string, unknown>> =>
-  Array.isArray((req.body as { Operations?: unknown })?.Operations) ? ((req.body as { Operations: Array<Record<string, unknown>> }).Operations) : [];
+  Array.isArray((req.body as { Operations?: unknown })?.Operations)
+    ? (req.body as { Operations: Array<Record<string, unknown>> }).Operations
+    : [];
 const scimError = (status: number, scimType: string | undefined, detail: string): FaultResponse => ({
   status,
   headers: {},
-  body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), ...(scimType ? { scimType } : {}), detail },
+  body: {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    status: String(status),
+    ...(scimType ? { scimType } : {}),
+    detail,
+  },
 });
 const withBody = (req: FaultRequest, body: unknown): FaultRequest => ({ ...req, body });
 /** Faults act on authenticated requests only, so that they never mask the 401 a wrong token must get. */
@@ -41,7 +49,9 @@ export const MODIFIERS = {
       name: 'active-string-rejected',
       onRequest(req) {
         if (!isPatch(req, 'Users') || !authorized(req)) return;
-        const bad = operations(req).some((o) => String(o.path).toLowerCase() === 'active' && typeof o.value === 'string');
+        const bad = operations(req).some(
+          (o) => String(o.path).toLowerCase() === 'active' && typeof o.value === 'string',
+        );
         if (bad) return scimError(400, 'invalidValue', 'active must be a boolean');
       },
     },
@@ -54,12 +64,57 @@ export const MODIFIERS = {
       name: 'op-case-sensitive',
       onRequest(req) {
         if (req.method !== 'PATCH' || !authorized(req)) return;
-        if (operations(req).some((o) => typeof o.op === 'string' && o.op !== o.op.toLowerCase())) return scimError(400, 'invalidSyntax', 'unknown op');
+        if (operations(req).some((o) => typeof o.op === 'string' && o.op !== o.op.toLowerCase()))
+          return scimError(400, 'invalidSyntax', 'unknown op');
       },
     },
     // Every behaviour whose tests send Entra's default dialect (capitalised ops) in a PATCH, as setup or under test.
     blocks: true,
-    breaks: ['G-23', 'D-03', 'D-07', 'D-08', 'D-19', 'F-10', 'F-11', 'G-02', 'G-03', 'G-07', 'G-09', 'G-10', 'G-11', 'G-12', 'G-15', 'G-18', 'G-20', 'G-21', 'G-22', 'P-01', 'P-02', 'P-03', 'P-04', 'P-07', 'P-08', 'P-10', 'P-11', 'P-13', 'P-14', 'P-15', 'P-16', 'P-17', 'P-19', 'P-20', 'U-12', 'U-14', 'U-15', 'U-16', 'U-20', 'U-28', 'X-03', 'X-06', 'X-08'],
+    breaks: [
+      'G-23',
+      'D-03',
+      'D-07',
+      'D-08',
+      'D-19',
+      'F-10',
+      'F-11',
+      'G-02',
+      'G-03',
+      'G-07',
+      'G-09',
+      'G-10',
+      'G-11',
+      'G-12',
+      'G-15',
+      'G-18',
+      'G-20',
+      'G-21',
+      'G-22',
+      'P-01',
+      'P-02',
+      'P-03',
+      'P-04',
+      'P-07',
+      'P-08',
+      'P-10',
+      'P-11',
+      'P-13',
+      'P-14',
+      'P-15',
+      'P-16',
+      'P-17',
+      'P-19',
+      'P-20',
+      'U-12',
+      'U-14',
+      'U-15',
+      'U-16',
+      'U-20',
+      'U-28',
+      'X-03',
+      'X-06',
+      'X-08',
+    ],
   },
   'members-remove-all': {
     mistake: 'M-03: Remove on members with a value array treated as "remove all"',
@@ -68,7 +123,9 @@ export const MODIFIERS = {
       onRequest(req) {
         if (!isPatch(req, 'Groups')) return;
         const ops = operations(req).map((o) =>
-          String(o.op).toLowerCase() === 'remove' && String(o.path).toLowerCase() === 'members' && o.value !== undefined ? { op: o.op, path: o.path } : o,
+          String(o.op).toLowerCase() === 'remove' && String(o.path).toLowerCase() === 'members' && o.value !== undefined
+            ? { op: o.op, path: o.path }
+            : o,
         );
         return withBody(req, { ...(req.body as object), Operations: ops });
       },
@@ -83,8 +140,11 @@ export const MODIFIERS = {
       onRequest(req) {
         if (req.method !== 'PATCH') return;
         const ops = operations(req).map((o) => {
-          if (o.path !== undefined || typeof o.value !== 'object' || o.value === null || Array.isArray(o.value)) return o;
-          const kept = Object.fromEntries(Object.entries(o.value).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')));
+          if (o.path !== undefined || typeof o.value !== 'object' || o.value === null || Array.isArray(o.value))
+            return o;
+          const kept = Object.fromEntries(
+            Object.entries(o.value).filter(([k]) => !k.includes('.') && !k.startsWith('urn:')),
+          );
           return { ...o, value: kept };
         });
         return withBody(req, { ...(req.body as object), Operations: ops });
@@ -101,7 +161,9 @@ export const MODIFIERS = {
         if (!isPatch(req, 'Users') || !authorized(req)) return;
         // Only for elements that do not exist yet would a strict server refuse; approximate with "emails" of type other
         // and addresses/phoneNumbers, which Entra's create body never carries.
-        const creates = operations(req).some((o) => /^(addresses|phoneNumbers)\[/i.test(String(o.path ?? '')) && String(o.op).toLowerCase() !== 'remove');
+        const creates = operations(req).some(
+          (o) => /^(addresses|phoneNumbers)\[/i.test(String(o.path ?? '')) && String(o.op).toLowerCase() !== 'remove',
+        );
         if (creates) return scimError(400, 'noTarget', 'no element matches the filter');
       },
     },
@@ -113,13 +175,39 @@ export const MODIFIERS = {
     fault: {
       name: 'filter-no-match-404',
       onResponse(req, res) {
-        if ((isQuery(req, 'Users') || isQuery(req, 'Groups')) && req.query.has('filter') && (res.body as { totalResults?: number })?.totalResults === 0)
+        if (
+          (isQuery(req, 'Users') || isQuery(req, 'Groups')) &&
+          req.query.has('filter') &&
+          (res.body as { totalResults?: number })?.totalResults === 0
+        )
           return scimError(404, undefined, 'not found');
       },
     },
     // Every behaviour whose tests run a filter that matches nothing: probes, match-before-create, checks of absence.
     blocks: true,
-    breaks: ['D-01', 'D-03', 'D-04', 'D-08', 'D-14', 'F-01', 'F-04', 'F-06', 'F-07', 'F-08', 'F-10', 'G-01', 'G-02', 'G-15', 'G-17', 'U-01', 'U-02', 'U-04', 'U-05', 'U-18', 'U-20'],
+    breaks: [
+      'D-01',
+      'D-03',
+      'D-04',
+      'D-08',
+      'D-14',
+      'F-01',
+      'F-04',
+      'F-06',
+      'F-07',
+      'F-08',
+      'F-10',
+      'G-01',
+      'G-02',
+      'G-15',
+      'G-17',
+      'U-01',
+      'U-02',
+      'U-04',
+      'U-05',
+      'U-18',
+      'U-20',
+    ],
   },
   'inactive-users-hidden': {
     mistake: 'M-10: inactive users hidden from GET and filter',
@@ -132,7 +220,15 @@ export const MODIFIERS = {
         if (res.status === 200 && Array.isArray(body?.Resources)) {
           const visible = body.Resources.filter((r) => r.active !== false);
           if (visible.length !== body.Resources.length)
-            return { ...res, body: { ...body, Resources: visible, totalResults: (body.totalResults ?? 0) - (body.Resources.length - visible.length), itemsPerPage: visible.length } };
+            return {
+              ...res,
+              body: {
+                ...body,
+                Resources: visible,
+                totalResults: (body.totalResults ?? 0) - (body.Resources.length - visible.length),
+                itemsPerPage: visible.length,
+              },
+            };
         }
       },
     },
@@ -176,7 +272,13 @@ export const MODIFIERS = {
       name: 'adscim-urn-rejected',
       onRequest(req) {
         const schemas = (req.body as { schemas?: unknown })?.schemas;
-        if (authorized(req) && req.method === 'POST' && req.path.endsWith('/Groups') && Array.isArray(schemas) && schemas.some((s) => String(s).includes('ADSCIM')))
+        if (
+          authorized(req) &&
+          req.method === 'POST' &&
+          req.path.endsWith('/Groups') &&
+          Array.isArray(schemas) &&
+          schemas.some((s) => String(s).includes('ADSCIM'))
+        )
           return scimError(400, 'invalidValue', 'unknown schema');
       },
     },
@@ -189,13 +291,22 @@ export const MODIFIERS = {
       name: 'manager-as-string',
       onResponse(_req, res) {
         const rewrite = (r: Record<string, unknown>) => {
-          const ext = r['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] as { manager?: { value?: string } } | undefined;
-          if (ext?.manager && typeof ext.manager === 'object') return { ...r, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { ...ext, manager: ext.manager.value } };
+          const ext = r['urn:ietf:params:scim:schemas:extension:enterprise:2.0:User'] as
+            { manager?: { value?: string } } | undefined;
+          if (ext?.manager && typeof ext.manager === 'object')
+            return {
+              ...r,
+              'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User': { ...ext, manager: ext.manager.value },
+            };
           return r;
         };
         const body = res.body as Record<string, unknown> | undefined;
         if (!body || typeof body !== 'object') return;
-        if (Array.isArray(body.Resources)) return { ...res, body: { ...body, Resources: (body.Resources as Array<Record<string, unknown>>).map(rewrite) } };
+        if (Array.isArray(body.Resources))
+          return {
+            ...res,
+            body: { ...body, Resources: (body.Resources as Array<Record<string, unknown>>).map(rewrite) },
+          };
         return { ...res, body: rewrite(body) };
       },
     },
@@ -208,7 +319,11 @@ export const MODIFIERS = {
       name: 'errors-as-problem-json',
       onResponse(_req, res) {
         if (res.status < 400) return;
-        return { status: res.status, headers: { ...res.headers, 'content-type': 'application/problem+json' }, body: { type: 'about:blank', title: 'Error', status: res.status } };
+        return {
+          status: res.status,
+          headers: { ...res.headers, 'content-type': 'application/problem+json' },
+          body: { type: 'about:blank', title: 'Error', status: res.status },
+        };
       },
     },
     // Entra reads the status code, so nothing breaks; what judges the error body warns: its format (D-09), its media
@@ -244,7 +359,8 @@ export const MODIFIERS = {
     fault: {
       name: 'patch-200-empty-body',
       onResponse(req, res) {
-        if (req.method === 'PATCH' && res.status < 300) return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: '' };
+        if (req.method === 'PATCH' && res.status < 300)
+          return { status: 200, headers: { 'content-type': 'application/scim+json' }, body: '' };
       },
     },
     breaks: ['P-14', 'G-20'],
@@ -262,12 +378,19 @@ export const MODIFIERS = {
     blocks: false,
   },
   'members-capped-100': {
-    mistake: 'a group read that carries at most 100 members (a member cap or a first page of members, no paging inside a resource)',
+    mistake:
+      'a group read that carries at most 100 members (a member cap or a first page of members, no paging inside a resource)',
     fault: {
       name: 'members-capped-100',
       onResponse(req, res) {
         const body = res.body as { members?: unknown } | undefined;
-        if (req.method !== 'GET' || !/\/Groups\/[^/]+$/.test(req.path) || !Array.isArray(body?.members) || body.members.length <= 100) return;
+        if (
+          req.method !== 'GET' ||
+          !/\/Groups\/[^/]+$/.test(req.path) ||
+          !Array.isArray(body?.members) ||
+          body.members.length <= 100
+        )
+          return;
         return { ...res, body: { ...body, members: body.members.slice(0, 100) } };
       },
     },
@@ -281,7 +404,8 @@ export const MODIFIERS = {
       name: 'total-results-is-page-size',
       onResponse(req, res) {
         const body = res.body as { Resources?: unknown[]; totalResults?: number } | undefined;
-        if (req.method === 'GET' && Array.isArray(body?.Resources)) return { ...res, body: { ...body, totalResults: body.Resources.length } };
+        if (req.method === 'GET' && Array.isArray(body?.Resources))
+          return { ...res, body: { ...body, totalResults: body.Resources.length } };
       },
     },
     breaks: ['U-23', 'U-30'],
@@ -320,7 +444,10 @@ export const MODIFIERS = {
     fault: {
       name: 'no-meta',
       onResponse(_req, res) {
-        const strip = (r: unknown) => (r && typeof r === 'object' && !Array.isArray(r) ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'meta')) : r);
+        const strip = (r: unknown) =>
+          r && typeof r === 'object' && !Array.isArray(r)
+            ? Object.fromEntries(Object.entries(r).filter(([k]) => k !== 'meta'))
+            : r;
         const body = res.body as Record<string, unknown> | undefined;
         if (!body || typeof body !== 'object' || res.status >= 400) return;
         if (Array.isArray(body.Resources)) return { ...res, body: { ...body, Resources: body.Resources.map(strip) } };
@@ -366,7 +493,8 @@ export const MODIFIERS = {
     fault: {
       name: 'delete-200',
       onResponse(req, res) {
-        if (req.method === 'DELETE' && res.status === 204) return { status: 200, headers: res.headers, body: undefined };
+        if (req.method === 'DELETE' && res.status === 204)
+          return { status: 200, headers: res.headers, body: undefined };
       },
     },
     // RFC 7644 §3.6 "SHALL return … 204"; Entra reads any 2xx as deleted: the exact-204 tests warn (U-18, G-17).

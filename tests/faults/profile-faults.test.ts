@@ -34,10 +34,18 @@ afterAll(async () => {
 
 describe('generated profile tests against a server that drops a custom extension attribute', () => {
   it('fail exactly where the attribute is read back, naming its path', async () => {
-    const server = createScimServer({ token: TEST_TOKEN, basePath: '/scim/v2', resourceTypes: resourceTypesFor(loadProfile('uniflow-online')), faults: [dropCardNumber] });
+    const server = createScimServer({
+      token: TEST_TOKEN,
+      basePath: '/scim/v2',
+      resourceTypes: resourceTypesFor(loadProfile('uniflow-online')),
+      faults: [dropCardNumber],
+    });
     servers.push(server);
     const { url } = await server.listen(0, '127.0.0.1');
-    const run = await runCli(['--url', url, '--profile', 'uniflow-online', '--suite', 'profile', '--reporter', 'json', '--seed', '3'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    const run = await runCli(
+      ['--url', url, '--profile', 'uniflow-online', '--suite', 'profile', '--reporter', 'json', '--seed', '3'],
+      { env: { SCIM_TOKEN: TEST_TOKEN } },
+    );
     expect(run.results, run.stderr).toBeDefined();
     const failed = run.results!.tests.filter(failedJudgement);
     expect(failedNames(run.results)).toEqual([

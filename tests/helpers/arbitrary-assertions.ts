@@ -11,6 +11,13 @@ export function assertSameValuesGivenSameSeed<T>(arbitrary: () => fc.Arbitrary<T
   expect(second).toEqual(first);
 }
 
-export function assertEveryValue<T>(arbitrary: fc.Arbitrary<T>, isCorrect: (value: T) => boolean | void, numRuns = 200): void {
-  fc.assert(fc.property(arbitrary, (value) => isCorrect(value) !== false), { numRuns, seed: 7 });
+export function assertEveryValue<T>(
+  arbitrary: fc.Arbitrary<T>,
+  isCorrect: (value: T) => boolean | void,
+  numRuns = 200,
+): void {
+  fc.assert(
+    fc.property(arbitrary, (value) => isCorrect(value) !== false),
+    { numRuns, seed: 7 },
+  );
 }

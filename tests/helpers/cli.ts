@@ -32,8 +32,16 @@ export interface CliOptions {
 export async function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'scimc-test-'));
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', SCIM_TOKEN: undefined, ...options.env })) if (v !== undefined) env[k] = v;
-  const withOut = args.includes('--out-dir') || args[0] === 'serve' || args[0] === 'cleanup' || args[0] === 'profile' || args[0] === 'explain' ? args : [...args, '--out-dir', outDir];
+  for (const [k, v] of Object.entries({ ...process.env, NO_COLOR: '1', SCIM_TOKEN: undefined, ...options.env }))
+    if (v !== undefined) env[k] = v;
+  const withOut =
+    args.includes('--out-dir') ||
+    args[0] === 'serve' ||
+    args[0] === 'cleanup' ||
+    args[0] === 'profile' ||
+    args[0] === 'explain'
+      ? args
+      : [...args, '--out-dir', outDir];
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...withOut], { cwd: ROOT, env });
@@ -60,5 +68,8 @@ export function failedJudgement(test: { status: string }): boolean {
 
 /** Names of the tests of a run whose judgement failed (blocking or warning), sorted. */
 export function failedNames(results: RunResult | undefined): string[] {
-  return (results?.tests ?? []).filter(failedJudgement).map((t) => t.name).sort();
+  return (results?.tests ?? [])
+    .filter(failedJudgement)
+    .map((t) => t.name)
+    .sort();
 }

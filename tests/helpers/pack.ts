@@ -17,9 +17,12 @@ const run = promisify(execFile);
  * files run the CLI from it.
  */
 export async function packTarball(): Promise<string> {
-  if (!existsSync(join(ROOT, 'dist', 'src', 'harness', 'bundle.js'))) throw new Error('dist/ is not built: run "npm run build" first');
+  if (!existsSync(join(ROOT, 'dist', 'src', 'harness', 'bundle.js')))
+    throw new Error('dist/ is not built: run "npm run build" first');
   const work = mkdtempSync(join(tmpdir(), 'scimc-pack-'));
-  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], { cwd: ROOT });
+  const { stdout } = await run('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', work], {
+    cwd: ROOT,
+  });
   return join(work, stdout.trim().split('\n').pop()!);
 }
 
@@ -27,7 +30,13 @@ export async function packTarball(): Promise<string> {
 export async function installIntoEmptyProject(packages: string[]): Promise<string> {
   const app = join(mkdtempSync(join(tmpdir(), 'scimc-consumer-')), 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], { cwd: app, timeout: 240_000 });
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+  );
+  await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], {
+    cwd: app,
+    timeout: 240_000,
+  });
   return app;
 }

@@ -56,7 +56,11 @@ export function maskedRequests(results: RunResult): Map<string, string[]> {
 }
 
 /** Names of the tests (whose file starts with `under`) that sent different requests in the two runs. */
-export function testsThatSentDifferently(a: RunResult, b: RunResult, under = ''): { differ: string[]; compared: number } {
+export function testsThatSentDifferently(
+  a: RunResult,
+  b: RunResult,
+  under = '',
+): { differ: string[]; compared: number } {
   const left = maskedRequests(a);
   const right = maskedRequests(b);
   const names = a.tests.filter((t) => t.file.startsWith(under) && right.has(t.name)).map((t) => t.name);

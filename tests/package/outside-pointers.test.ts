@@ -14,7 +14,10 @@ import { ROOT } from '../helpers/cli.js';
 const OUTSIDE = /entra-behaviours\.md|STYLE\.md|shared\/(seeds|notes|hooks)\b|\bseeds\/\d{3}\b/;
 
 function shippedFiles(): string[] {
-  const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
+  const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return (JSON.parse(json) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
 }
 

@@ -27,7 +27,16 @@ const filterFindsNothing: ServerFault = {
   name: 'filter-finds-nothing',
   onResponse(req, res) {
     if (req.method === 'GET' && /\/Users$/.test(req.path) && req.query.has('filter'))
-      return { ...res, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 0, startIndex: 1, itemsPerPage: 0, Resources: [] } };
+      return {
+        ...res,
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'],
+          totalResults: 0,
+          startIndex: 1,
+          itemsPerPage: 0,
+          Resources: [],
+        },
+      };
   },
 };
 
@@ -39,13 +48,19 @@ describe('npm pack → install into an empty project', () => {
   }, 300_000);
 
   it('runs --demo green from the installed tarball', () => {
-    const run = spawnSync(join(app, 'node_modules', '.bin', 'scim-conformance'), ['--demo', '--reporter', 'json', '--out-dir', join(app, 'out')], {
-      cwd: app,
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const run = spawnSync(
+      join(app, 'node_modules', '.bin', 'scim-conformance'),
+      ['--demo', '--reporter', 'json', '--out-dir', join(app, 'out')],
+      {
+        cwd: app,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     expect(run.status, run.stderr).toBe(0);
-    const results = JSON.parse(readFileSync(join(app, 'out', 'results.json'), 'utf8')) as { summary: { total: number; failed: number } };
+    const results = JSON.parse(readFileSync(join(app, 'out', 'results.json'), 'utf8')) as {
+      summary: { total: number; failed: number };
+    };
     expect(results.summary.total).toBeGreaterThan(50);
     expect(results.summary.failed).toBe(0);
   }, 300_000);
@@ -53,16 +68,30 @@ describe('npm pack → install into an empty project', () => {
   it('docs/examples/harness type-checks against the installed .d.ts files and runs with vitest against a server', async () => {
     cpSync(join(ROOT, 'docs', 'examples', 'harness'), app, { recursive: true });
     // A vendor's tsconfig, not this project's: strict, NodeNext, and library checking on (the .d.ts must hold up too).
-    writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true, types: ['node'] },
-      include: ['*.ts'],
-    }));
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          skipLibCheck: false,
+          noEmit: true,
+          types: ['node'],
+        },
+        include: ['*.ts'],
+      }),
+    );
     const tsc = [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app];
     const checked = await exec(process.execPath, tsc, { cwd: app });
     expect(checked.code, checked.stdout).toBe(0);
     // The types are real, not `any`, also for a consumer that skips library checks: a wrong call of behaviour() and
     // of a check is refused.
-    writeFileSync(join(app, 'wrong.ts'), "import { behaviour, status } from 'scim-conformance/harness';\nbehaviour('U-03', 'x', 42);\nstatus('200');\n");
+    writeFileSync(
+      join(app, 'wrong.ts'),
+      "import { behaviour, status } from 'scim-conformance/harness';\nbehaviour('U-03', 'x', 42);\nstatus('200');\n",
+    );
     const wrong = await exec(process.execPath, [...tsc, '--skipLibCheck'], { cwd: app });
     expect(wrong.stdout).toMatch(/wrong\.ts\(2,[0-9]+\): error TS2345: .*BehaviourContext/);
     expect(wrong.stdout).toMatch(/wrong\.ts\(3,[0-9]+\): error TS2345/);
@@ -72,9 +101,18 @@ describe('npm pack → install into an empty project', () => {
     const runAgainst = async (faults: ServerFault[]) => {
       const target = await startTarget(faults);
       try {
-        const ran = await exec(process.execPath, vitest, { cwd: app, env: { ...process.env, SCIM_URL: target.url, SCIM_TOKEN: TEST_TOKEN, NO_COLOR: '1' } });
-        const left = await fetch(`${target.url}/Users`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } }).then((r) => r.json() as Promise<{ totalResults: number }>);
-        return { ...ran, report: JSON.parse(ran.stdout) as { numPassedTests: number; numFailedTests: number }, left: left.totalResults };
+        const ran = await exec(process.execPath, vitest, {
+          cwd: app,
+          env: { ...process.env, SCIM_URL: target.url, SCIM_TOKEN: TEST_TOKEN, NO_COLOR: '1' },
+        });
+        const left = await fetch(`${target.url}/Users`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } }).then(
+          (r) => r.json() as Promise<{ totalResults: number }>,
+        );
+        return {
+          ...ran,
+          report: JSON.parse(ran.stdout) as { numPassedTests: number; numFailedTests: number },
+          left: left.totalResults,
+        };
       } finally {
         await target.close();
       }
@@ -95,7 +133,9 @@ describe('npm pack → install into an empty project', () => {
     const published = await exec('npm', ['publish', '--dry-run', '--ignore-scripts'], { cwd: ROOT });
     expect(published.code, published.stderr).toBe(0);
     // Without an npm login, npm says so even in a dry run: that line is about this machine, not the package.
-    const warnings = `${published.stdout}\n${published.stderr}`.split('\n').filter((line) => /warn/i.test(line) && !/requires you to be logged in/.test(line));
+    const warnings = `${published.stdout}\n${published.stderr}`
+      .split('\n')
+      .filter((line) => /warn/i.test(line) && !/requires you to be logged in/.test(line));
     expect(warnings).toEqual([]);
     expect(published.stderr).toMatch(/dist\/types\/src\/harness\/index\.d\.ts/);
     expect(published.stderr).toMatch(/docs\/harness\.md/);

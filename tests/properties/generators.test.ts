@@ -7,7 +7,16 @@ import { ScimClient } from '../../src/client/scim-client.js';
 import { entraGroupBody, patchBody } from '../../src/entra/bodies.js';
 import { loadProfile } from '../../src/profiles/load.js';
 import {
-  email, externalId, groupDisplayName, patchOperations, phoneNumber, userName, userResource, memberSetWithOne, address, extensionValue,
+  email,
+  externalId,
+  groupDisplayName,
+  patchOperations,
+  phoneNumber,
+  userName,
+  userResource,
+  memberSetWithOne,
+  address,
+  extensionValue,
 } from '../../src/generators/index.js';
 import { startTarget } from '../helpers/target-server.js';
 import { assertEveryValue, assertSameValuesGivenSameSeed } from '../helpers/arbitrary-assertions.js';
@@ -35,25 +44,42 @@ describe('values keep their promises', () => {
     for (const arbitrary of [userName(marked), externalId(marked), groupDisplayName(marked)])
       assertEveryValue(arbitrary, (v) => v.startsWith('scimc-abc123-t-'));
   });
-  it('userName stays within Entra\'s 113 characters and the upn shape ends with the domain', () => {
-    assertEveryValue(userName(marked), (v) => [...v].length <= 113 && v.toLowerCase().endsWith('@conformance.example.com'));
+  it("userName stays within Entra's 113 characters and the upn shape ends with the domain", () => {
+    assertEveryValue(
+      userName(marked),
+      (v) => [...v].length <= 113 && v.toLowerCase().endsWith('@conformance.example.com'),
+    );
   });
   it('memberSetWithOne removes a member of the set', () => {
-    assertEveryValue(memberSetWithOne({ poolSize: 3 }), ({ members, removed }) => members.length >= 2 && members.includes(removed));
+    assertEveryValue(
+      memberSetWithOne({ poolSize: 3 }),
+      ({ members, removed }) => members.length >= 2 && members.includes(removed),
+    );
   });
   it('marked e-mail addresses start with the run marker, untouched by case variants, and have one "@" before a reserved domain', () => {
-    assertEveryValue(email({ marked }), (v) => v.startsWith('scimc-abc123-t-') && /^[^@]+@(conformance\.example\.com|example\.org)$/i.test(v));
+    assertEveryValue(
+      email({ marked }),
+      (v) => v.startsWith('scimc-abc123-t-') && /^[^@]+@(conformance\.example\.com|example\.org)$/i.test(v),
+    );
   });
   it('phone numbers have at least 7 digits and never a leading 0 (country code or national number)', () => {
-    assertEveryValue(phoneNumber(), (v) => v.replace(/\D/g, '').length >= 7 && !/^\+?0/.test(v) && !/^\+\d{1,3} \(?0/.test(v));
+    assertEveryValue(
+      phoneNumber(),
+      (v) => v.replace(/\D/g, '').length >= 7 && !/^\+?0/.test(v) && !/^\+\d{1,3} \(?0/.test(v),
+    );
   });
   it('user resources carry run-marked e-mail addresses', () => {
     assertEveryValue(userResource({ ...marked, profile }), (u) =>
-      ((u.body.emails as Array<{ value: string }> | undefined) ?? []).every((e) => e.value.startsWith('scimc-abc123-t-')),
+      ((u.body.emails as Array<{ value: string }> | undefined) ?? []).every((e) =>
+        e.value.startsWith('scimc-abc123-t-'),
+      ),
     );
   });
   it('shrinking a failing userName ends on a minimal case: the marker and at most two characters', () => {
-    const details = fc.check(fc.property(userName({ ...marked, shape: 'free' }), (v) => !v.includes('"')), { seed: 3, numRuns: 500 });
+    const details = fc.check(
+      fc.property(userName({ ...marked, shape: 'free' }), (v) => !v.includes('"')),
+      { seed: 3, numRuns: 500 },
+    );
     expect(details.failed).toBe(true);
     expect(details.counterexample![0]).toMatch(/^scimc-abc123-t-(?=.{0,1}")(.{1,2})$/);
   });
@@ -70,17 +96,22 @@ describe('every generated value is accepted by the reference server', () => {
 
   it('users (POST 201), their PATCHes (200/204) and groups (POST 201)', async () => {
     await fc.assert(
-      fc.asyncProperty(userResource({ ...marked, profile }), patchOperations({ profile }), groupDisplayName(marked), async (user, patch, group) => {
-        const created = await client.post('/Users', user.body);
-        expect(created.status, created.text).toBe(201);
-        const id = (created.json as { id: string }).id;
-        const patched = await client.patch(`/Users/${id}`, patchBody(patch.operations));
-        expect([200, 204], patched.text).toContain(patched.status);
-        const g = await client.post('/Groups', entraGroupBody(group, 'ext'));
-        expect(g.status, g.text).toBe(201);
-        await client.delete(`/Groups/${(g.json as { id: string }).id}`);
-        await client.delete(`/Users/${id}`);
-      }),
+      fc.asyncProperty(
+        userResource({ ...marked, profile }),
+        patchOperations({ profile }),
+        groupDisplayName(marked),
+        async (user, patch, group) => {
+          const created = await client.post('/Users', user.body);
+          expect(created.status, created.text).toBe(201);
+          const id = (created.json as { id: string }).id;
+          const patched = await client.patch(`/Users/${id}`, patchBody(patch.operations));
+          expect([200, 204], patched.text).toContain(patched.status);
+          const g = await client.post('/Groups', entraGroupBody(group, 'ext'));
+          expect(g.status, g.text).toBe(201);
+          await client.delete(`/Groups/${(g.json as { id: string }).id}`);
+          await client.delete(`/Users/${id}`);
+        },
+      ),
       { seed: 11, numRuns: 100 },
     );
     expect(target.server.store.count('User')).toBe(0);

@@ -22,9 +22,15 @@ afterAll(async () => {
 async function run(faults: ServerFault[], suites: string[], extra: string[] = []) {
   const target = await startTarget(faults);
   servers.push(target);
-  const cli = await runCli(['--url', target.url, '--reporter', 'json', '--seed', '7', '--suite', suites.join(','), ...extra], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 300_000 });
+  const cli = await runCli(
+    ['--url', target.url, '--reporter', 'json', '--seed', '7', '--suite', suites.join(','), ...extra],
+    { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 300_000 },
+  );
   expect(cli.results, cli.stderr).toBeDefined();
-  return { results: cli.results as RunResult, store: { users: target.server.store.count('User'), groups: target.server.store.count('Group') } };
+  return {
+    results: cli.results as RunResult,
+    store: { users: target.server.store.count('User'), groups: target.server.store.count('Group') },
+  };
 }
 
 let baseline: string[];
@@ -35,43 +41,82 @@ beforeAll(async () => {
 // numRuns: the budget at which seed 7 finds the fault (the default budget of 10 finds the first one).
 // onlyProperties: the example suites pass on this fault (the users suite has since gained capitalised examples that
 // could catch a userName fault too, so for that one only the property half is asserted).
-const CASES: Array<{ fault: ServerFault; test: RegExp; counterexample: RegExp; numRuns: string; onlyProperties: boolean }> = [
+const CASES: Array<{
+  fault: ServerFault;
+  test: RegExp;
+  counterexample: RegExp;
+  numRuns: string;
+  onlyProperties: boolean;
+}> = [
   // Shrinks to a userName with a space after the marker.
-  { fault: spacesStrippedFromUserNames, test: /^U-12 property: a created user/, counterexample: /"userName":"scimc-[0-9a-f]+-rt-[^"]* [^"]*"/, numRuns: '100', onlyProperties: false },
+  {
+    fault: spacesStrippedFromUserNames,
+    test: /^U-12 property: a created user/,
+    counterexample: /"userName":"scimc-[0-9a-f]+-rt-[^"]* [^"]*"/,
+    numRuns: '100',
+    onlyProperties: false,
+  },
   // Shrinks to two escapes in a row after the marker (as fc.stringify prints them: \\\" and \\\\).
-  { fault: adjacentEscapesMisread, test: /^F-05 property: filter userName/, counterexample: /"scimc-[0-9a-f]+-fu-[^,]*(\\"\\"|\\\\\\\\|\\"\\\\|\\\\\\")/, numRuns: '100', onlyProperties: true },
+  {
+    fault: adjacentEscapesMisread,
+    test: /^F-05 property: filter userName/,
+    counterexample: /"scimc-[0-9a-f]+-fu-[^,]*(\\"\\"|\\\\\\\\|\\"\\\\|\\\\\\")/,
+    numRuns: '100',
+    onlyProperties: true,
+  },
   // Shrinks to create, disable, one update (an attribute PATCH or a rename).
-  { fault: updateReactivates, test: /^U-12 stateful/, counterexample: /CreateUser\([^)]*\),Disable\(u1, \w+\),(UpdateUser|RenameUser)\(u1/, numRuns: '100', onlyProperties: true },
+  {
+    fault: updateReactivates,
+    test: /^U-12 stateful/,
+    counterexample: /CreateUser\([^)]*\),Disable\(u1, \w+\),(UpdateUser|RenameUser)\(u1/,
+    numRuns: '100',
+    onlyProperties: true,
+  },
 ];
 
 describe('faults found only by properties', () => {
-  it.concurrent.each(CASES.map((c) => [c.fault.name, c] as const))('%s', async (_name, { fault, test, counterexample, numRuns, onlyProperties }) => {
-    const properties = await run([fault], ['properties'], ['--num-runs', numRuns]);
-    const failed = properties.results.tests.filter(failedJudgement);
-    expect(failed.map((t) => t.name).some((name) => test.test(name)), failedNames(properties.results).join('\n')).toBe(true);
-    const failure = failed.find((t) => test.test(t.name))!;
-    expect(failure.failure!.message).toMatch(/^Property failed after \d+ case\(s\), shrunk \d+ time\(s\) \{ seed: -?\d+, path: "[\d:]*" \}: /);
-    expect(failure.failure!.hint).toContain('--seed 7');
-    expect(failure.failure!.actual).toMatch(counterexample);
-    expect(failure.failure!.actual).toMatch(/Requests and responses of the minimal counterexample:\n1\. POST /);
-    // The report's exchanges are exactly those of the minimal counterexample, numbered from 1.
-    expect(failure.exchanges.map((e) => e.seq)).toEqual(failure.exchanges.map((_, i) => i + 1));
-    expect(properties.results.cleanup.leftBehind).toEqual([]);
-    expect(properties.store).toEqual({ users: 0, groups: 0 });
+  it.concurrent.each(CASES.map((c) => [c.fault.name, c] as const))(
+    '%s',
+    async (_name, { fault, test, counterexample, numRuns, onlyProperties }) => {
+      const properties = await run([fault], ['properties'], ['--num-runs', numRuns]);
+      const failed = properties.results.tests.filter(failedJudgement);
+      expect(
+        failed.map((t) => t.name).some((name) => test.test(name)),
+        failedNames(properties.results).join('\n'),
+      ).toBe(true);
+      const failure = failed.find((t) => test.test(t.name))!;
+      expect(failure.failure!.message).toMatch(
+        /^Property failed after \d+ case\(s\), shrunk \d+ time\(s\) \{ seed: -?\d+, path: "[\d:]*" \}: /,
+      );
+      expect(failure.failure!.hint).toContain('--seed 7');
+      expect(failure.failure!.actual).toMatch(counterexample);
+      expect(failure.failure!.actual).toMatch(/Requests and responses of the minimal counterexample:\n1\. POST /);
+      // The report's exchanges are exactly those of the minimal counterexample, numbered from 1.
+      expect(failure.exchanges.map((e) => e.seq)).toEqual(failure.exchanges.map((_, i) => i + 1));
+      expect(properties.results.cleanup.leftBehind).toEqual([]);
+      expect(properties.store).toEqual({ users: 0, groups: 0 });
 
-    if (!onlyProperties) return;
-    const examples = await run([fault], EXAMPLE_SUITES);
-    expect(failedNames(examples.results), 'example suites must not notice this fault').toEqual(baseline);
-  }, 300_000);
+      if (!onlyProperties) return;
+      const examples = await run([fault], EXAMPLE_SUITES);
+      expect(failedNames(examples.results), 'example suites must not notice this fault').toEqual(baseline);
+    },
+    300_000,
+  );
 });
 
 describe('reproducible', () => {
   it('the same --seed fails with the same fast-check seed, path and counterexample', async () => {
-    const [a, b] = await Promise.all([run([spacesStrippedFromUserNames], ['properties/round-trip']), run([spacesStrippedFromUserNames], ['properties/round-trip'])]);
+    const [a, b] = await Promise.all([
+      run([spacesStrippedFromUserNames], ['properties/round-trip']),
+      run([spacesStrippedFromUserNames], ['properties/round-trip']),
+    ]);
     const failure = (r: RunResult) => r.tests.find(failedJudgement)!.failure!;
-    const stable = (text: string) => text.replace(/scimc-[0-9a-f]+-/g, 'scimc-<run>-').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>');
+    const stable = (text: string) =>
+      text.replace(/scimc-[0-9a-f]+-/g, 'scimc-<run>-').replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>');
     expect(stable(failure(a.results).message)).toBe(stable(failure(b.results).message));
-    expect(stable(failure(a.results).actual!).split('\nRequests')[0]).toBe(stable(failure(b.results).actual!).split('\nRequests')[0]);
+    expect(stable(failure(a.results).actual!).split('\nRequests')[0]).toBe(
+      stable(failure(b.results).actual!).split('\nRequests')[0],
+    );
   }, 300_000);
 
   it('every property passes against the reference server, and cleans up what every case created', async () => {

@@ -18,7 +18,8 @@ export const spacesStrippedFromUserNames: ServerFault = {
   name: 'username-spaces-stripped',
   onRequest(req) {
     const body = req.body as Json | undefined;
-    if (isUsersPost(req) && typeof body?.userName === 'string') return { ...req, body: { ...body, userName: body.userName.replace(/ /g, '') } };
+    if (isUsersPost(req) && typeof body?.userName === 'string')
+      return { ...req, body: { ...body, userName: body.userName.replace(/ /g, '') } };
   },
 };
 
@@ -51,8 +52,15 @@ export const updateReactivates: ServerFault = {
   onRequest(req) {
     const body = req.body as { Operations?: Json[] } | undefined;
     if (!isUserPatch(req) || !Array.isArray(body?.Operations)) return;
-    const mentionsActive = body.Operations.some((o) => /active/i.test(String(o.path ?? '')) || (o.value && typeof o.value === 'object' && 'active' in (o.value as Json)));
+    const mentionsActive = body.Operations.some(
+      (o) =>
+        /active/i.test(String(o.path ?? '')) ||
+        (o.value && typeof o.value === 'object' && 'active' in (o.value as Json)),
+    );
     if (mentionsActive) return;
-    return { ...req, body: { ...body, Operations: [...body.Operations, { op: 'replace', path: 'active', value: true }] } };
+    return {
+      ...req,
+      body: { ...body, Operations: [...body.Operations, { op: 'replace', path: 'active', value: true }] },
+    };
   },
 };

@@ -27,13 +27,20 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-async function runAgainst(kind: BrokenKind, extra: string[] = [], timeout = '1s'): Promise<{ server: BrokenServer; run: CliRun }> {
+async function runAgainst(
+  kind: BrokenKind,
+  extra: string[] = [],
+  timeout = '1s',
+): Promise<{ server: BrokenServer; run: CliRun }> {
   const server = await startBroken(kind);
   servers.push(server);
-  const run = await runCli(['--url', server.url, '--reporter', 'json,junit,html', '--timeout', timeout, '--seed', '11', ...extra], {
-    env: { SCIM_TOKEN: TEST_TOKEN },
-    timeoutMs: RUN_BOUND_MS + 30_000,
-  });
+  const run = await runCli(
+    ['--url', server.url, '--reporter', 'json,junit,html', '--timeout', timeout, '--seed', '11', ...extra],
+    {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+      timeoutMs: RUN_BOUND_MS + 30_000,
+    },
+  );
   return { server, run };
 }
 
@@ -50,7 +57,8 @@ function expectCommon(run: CliRun): void {
 function expectSuitesRan(run: CliRun): RunResult {
   expect(run.code, run.stderr).toBe(1);
   for (const file of REPORTS) expect(existsSync(join(run.outDir, file)), file).toBe(true);
-  for (const file of readdirSync(run.outDir)) expect(readFileSync(join(run.outDir, file), 'utf8')).not.toContain(TEST_TOKEN);
+  for (const file of readdirSync(run.outDir))
+    expect(readFileSync(join(run.outDir, file), 'utf8')).not.toContain(TEST_TOKEN);
   const results = run.results!;
   expect(results.tests.length).toBeGreaterThan(50);
   // Not a pass: tests failed (blocking), or (circuit breaker) the run's errors say how many tests could not run.
@@ -93,42 +101,63 @@ describe('targets that answer, but badly: the suites run, tests fail with a mess
     ['endless-body', /larger than|stopped reading|not JSON/i],
     ['error-500', /500/],
   ];
-  it.concurrent.each(answering)('%s', async (kind, someMessage) => {
-    const { run } = await runAgainst(kind, [], '5s');
-    expectCommon(run);
-    const results = expectSuitesRan(run);
-    const messages = results.tests.filter(failedJudgement).map((t) => t.failure!.message);
-    expect(messages.some((m) => someMessage.test(m)), messages.slice(0, 5).join('\n')).toBe(true);
-    expect(failureKinds(results).has('transport'), 'a complete answer is never a transport failure').toBe(false);
-    // Issue 16 item 7: a bad body fails a test with its reason, never with an internal TypeError.
-    expect(messages.filter((m) => /TypeError|Cannot read properties|is not a function/.test(m))).toEqual([]);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent.each(answering)(
+    '%s',
+    async (kind, someMessage) => {
+      const { run } = await runAgainst(kind, [], '5s');
+      expectCommon(run);
+      const results = expectSuitesRan(run);
+      const messages = results.tests.filter(failedJudgement).map((t) => t.failure!.message);
+      expect(
+        messages.some((m) => someMessage.test(m)),
+        messages.slice(0, 5).join('\n'),
+      ).toBe(true);
+      expect(failureKinds(results).has('transport'), 'a complete answer is never a transport failure').toBe(false);
+      // Issue 16 item 7: a bad body fails a test with its reason, never with an internal TypeError.
+      expect(messages.filter((m) => /TypeError|Cannot read properties|is not a function/.test(m))).toEqual([]);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
   // RFC 7644 §3.8 and Microsoft ask for application/scim+json, but the content type is judged in D-08 alone, at
   // RECOMMENDED (catalog §0.1): a JSON body under text/plain is a warning, never a blocking failure.
-  it('wrong-content-type: the body is still judged as JSON; only D-08 warns, the run is not blocked', async () => {
-    const { run } = await runAgainst('wrong-content-type', [], '5s');
-    expectCommon(run);
-    expect(run.code, run.stderr).toBe(0);
-    const results = run.results!;
-    expect(results.tests.filter((t) => t.status === 'failed').map((t) => t.name)).toEqual([]);
-    const warned = new Set(results.tests.filter((t) => t.status === 'warning').map((t) => t.behaviour));
-    expect([...warned]).toEqual(['D-08']);
-  }, RUN_BOUND_MS + 40_000);
+  it(
+    'wrong-content-type: the body is still judged as JSON; only D-08 warns, the run is not blocked',
+    async () => {
+      const { run } = await runAgainst('wrong-content-type', [], '5s');
+      expectCommon(run);
+      expect(run.code, run.stderr).toBe(0);
+      const results = run.results!;
+      expect(results.tests.filter((t) => t.status === 'failed').map((t) => t.name)).toEqual([]);
+      const warned = new Set(results.tests.filter((t) => t.status === 'warning').map((t) => t.behaviour));
+      expect([...warned]).toEqual(['D-08']);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 });
 
 describe('429 storms: retries honour Retry-After, then the breaker stops the run early', () => {
-  it.concurrent.each(['429-retry-after', '429-no-retry-after'] as const)('%s', async (kind) => {
-    const { server, run } = await runAgainst(kind);
-    expectCommon(run);
-    const results = expectSuitesRan(run);
-    const notRun = results.tests.filter((t) => t.skipReason?.startsWith('not run: the target kept answering 429 Too Many Requests'));
-    expect(notRun.length, 'tests after the breaker opened are skipped with the reason').toBeGreaterThan(results.tests.length / 2);
-    expect(results.errors.join('\n')).toMatch(/the target kept answering 429 Too Many Requests \(3 requests in a row gave up after their retries\): \d+ tests were not run/);
-    // Retried (the probe alone sends 1 + 3 attempts) but not hammered: without the breaker every test would
-    // send 4 attempts (> 1000 requests); with it, about (1 + concurrency) × 4 plus cleanup.
-    expect(server.requests).toBeGreaterThanOrEqual(4);
-    expect(server.requests).toBeLessThan(100);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent.each(['429-retry-after', '429-no-retry-after'] as const)(
+    '%s',
+    async (kind) => {
+      const { server, run } = await runAgainst(kind);
+      expectCommon(run);
+      const results = expectSuitesRan(run);
+      const notRun = results.tests.filter((t) =>
+        t.skipReason?.startsWith('not run: the target kept answering 429 Too Many Requests'),
+      );
+      expect(notRun.length, 'tests after the breaker opened are skipped with the reason').toBeGreaterThan(
+        results.tests.length / 2,
+      );
+      expect(results.errors.join('\n')).toMatch(
+        /the target kept answering 429 Too Many Requests \(3 requests in a row gave up after their retries\): \d+ tests were not run/,
+      );
+      // Retried (the probe alone sends 1 + 3 attempts) but not hammered: without the breaker every test would
+      // send 4 attempts (> 1000 requests); with it, about (1 + concurrency) × 4 plus cleanup.
+      expect(server.requests).toBeGreaterThanOrEqual(4);
+      expect(server.requests).toBeLessThan(100);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 });
 
 describe('targets the probe cannot use: exit 3 with one line, no suites', () => {
@@ -137,79 +166,123 @@ describe('targets the probe cannot use: exit 3 with one line, no suites', () => 
     ['stalled-body', /cannot reach the target: .*no complete response within 1000 ms/],
     ['reset', /cannot reach the target: .*connection .*reset/],
   ];
-  it.concurrent.each(refused)('%s', async (kind, message) => {
-    const { run } = await runAgainst(kind);
-    expectCommon(run);
-    expectProbeRefused(run, message);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent.each(refused)(
+    '%s',
+    async (kind, message) => {
+      const { run } = await runAgainst(kind);
+      expectCommon(run);
+      expectProbeRefused(run, message);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 
-  it.concurrent('redirect to another host: exit 3, the token is not sent there', async () => {
-    const { server, run } = await runAgainst('redirect');
-    expectCommon(run);
-    expectProbeRefused(run, /the target redirects: GET \/Users answered 302 to http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\. .*give the final endpoint URL/);
-    expect(server.redirectTarget!.seen).toEqual([]);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'redirect to another host: exit 3, the token is not sent there',
+    async () => {
+      const { server, run } = await runAgainst('redirect');
+      expectCommon(run);
+      expectProbeRefused(
+        run,
+        /the target redirects: GET \/Users answered 302 to http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Users\. .*give the final endpoint URL/,
+      );
+      expect(server.redirectTarget!.seen).toEqual([]);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 });
 
 describe('targets that fail later in the run', () => {
-  it.concurrent('writes redirected to another host: the suites run, the token never reaches it', async () => {
-    const { server, run } = await runAgainst('redirect-writes');
-    expectCommon(run);
-    const results = expectSuitesRan(run);
-    expect(results.tests.some((t) => t.failure?.message.includes('307'))).toBe(true);
-    expect(server.redirectTarget!.seen.filter((r) => r.authorization !== null)).toEqual([]);
-    expect(server.redirectTarget!.seen).toEqual([]);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'writes redirected to another host: the suites run, the token never reaches it',
+    async () => {
+      const { server, run } = await runAgainst('redirect-writes');
+      expectCommon(run);
+      const results = expectSuitesRan(run);
+      expect(results.tests.some((t) => t.failure?.message.includes('307'))).toBe(true);
+      expect(server.redirectTarget!.seen.filter((r) => r.authorization !== null)).toEqual([]);
+      expect(server.redirectTarget!.seen).toEqual([]);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 
-  it.concurrent('stops answering mid-run: the breaker opens, the rest is skipped, not tests × timeout', async () => {
-    const { run } = await runAgainst('hang-mid-run');
-    expectCommon(run);
-    const results = expectSuitesRan(run);
-    // The tests in flight when the target stopped fail as transport failures, with the request in the message.
-    for (const test of results.tests.filter((t) => t.failure?.kind === 'transport'))
-      expect(test.failure!.message).toMatch(/^(GET|POST|PATCH|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/\S*: (no complete response within 1000 ms|not sent: the target stopped answering)/);
-    // (Which tests meet the hang depends on scheduling; the breaker's line below proves 3 timeouts happened.)
-    const notRun = results.tests.filter((t) => t.skipReason === 'not run: the target stopped answering (3 timeouts in a row)');
-    expect(notRun.length, 'the tests after the breaker opened are skipped with the reason').toBeGreaterThan(results.tests.length / 2);
-    expect(results.errors.join('\n')).toMatch(/the target stopped answering \(3 timeouts in a row\): \d+ tests were not run/);
-    // The bound that keeps a dead target cheap with the 60 s default --timeout (D-23): the breaker's 3 timeouts plus
-    // the requests already in flight (--concurrency 4), never tests × timeout.
-    const timeouts = results.tests.flatMap((t) => t.exchanges).filter((e) => e.error?.code === 'timeout');
-    expect(timeouts.length).toBeGreaterThanOrEqual(3);
-    expect(timeouts.length).toBeLessThanOrEqual(3 + 4);
-    // Whatever could not be deleted any more is reported, with the reason.
-    for (const left of results.cleanup.leftBehind) expect(left.reason).toMatch(/timeout|no complete response|not sent/);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'stops answering mid-run: the breaker opens, the rest is skipped, not tests × timeout',
+    async () => {
+      const { run } = await runAgainst('hang-mid-run');
+      expectCommon(run);
+      const results = expectSuitesRan(run);
+      // The tests in flight when the target stopped fail as transport failures, with the request in the message.
+      for (const test of results.tests.filter((t) => t.failure?.kind === 'transport'))
+        expect(test.failure!.message).toMatch(
+          /^(GET|POST|PATCH|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/\S*: (no complete response within 1000 ms|not sent: the target stopped answering)/,
+        );
+      // (Which tests meet the hang depends on scheduling; the breaker's line below proves 3 timeouts happened.)
+      const notRun = results.tests.filter(
+        (t) => t.skipReason === 'not run: the target stopped answering (3 timeouts in a row)',
+      );
+      expect(notRun.length, 'the tests after the breaker opened are skipped with the reason').toBeGreaterThan(
+        results.tests.length / 2,
+      );
+      expect(results.errors.join('\n')).toMatch(
+        /the target stopped answering \(3 timeouts in a row\): \d+ tests were not run/,
+      );
+      // The bound that keeps a dead target cheap with the 60 s default --timeout (D-23): the breaker's 3 timeouts plus
+      // the requests already in flight (--concurrency 4), never tests × timeout.
+      const timeouts = results.tests.flatMap((t) => t.exchanges).filter((e) => e.error?.code === 'timeout');
+      expect(timeouts.length).toBeGreaterThanOrEqual(3);
+      expect(timeouts.length).toBeLessThanOrEqual(3 + 4);
+      // Whatever could not be deleted any more is reported, with the reason.
+      for (const left of results.cleanup.leftBehind)
+        expect(left.reason).toMatch(/timeout|no complete response|not sent/);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 });
 
 describe.skipIf(!selfSignedCert())('a self-signed certificate', () => {
-  it.concurrent('without --ca or --insecure: exit 3, and the message says what to do', async () => {
-    const { run } = await runAgainst('self-signed');
-    expectCommon(run);
-    expectProbeRefused(run, /cannot reach the target: .*TLS error .*pass --ca <file\.pem> .* or --insecure/);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'without --ca or --insecure: exit 3, and the message says what to do',
+    async () => {
+      const { run } = await runAgainst('self-signed');
+      expectCommon(run);
+      expectProbeRefused(run, /cannot reach the target: .*TLS error .*pass --ca <file\.pem> .* or --insecure/);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 
   // With either flag the suites run; the one test that judges the certificate (Entra needs a publicly trusted
   // one) still fails, and nothing else does.
   const onlyCertificateFails = (run: CliRun) => {
     expect(run.results, run.stderr).toBeDefined();
     expect(run.results!.summary.passed).toBeGreaterThan(5);
-    for (const test of run.results!.tests.filter(failedJudgement)) expect(test.failure!.message, test.name).toMatch(/certificate/);
+    for (const test of run.results!.tests.filter(failedJudgement))
+      expect(test.failure!.message, test.name).toMatch(/certificate/);
   };
 
-  it.concurrent('with --insecure it runs', async () => {
-    const { run } = await runAgainst('self-signed', ['--insecure', '--suite', 'auth'], '5s');
-    expectCommon(run);
-    onlyCertificateFails(run);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'with --insecure it runs',
+    async () => {
+      const { run } = await runAgainst('self-signed', ['--insecure', '--suite', 'auth'], '5s');
+      expectCommon(run);
+      onlyCertificateFails(run);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 
-  it.concurrent('with --ca cert.pem it runs', async () => {
-    const server = await startBroken('self-signed');
-    servers.push(server);
-    const run = await runCli(['--url', server.url, '--ca', server.certFile!, '--suite', 'auth', '--reporter', 'json', '--timeout', '5s'], {
-      env: { SCIM_TOKEN: TEST_TOKEN },
-    });
-    expectCommon(run);
-    onlyCertificateFails(run);
-  }, RUN_BOUND_MS + 40_000);
+  it.concurrent(
+    'with --ca cert.pem it runs',
+    async () => {
+      const server = await startBroken('self-signed');
+      servers.push(server);
+      const run = await runCli(
+        ['--url', server.url, '--ca', server.certFile!, '--suite', 'auth', '--reporter', 'json', '--timeout', '5s'],
+        {
+          env: { SCIM_TOKEN: TEST_TOKEN },
+        },
+      );
+      expectCommon(run);
+      onlyCertificateFails(run);
+    },
+    RUN_BOUND_MS + 40_000,
+  );
 });

@@ -31,43 +31,53 @@ describe('leftovers', () => {
     expect(cleanup.created.length).toBeGreaterThan(10);
     expect(cleanup.leftBehind).toEqual([]);
     expect(left(t)).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`Cleanup \\(run ${run.results!.runId}\\): ${cleanup.created.length} created, ${cleanup.deleted.length} deleted, 0 left behind`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Cleanup \\(run ${run.results!.runId}\\): ${cleanup.created.length} created, ${cleanup.deleted.length} deleted, 0 left behind`,
+      ),
+    );
   }, 180_000);
 
   // Bound: after the signal the run ends within 30 s (it waits at most max(10 s, 3 × --timeout) for running tests).
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s mid-run: reports marked interrupted, everything created so far deleted, exit %i', async (signal, code) => {
-    const t = await target();
-    let signalledAt = 0;
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--timeout', '2s'], {
-      env,
-      onSpawn: (child) => {
-        // Signal as soon as the run has created something on the target.
-        const poll = setInterval(() => {
-          if (t.server.store.count('User') > 0) {
-            clearInterval(poll);
-            signalledAt = Date.now();
-            child.kill(signal);
-          }
-        }, 20);
-        child.on('close', () => clearInterval(poll));
-      },
-    });
-    expect(signalledAt, 'the run created users before it ended').toBeGreaterThan(0);
-    expect(Date.now() - signalledAt, 'ends within 30 s of the signal').toBeLessThan(30_000);
-    expect(run.code, run.stderr).toBe(code);
-    expect(run.stderr).toMatch(new RegExp(`${signal}: stopping the run; deleting what it created and writing the reports`));
-    expect(run.stderr).not.toMatch(/\n\s+at /);
-    const results = run.results!;
-    expect(results.interrupted?.signal).toBe(signal);
-    expect(results.tests.some((t) => t.skipReason === `not run: the run was interrupted (${signal})`)).toBe(true);
-    expect(results.cleanup.created.length).toBeGreaterThan(0);
-    expect(results.cleanup.leftBehind).toEqual([]);
-    expect(left(t), 'nothing is left on the target').toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`Interrupted by ${signal}`));
-  }, 180_000);
+  ] as const)(
+    '%s mid-run: reports marked interrupted, everything created so far deleted, exit %i',
+    async (signal, code) => {
+      const t = await target();
+      let signalledAt = 0;
+      const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--timeout', '2s'], {
+        env,
+        onSpawn: (child) => {
+          // Signal as soon as the run has created something on the target.
+          const poll = setInterval(() => {
+            if (t.server.store.count('User') > 0) {
+              clearInterval(poll);
+              signalledAt = Date.now();
+              child.kill(signal);
+            }
+          }, 20);
+          child.on('close', () => clearInterval(poll));
+        },
+      });
+      expect(signalledAt, 'the run created users before it ended').toBeGreaterThan(0);
+      expect(Date.now() - signalledAt, 'ends within 30 s of the signal').toBeLessThan(30_000);
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.stderr).toMatch(
+        new RegExp(`${signal}: stopping the run; deleting what it created and writing the reports`),
+      );
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      const results = run.results!;
+      expect(results.interrupted?.signal).toBe(signal);
+      expect(results.tests.some((t) => t.skipReason === `not run: the run was interrupted (${signal})`)).toBe(true);
+      expect(results.cleanup.created.length).toBeGreaterThan(0);
+      expect(results.cleanup.leftBehind).toEqual([]);
+      expect(left(t), 'nothing is left on the target').toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`Interrupted by ${signal}`));
+    },
+    180_000,
+  );
 });
 
 /** Seeds the target with what interrupted runs left, and with data that is not ours. */
@@ -80,8 +90,10 @@ async function seed(t: Target): Promise<void> {
     });
     expect(response.status).toBe(201);
   };
-  const user = (userName: string) => post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, active: true });
-  const group = (displayName: string) => post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName });
+  const user = (userName: string) =>
+    post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName, active: true });
+  const group = (displayName: string) =>
+    post('/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName });
   await user('scimc-aaaaaaaa-user-1x@conformance.example.com');
   await user('scimc-aaaaaaaa-user-2y@conformance.example.com');
   await group('scimc-aaaaaaaa group 3z');
@@ -102,7 +114,14 @@ const names = (t: Target) =>
     ...t.server.store.list('Group').map((g) => String(g.displayName)),
   ].sort();
 
-const NOT_OURS = ['Engineering', 'SCIMC-aaaa@example.com', 'alice@example.com', 'scimc-aaaaaaaa', 'scimc-john@example.com', 'x-scimc-aaaaaaaa-user-1@example.com'];
+const NOT_OURS = [
+  'Engineering',
+  'SCIMC-aaaa@example.com',
+  'alice@example.com',
+  'scimc-aaaaaaaa',
+  'scimc-john@example.com',
+  'x-scimc-aaaaaaaa-user-1@example.com',
+];
 
 describe('scim-conformance cleanup', () => {
   it('--dry-run lists, deletes nothing; --run-id deletes only that run; without it every run, and nothing else', async () => {
@@ -122,7 +141,9 @@ describe('scim-conformance cleanup', () => {
     expect(one.stdout.match(/^deleted (User|Group) /gm)).toHaveLength(3);
     // Groups are deleted before users.
     expect(one.stdout.indexOf('deleted Group')).toBeLessThan(one.stdout.indexOf('deleted User'));
-    expect(names(t)).toEqual([...NOT_OURS, 'scimc-bbbbbbbb group 2y', 'scimc-bbbbbbbb-user-1x@conformance.example.com'].sort());
+    expect(names(t)).toEqual(
+      [...NOT_OURS, 'scimc-bbbbbbbb group 2y', 'scimc-bbbbbbbb-user-1x@conformance.example.com'].sort(),
+    );
 
     const all = await runCli(['cleanup', '--url', t.url], { env });
     expect(all.code, all.stderr).toBe(0);
@@ -138,14 +159,25 @@ describe('scim-conformance cleanup', () => {
       name: 'sw unsupported',
       onRequest: (req: FaultRequest) =>
         / sw /i.test(req.query.get('filter') ?? '')
-          ? { status: 400, headers: {}, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidFilter', detail: 'sw' } }
+          ? {
+              status: 400,
+              headers: {},
+              body: {
+                schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+                status: '400',
+                scimType: 'invalidFilter',
+                detail: 'sw',
+              },
+            }
           : undefined,
     };
     const t = await target([noSw]);
     await seed(t);
     const run = await runCli(['cleanup', '--url', t.url], { env });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/the target does not support "sw" \(GET \/Users answered 400\); read every page of \/Users/);
+    expect(run.stdout).toMatch(
+      /the target does not support "sw" \(GET \/Users answered 400\); read every page of \/Users/,
+    );
     expect(names(t)).toEqual(NOT_OURS);
   }, 120_000);
 
@@ -168,7 +200,9 @@ describe('scim-conformance cleanup', () => {
 describe('--read-only', () => {
   it('sends nothing but GET, runs only tests tagged read-only, and says so in the results', async () => {
     const methods: string[] = [];
-    const t = await target([{ name: 'record methods', onRequest: (req: FaultRequest) => void methods.push(req.method) }]);
+    const t = await target([
+      { name: 'record methods', onRequest: (req: FaultRequest) => void methods.push(req.method) },
+    ]);
     const run = await runCli(['--url', t.url, '--read-only', '--reporter', 'json'], { env });
     expect([0, 1]).toContain(run.code);
     expect(run.results!.readOnly).toBe(true);

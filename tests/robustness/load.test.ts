@@ -16,26 +16,33 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 const reference = (): Handler => createScimServer({ token: TEST_TOKEN, basePath: '/scim/v2' }).handler;
 
 describe('--concurrency', () => {
-  it.each([1, 3])('--concurrency %i: the server never sees more requests in flight', async (concurrency) => {
-    const handler = reference();
-    let inFlight = 0;
-    let peak = 0;
-    const server = await listen((req, res) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      res.on('close', () => inFlight--);
-      // Hold each request a little so that concurrent ones overlap at the server.
-      setTimeout(() => handler(req, res), 15);
-    });
-    servers.push(server);
-    const run = await runCli(['--url', server.url, '--concurrency', String(concurrency), '--suite', 'users,groups', '--reporter', 'json'], {
-      env: { SCIM_TOKEN: TEST_TOKEN },
-    });
-    expect(run.results, run.stderr).toBeDefined();
-    expect(server.requests).toBeGreaterThan(100);
-    expect(peak).toBeLessThanOrEqual(concurrency);
-    if (concurrency > 1) expect(peak, 'the run does use the concurrency it is given').toBeGreaterThan(1);
-  }, 180_000);
+  it.each([1, 3])(
+    '--concurrency %i: the server never sees more requests in flight',
+    async (concurrency) => {
+      const handler = reference();
+      let inFlight = 0;
+      let peak = 0;
+      const server = await listen((req, res) => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        res.on('close', () => inFlight--);
+        // Hold each request a little so that concurrent ones overlap at the server.
+        setTimeout(() => handler(req, res), 15);
+      });
+      servers.push(server);
+      const run = await runCli(
+        ['--url', server.url, '--concurrency', String(concurrency), '--suite', 'users,groups', '--reporter', 'json'],
+        {
+          env: { SCIM_TOKEN: TEST_TOKEN },
+        },
+      );
+      expect(run.results, run.stderr).toBeDefined();
+      expect(server.requests).toBeGreaterThan(100);
+      expect(peak).toBeLessThanOrEqual(concurrency);
+      if (concurrency > 1) expect(peak, 'the run does use the concurrency it is given').toBeGreaterThan(1);
+    },
+    180_000,
+  );
 });
 
 describe('429 Too Many Requests', () => {
@@ -58,15 +65,24 @@ describe('429 Too Many Requests', () => {
         throttled = `${req.method} ${req.url}`;
         req.resume();
         res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '3' });
-        res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'slow down' }));
+        res.end(
+          JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '429',
+            detail: 'slow down',
+          }),
+        );
         return;
       }
       handler(req, res);
     });
     servers.push(server);
-    const run = await runCli(['--url', server.url, '--concurrency', '4', '--suite', 'users,groups', '--reporter', 'json'], {
-      env: { SCIM_TOKEN: TEST_TOKEN },
-    });
+    const run = await runCli(
+      ['--url', server.url, '--concurrency', '4', '--suite', 'users,groups', '--reporter', 'json'],
+      {
+        env: { SCIM_TOKEN: TEST_TOKEN },
+      },
+    );
     expect(run.results, run.stderr).toBeDefined();
     expect(throttledAt).toBeGreaterThan(0);
     const during = arrivals.filter((t) => t > throttledAt && t < throttledAt + 2500);
@@ -101,7 +117,10 @@ describe('--rate and a rate-limited tenant (issue 19)', () => {
       handler(req, res);
     });
     servers.push(server);
-    const run = await runCli(['--url', server.url, '--rate', '25', '--concurrency', '8', '--suite', 'users', '--reporter', 'json'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    const run = await runCli(
+      ['--url', server.url, '--rate', '25', '--concurrency', '8', '--suite', 'users', '--reporter', 'json'],
+      { env: { SCIM_TOKEN: TEST_TOKEN } },
+    );
     expect(run.results, run.stderr).toBeDefined();
     expect(arrivals.length).toBeGreaterThan(100);
     // Starts are 40 ms apart; a 1 s window can hold 26 of them, one more for a request that left late.
@@ -124,14 +143,22 @@ describe('--rate and a rate-limited tenant (issue 19)', () => {
         refused++;
         req.resume();
         res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '1' });
-        res.end(JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '429', detail: 'slow down' }));
+        res.end(
+          JSON.stringify({
+            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+            status: '429',
+            detail: 'slow down',
+          }),
+        );
         return;
       }
       tokens -= 1;
       handler(req, res);
     });
     servers.push(server);
-    const run = await runCli(['--url', server.url, '--suite', 'users', '--reporter', 'json'], { env: { SCIM_TOKEN: TEST_TOKEN } });
+    const run = await runCli(['--url', server.url, '--suite', 'users', '--reporter', 'json'], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+    });
     expect(run.results, run.stderr).toBeDefined();
     expect(refused).toBeGreaterThan(0);
     expect(run.results!.summary.throttled).toBe(refused);

@@ -11,7 +11,9 @@ import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { spacesStrippedFromUserNames } from '../properties/property-faults.js';
 
 it('same --seed ⇒ the same requests in every test; another seed ⇒ other data', async () => {
-  const [first, second, other] = await Promise.all(['42', '42', '43'].map((seed) => runCli(['--demo', '--reporter', 'json', '--seed', seed])));
+  const [first, second, other] = await Promise.all(
+    ['42', '42', '43'].map((seed) => runCli(['--demo', '--reporter', 'json', '--seed', seed])),
+  );
   for (const run of [first!, second!, other!]) expect(run.results, run.stderr).toBeDefined();
   const a = first!.results!;
   expect(second!.results!.runId).not.toBe(a.runId);
@@ -34,10 +36,19 @@ it('a rerun of the same faulty server with the same --seed fails the same tests 
     const args = ['--url', target.url, '--reporter', 'json', '--seed', '42', '--suite', 'properties'];
     const first = await runCli(args, { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 300_000 });
     expect(first.results, first.stderr).toBeDefined();
-    const second = await runCli([...args, '--baseline', join(first.outDir, 'results.json')], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 300_000 });
+    const second = await runCli([...args, '--baseline', join(first.outDir, 'results.json')], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+      timeoutMs: 300_000,
+    });
     expect(second.results, second.stderr).toBeDefined();
     const failures = (r: RunResult) =>
-      r.tests.filter(failedJudgement).map((t) => `${t.name}: ${(t.failure?.message ?? '').replace(new RegExp(r.runId, 'gi'), 'RUN').replace(/\/Users\/[^ ]+/g, '/Users/ID').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID')}`);
+      r.tests.filter(failedJudgement).map(
+        (t) =>
+          `${t.name}: ${(t.failure?.message ?? '')
+            .replace(new RegExp(r.runId, 'gi'), 'RUN')
+            .replace(/\/Users\/[^ ]+/g, '/Users/ID')
+            .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, 'ID')}`,
+      );
     expect(failures(first.results!).length).toBeGreaterThan(0);
     expect(failures(second.results!)).toEqual(failures(first.results!));
     expect(second.results!.baseline?.newFailures).toBe(0);

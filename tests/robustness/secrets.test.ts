@@ -27,7 +27,13 @@ import { startTarget } from '../helpers/target-server.js';
 
 const SENTINEL = 'SeNtInEl-tok/en+with=chars"and\\more-9Qz';
 // The base64 forms (issue 16 item 2): a server may echo `Basic base64(user:token)`.
-const FORMS = [SENTINEL, encodeURIComponent(SENTINEL), JSON.stringify(SENTINEL).slice(1, -1), 'tok/en+with=chars', ...base64Forms(SENTINEL)];
+const FORMS = [
+  SENTINEL,
+  encodeURIComponent(SENTINEL),
+  JSON.stringify(SENTINEL).slice(1, -1),
+  'tok/en+with=chars',
+  ...base64Forms(SENTINEL),
+];
 
 const targets: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
@@ -47,10 +53,12 @@ function leaks(run: CliRun): string[] {
     // cleanup writes no reports
   }
   for (const file of files) places.push([file, readFileSync(join(run.outDir, file), 'utf8')]);
-  if (files.includes('report.html')) places.push(['report.html, decoded', htmlDecode(readFileSync(join(run.outDir, 'report.html'), 'utf8'))]);
+  if (files.includes('report.html'))
+    places.push(['report.html, decoded', htmlDecode(readFileSync(join(run.outDir, 'report.html'), 'utf8'))]);
   for (const test of run.results?.tests ?? []) {
     for (const exchange of test.exchanges) places.push([`curl line of ${test.name}`, toCurl(exchange)]);
-    for (const exchange of test.exchanges) places.push([`decoded body of ${test.name}`, decodedJson(exchange.response?.body)]);
+    for (const exchange of test.exchanges)
+      places.push([`decoded body of ${test.name}`, decodedJson(exchange.response?.body)]);
     if (test.failure) places.push([`failure message of ${test.name}`, JSON.stringify(test.failure)]);
   }
   return places.filter(([, content]) => FORMS.some((form) => content.includes(form))).map(([where]) => where);
@@ -59,7 +67,10 @@ function leaks(run: CliRun): string[] {
 function htmlDecode(html: string): string {
   const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
   return html.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, ref: string) =>
-    ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? whole));
+    ref[0] === '#'
+      ? String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)))
+      : (named[ref] ?? whole),
+  );
 }
 
 /** The body as a reader sees it after JSON.parse: every string value, unescaped, one per line. */
@@ -68,7 +79,8 @@ function decodedJson(body: string | undefined): string {
   const strings: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === 'string') strings.push(value);
-    else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) (strings.push(key), walk(item));
+    else if (value && typeof value === 'object')
+      for (const [key, item] of Object.entries(value)) (strings.push(key), walk(item));
   };
   try {
     walk(JSON.parse(body));
@@ -80,7 +92,15 @@ function decodedJson(body: string | undefined): string {
 
 /** The token JSON-escaped as a server may write it: every other character as \uXXXX, every "/" as "\/". */
 function jsonEscaped(text: string): string {
-  return [...text].map((c, i) => (c === '/' ? '\\/' : i % 2 ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : JSON.stringify(c).slice(1, -1))).join('');
+  return [...text]
+    .map((c, i) =>
+      c === '/'
+        ? '\\/'
+        : i % 2
+          ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+          : JSON.stringify(c).slice(1, -1),
+    )
+    .join('');
 }
 
 /**
@@ -109,10 +129,25 @@ const echo: ServerFault = {
   onResponse: (req, res) => {
     const auth = String(req.headers.authorization ?? '');
     const credential = auth.includes(' ') ? auth.slice(auth.indexOf(' ') + 1) : auth;
-    const headers = { ...res.headers, 'X-Echo-Authorization': auth, 'WWW-Authenticate': `Bearer error="invalid_token" token="${credential}"` };
+    const headers = {
+      ...res.headers,
+      'X-Echo-Authorization': auth,
+      'WWW-Authenticate': `Bearer error="invalid_token" token="${credential}"`,
+    };
     if (Math.random() < 1 / 3)
-      return { status: 500, headers, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '500', detail: `token ${credential} is not allowed here` } };
-    const body = res.body && typeof res.body === 'object' && !Array.isArray(res.body) ? { ...res.body, debugAuth: auth } : res.body;
+      return {
+        status: 500,
+        headers,
+        body: {
+          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+          status: '500',
+          detail: `token ${credential} is not allowed here`,
+        },
+      };
+    const body =
+      res.body && typeof res.body === 'object' && !Array.isArray(res.body)
+        ? { ...res.body, debugAuth: auth }
+        : res.body;
     return { ...res, headers, body };
   },
 };
@@ -121,7 +156,9 @@ describe('the token is never in any output', () => {
   it('SCIM_TOKEN against the reference server: passes, nothing leaks', async () => {
     const t = await startTarget([], SENTINEL);
     targets.push(t);
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--suite', 'auth,users'], { env: { SCIM_TOKEN: SENTINEL } });
+    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--suite', 'auth,users'], {
+      env: { SCIM_TOKEN: SENTINEL },
+    });
     expect(run.code, run.stderr).toBe(0);
     expect(leaks(run)).toEqual([]);
   }, 180_000);
@@ -131,7 +168,10 @@ describe('the token is never in any output', () => {
     targets.push(t);
     const file = join(mkdtempSync(join(tmpdir(), 'scimc-secret-')), 'token');
     writeFileSync(file, `${SENTINEL}\n`);
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--token-file', file, '--suite', 'auth,users,groups'], {});
+    const run = await runCli(
+      ['--url', t.url, '--reporter', 'json,junit,html,console', '--token-file', file, '--suite', 'auth,users,groups'],
+      {},
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(run.results!.summary.failed).toBeGreaterThan(0);
     expect(run.results!.tests.flatMap((x) => x.exchanges).length).toBeGreaterThan(50);
@@ -142,7 +182,10 @@ describe('the token is never in any output', () => {
   it('--token works with a warning, and the warning does not repeat the token', async () => {
     const t = await startTarget([echo], SENTINEL);
     targets.push(t);
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--token', SENTINEL, '--suite', 'discovery'], {});
+    const run = await runCli(
+      ['--url', t.url, '--reporter', 'json,junit,html,console', '--token', SENTINEL, '--suite', 'discovery'],
+      {},
+    );
     expect([0, 1]).toContain(run.code);
     expect(run.results).toBeDefined();
     expect(run.stderr).toMatch(/warning: a token on the command line can leak/);
@@ -160,7 +203,10 @@ describe('the token is never in any output', () => {
   it('a server that echoes the token JSON-escaped and percent-encoded: nothing leaks, decoded or not', async () => {
     const t = await startTarget([escapedEcho], SENTINEL);
     targets.push(t);
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--suite', 'auth,users,discovery'], { env: { SCIM_TOKEN: SENTINEL } });
+    const run = await runCli(
+      ['--url', t.url, '--reporter', 'json,junit,html,console', '--suite', 'auth,users,discovery'],
+      { env: { SCIM_TOKEN: SENTINEL } },
+    );
     expect([0, 1], run.stderr).toContain(run.code);
     const bodies = run.results!.tests.flatMap((x) => x.exchanges).map((e) => e.response?.body ?? '');
     expect(bodies.filter((b) => b.includes('"debugAuth":"[redacted]"')).length).toBeGreaterThan(20);
@@ -180,7 +226,9 @@ describe('redaction never changes what is judged', () => {
   async function statuses(token: string): Promise<Map<string, string>> {
     const t = await startTarget([], token);
     targets.push(t);
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--seed', '7'], { env: { SCIM_TOKEN: token } });
+    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,html,console', '--seed', '7'], {
+      env: { SCIM_TOKEN: token },
+    });
     expect(run.results, run.stderr).toBeDefined();
     expect(run.stdout).not.toContain('Resource[redacted]');
     expect(readFileSync(join(run.outDir, 'results.json'), 'utf8')).not.toMatch(/"Authorization": "Bearer (T|scim)"/);
@@ -190,6 +238,7 @@ describe('redaction never changes what is judged', () => {
   it('the tokens T and scim give the same statuses as a long token, and their reports stay readable', async () => {
     const long = await statuses('a-long-token-0123456789abcdef');
     expect([...long.values()].filter((s) => s === 'passed').length).toBeGreaterThan(200);
-    for (const token of ['T', 'scim']) expect(Object.fromEntries(await statuses(token)), token).toEqual(Object.fromEntries(long));
+    for (const token of ['T', 'scim'])
+      expect(Object.fromEntries(await statuses(token)), token).toEqual(Object.fromEntries(long));
   }, 300_000);
 });

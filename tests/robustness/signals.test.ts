@@ -35,36 +35,61 @@ describe('signals', () => {
     ['SIGINT', '900 ms', 130, 900],
     ['SIGTERM', '300 ms', 143, 300],
     ['SIGINT', 'the first create', 130, 'mid-run'],
-  ] as const)('%s at %s: exit %i, reports written and marked interrupted, nothing left, few requests', async (signal, _label, code, when) => {
-    const t = await countingTarget();
-    const atSignal = { requests: 0, live: 0 };
-    const send = (child: { kill(signal: NodeJS.Signals): boolean }) => {
-      atSignal.requests = t.counter.requests;
-      atSignal.live = t.left();
-      child.kill(signal);
-    };
-    const run = await runCli(['--url', t.url, '--reporter', 'json,junit,console', '--timeout', '2s'], {
-      env: { SCIM_TOKEN: TEST_TOKEN },
-      onSpawn: (child) => {
-        if (typeof when === 'number') setTimeout(() => send(child), when);
-        else {
-          const poll = setInterval(() => {
-            if (t.server.store.count('User') > 0) {
-              clearInterval(poll);
-              send(child);
-            }
-          }, 10);
-          child.on('close', () => clearInterval(poll));
-        }
-      },
-    });
-    if (process.env.SCIMC_MEASURE) console.log(signal, when, 'exit', run.code, 'results', Boolean(run.results), 'junit', existsSync(join(run.outDir, 'junit.xml')), 'left', t.left(), 'requests', t.counter.requests, 'at signal', atSignal, 'ms', run.ms);
-    expect(run.code, run.stderr).toBe(code);
-    expect(run.results?.interrupted?.signal, run.stderr).toBe(signal);
-    expect(readFileSync(join(run.outDir, 'junit.xml'), 'utf8')).toMatch(/<\/testsuites>\s*$/);
-    expect(readdirSync(run.outDir).filter((f) => !['junit.xml', 'results.json'].includes(f))).toEqual([]);
-    expect(t.left()).toBe(0);
-    const after = t.counter.requests - atSignal.requests;
-    expect(after, `${after} requests after the signal (${atSignal.requests} before it, ${atSignal.live} resources live then)`).toBeLessThanOrEqual(afterSignalBound(atSignal.live));
-  }, 60_000);
+  ] as const)(
+    '%s at %s: exit %i, reports written and marked interrupted, nothing left, few requests',
+    async (signal, _label, code, when) => {
+      const t = await countingTarget();
+      const atSignal = { requests: 0, live: 0 };
+      const send = (child: { kill(signal: NodeJS.Signals): boolean }) => {
+        atSignal.requests = t.counter.requests;
+        atSignal.live = t.left();
+        child.kill(signal);
+      };
+      const run = await runCli(['--url', t.url, '--reporter', 'json,junit,console', '--timeout', '2s'], {
+        env: { SCIM_TOKEN: TEST_TOKEN },
+        onSpawn: (child) => {
+          if (typeof when === 'number') setTimeout(() => send(child), when);
+          else {
+            const poll = setInterval(() => {
+              if (t.server.store.count('User') > 0) {
+                clearInterval(poll);
+                send(child);
+              }
+            }, 10);
+            child.on('close', () => clearInterval(poll));
+          }
+        },
+      });
+      if (process.env.SCIMC_MEASURE)
+        console.log(
+          signal,
+          when,
+          'exit',
+          run.code,
+          'results',
+          Boolean(run.results),
+          'junit',
+          existsSync(join(run.outDir, 'junit.xml')),
+          'left',
+          t.left(),
+          'requests',
+          t.counter.requests,
+          'at signal',
+          atSignal,
+          'ms',
+          run.ms,
+        );
+      expect(run.code, run.stderr).toBe(code);
+      expect(run.results?.interrupted?.signal, run.stderr).toBe(signal);
+      expect(readFileSync(join(run.outDir, 'junit.xml'), 'utf8')).toMatch(/<\/testsuites>\s*$/);
+      expect(readdirSync(run.outDir).filter((f) => !['junit.xml', 'results.json'].includes(f))).toEqual([]);
+      expect(t.left()).toBe(0);
+      const after = t.counter.requests - atSignal.requests;
+      expect(
+        after,
+        `${after} requests after the signal (${atSignal.requests} before it, ${atSignal.live} resources live then)`,
+      ).toBeLessThanOrEqual(afterSignalBound(atSignal.live));
+    },
+    60_000,
+  );
 });

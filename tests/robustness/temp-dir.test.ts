@@ -17,7 +17,10 @@ it('leaves nothing in TMPDIR, and uses no fixed path there', async () => {
   closers.push(t.close);
   const tmp = mkdtempSync(join(tmpdir(), 'scimc-tmpdir-'));
   const out = mkdtempSync(join(tmpdir(), 'scimc-out-'));
-  const run = await runCli(['--url', t.url, '--reporter', 'json', '--suite', 'discovery'], { env: { SCIM_TOKEN: TEST_TOKEN, TMPDIR: tmp }, outDir: out });
+  const run = await runCli(['--url', t.url, '--reporter', 'json', '--suite', 'discovery'], {
+    env: { SCIM_TOKEN: TEST_TOKEN, TMPDIR: tmp },
+    outDir: out,
+  });
   expect(run.results, run.stderr).toBeDefined();
   expect(readdirSync(tmp)).toEqual([]);
 }, 60_000);

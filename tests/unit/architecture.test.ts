@@ -86,7 +86,9 @@ describe('floors of src/', () => {
   });
 
   test('generators are pure arbitraries: no import of the harness or the client', () => {
-    const bad = arrows.filter((a) => FORBIDDEN.some(([from, to]) => a.from === from && a.to === to)).map((a) => a.where);
+    const bad = arrows
+      .filter((a) => FORBIDDEN.some(([from, to]) => a.from === from && a.to === to))
+      .map((a) => a.where);
     expect(bad).toEqual([]);
   });
 

@@ -29,13 +29,24 @@ export function isWarning(test: TestResult): boolean {
   return (test.status as string) === 'warning' || (test.status === 'failed' && test.level !== 'required');
 }
 
-export async function runAgainst(build: (server: { store(): ResourceStore }) => ServerFault[], options: { maxResults?: number; seed?: string } = {}): Promise<VariantRun> {
+export async function runAgainst(
+  build: (server: { store(): ResourceStore }) => ServerFault[],
+  options: { maxResults?: number; seed?: string } = {},
+): Promise<VariantRun> {
   let store: ResourceStore | undefined;
-  const server = createScimServer({ token: TEST_TOKEN, basePath: '/scim/v2', faults: build({ store: () => store! }), ...(options.maxResults ? { maxResults: options.maxResults } : {}) });
+  const server = createScimServer({
+    token: TEST_TOKEN,
+    basePath: '/scim/v2',
+    faults: build({ store: () => store! }),
+    ...(options.maxResults ? { maxResults: options.maxResults } : {}),
+  });
   store = server.store;
   const { url } = await server.listen(0, '127.0.0.1');
   try {
-    const run = await runCli(['--url', url, '--reporter', 'json,junit', '--seed', options.seed ?? '7'], { env: { SCIM_TOKEN: TEST_TOKEN }, timeoutMs: 240_000 });
+    const run = await runCli(['--url', url, '--reporter', 'json,junit', '--seed', options.seed ?? '7'], {
+      env: { SCIM_TOKEN: TEST_TOKEN },
+      timeoutMs: 240_000,
+    });
     const tests = run.results?.tests ?? [];
     return { run, tests, blocking: tests.filter(isBlocking), warnings: tests.filter(isWarning) };
   } finally {

@@ -12,16 +12,28 @@ const limit = limiter(2);
 
 describe('variant servers (RFC-allowed, Entra-compatible differences) → no blocking failure', () => {
   for (const [name, variant] of Object.entries(VARIANTS)) {
-    it.concurrent(name, async () => {
-      const { run, blocking, warnings } = await limit(() => runAgainst((server) => variant.faults(server), variant.server ?? {}));
-      expect(run.results, run.stderr).toBeDefined();
-      expect(blocking.map((t) => t.name), `${variant.why}\nblocking failures:\n${describeTests(blocking)}`).toEqual([]);
-      const unexpected = warnings.filter((t) => !variant.warns.includes(t.behaviour));
-      expect(unexpected.map((t) => t.name), `warnings outside the expected ${JSON.stringify(variant.warns)}:\n${describeTests(unexpected)}`).toEqual([]);
-      // What a pipeline sees: exit 0 and a JUnit file without <failure> or <error> (warnings are passing testcases).
-      expect(run.code, run.stderr).toBe(0);
-      expect(readFileSync(join(run.outDir, 'junit.xml'), 'utf8')).not.toMatch(/<(failure|error)[\s>]/);
-      expect(run.results!.cleanup.leftBehind).toEqual([]);
-    }, 600_000);
+    it.concurrent(
+      name,
+      async () => {
+        const { run, blocking, warnings } = await limit(() =>
+          runAgainst((server) => variant.faults(server), variant.server ?? {}),
+        );
+        expect(run.results, run.stderr).toBeDefined();
+        expect(
+          blocking.map((t) => t.name),
+          `${variant.why}\nblocking failures:\n${describeTests(blocking)}`,
+        ).toEqual([]);
+        const unexpected = warnings.filter((t) => !variant.warns.includes(t.behaviour));
+        expect(
+          unexpected.map((t) => t.name),
+          `warnings outside the expected ${JSON.stringify(variant.warns)}:\n${describeTests(unexpected)}`,
+        ).toEqual([]);
+        // What a pipeline sees: exit 0 and a JUnit file without <failure> or <error> (warnings are passing testcases).
+        expect(run.code, run.stderr).toBe(0);
+        expect(readFileSync(join(run.outDir, 'junit.xml'), 'utf8')).not.toMatch(/<(failure|error)[\s>]/);
+        expect(run.results!.cleanup.leftBehind).toEqual([]);
+      },
+      600_000,
+    );
   }
 });

@@ -4,20 +4,37 @@
 // quotes, backslashes, `+`, apostrophes, any script and mixed case, drawn by the harness's userName generator.
 import { describe } from 'vitest';
 import {
-  behaviour, verify, status, listResponse, resourcesOf, expectThat, show, eqFilter, userName, fc,
+  behaviour,
+  verify,
+  status,
+  listResponse,
+  resourcesOf,
+  expectThat,
+  show,
+  eqFilter,
+  userName,
+  fc,
 } from 'scim-conformance/harness';
 
 describe('our endpoint finds every user Entra created, by the userName Entra sends', () => {
-  behaviour('U-03', 'a user with a generated userName is found by userName eq, exactly once', async ({ client, resources, target }) => {
-    // Three userNames from the generator; the run's seed picks them, so SEED=<n> sends the same ones again.
-    const names = fc.sample(userName({ runId: target.runId, label: 'vendor' }), { numRuns: 3, seed: target.seed });
-    for (const name of names) {
-      // createUser posts Entra's body and deletes the user when the test ends, whatever the outcome.
-      const user = await resources.createUser({ userName: name });
-      const response = await client.get('/Users', { query: { filter: eqFilter('userName', name) } });
-      verify(response, status(200), listResponse({ totalResults: 1 }));
-      const found = resourcesOf(response.json);
-      expectThat(found[0]?.id === user.id, `filter userName eq ${show(name)} found ${show(found.map((r) => r.id))}, expected the user ${user.id}`, { response });
-    }
-  });
+  behaviour(
+    'U-03',
+    'a user with a generated userName is found by userName eq, exactly once',
+    async ({ client, resources, target }) => {
+      // Three userNames from the generator; the run's seed picks them, so SEED=<n> sends the same ones again.
+      const names = fc.sample(userName({ runId: target.runId, label: 'vendor' }), { numRuns: 3, seed: target.seed });
+      for (const name of names) {
+        // createUser posts Entra's body and deletes the user when the test ends, whatever the outcome.
+        const user = await resources.createUser({ userName: name });
+        const response = await client.get('/Users', { query: { filter: eqFilter('userName', name) } });
+        verify(response, status(200), listResponse({ totalResults: 1 }));
+        const found = resourcesOf(response.json);
+        expectThat(
+          found[0]?.id === user.id,
+          `filter userName eq ${show(name)} found ${show(found.map((r) => r.id))}, expected the user ${user.id}`,
+          { response },
+        );
+      }
+    },
+  );
 });

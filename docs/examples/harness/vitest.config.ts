@@ -13,7 +13,12 @@ export default defineConfig({
     exclude: ['**/node_modules/**'],
     // What behaviour() needs: the target, the profile of mapped attributes, the run's seed (SEED=<n> sends the same
     // generated values again) and the tags it puts on tests.
-    ...harnessConfig({ url, token, profile: 'entra-default', ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}) }),
+    ...harnessConfig({
+      url,
+      token,
+      profile: 'entra-default',
+      ...(process.env.SEED ? { seed: Number(process.env.SEED) } : {}),
+    }),
     testTimeout: 120_000,
   },
 });

@@ -10,7 +10,10 @@ import { deleteFound, find, markerMatcher, type Found } from '../../runner/sweep
 import { ExitCode } from '../exit-codes.js';
 import type { CleanupOptions } from '../parse-cleanup.js';
 
-export async function cleanupCommand(options: CleanupOptions, io: { out: (t: string) => void; err: (t: string) => void }): Promise<ExitCode> {
+export async function cleanupCommand(
+  options: CleanupOptions,
+  io: { out: (t: string) => void; err: (t: string) => void },
+): Promise<ExitCode> {
   const client = new ScimClient({
     baseUrl: options.url,
     token: options.token,

@@ -11,7 +11,24 @@
 import fc from 'fast-check';
 
 /** Characters that break quoting, escaping, URL encoding or e-mail parsing (catalog F-02, F-05, M-19). */
-export const SPECIAL_CHARACTERS = ['"', '\\', "'", '+', '@', ' ', '%', '&', '#', '.', '-', '_', '(', ')', ',', ';'] as const;
+export const SPECIAL_CHARACTERS = [
+  '"',
+  '\\',
+  "'",
+  '+',
+  '@',
+  ' ',
+  '%',
+  '&',
+  '#',
+  '.',
+  '-',
+  '_',
+  '(',
+  ')',
+  ',',
+  ';',
+] as const;
 
 export interface TrickyTextConstraints {
   /** Fewest units (graphemes). @defaultValue 0 */
@@ -27,12 +44,17 @@ export interface TrickyTextConstraints {
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 
 /** One unit of tricky text. */
-export function trickyUnit(constraints: Pick<TrickyTextConstraints, 'specials' | 'unicode'> = {}): fc.Arbitrary<string> {
+export function trickyUnit(
+  constraints: Pick<TrickyTextConstraints, 'specials' | 'unicode'> = {},
+): fc.Arbitrary<string> {
   const specials = constraints.specials ?? SPECIAL_CHARACTERS;
   const arbitraries: Array<fc.WeightedArbitrary<string>> = [{ weight: 4, arbitrary: fc.constantFrom(...ALNUM) }];
   if (specials.length > 0) arbitraries.push({ weight: 3, arbitrary: fc.constantFrom(...specials) });
   if (constraints.unicode ?? true)
-    arbitraries.push({ weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).map((g) => g.normalize('NFC')) });
+    arbitraries.push({
+      weight: 1,
+      arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).map((g) => g.normalize('NFC')),
+    });
   return fc.oneof(...arbitraries);
 }
 
@@ -40,7 +62,8 @@ export function trickyUnit(constraints: Pick<TrickyTextConstraints, 'specials' |
 export function trickyText(constraints: TrickyTextConstraints = {}): fc.Arbitrary<string> {
   const minLength = constraints.minLength ?? 0;
   const maxLength = constraints.maxLength ?? 16;
-  if (minLength > maxLength) throw new Error(`Failed to build tricky text: minLength ${minLength} is larger than maxLength ${maxLength}.`);
+  if (minLength > maxLength)
+    throw new Error(`Failed to build tricky text: minLength ${minLength} is larger than maxLength ${maxLength}.`);
   return fc.string({ unit: trickyUnit(constraints), minLength, maxLength });
 }
 

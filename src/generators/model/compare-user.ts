@@ -22,13 +22,22 @@ export interface Difference {
 
 const IDENTITY = ['userName', 'externalId', 'active'];
 
-export function userDifferences(actual: unknown, expected: unknown, targets: readonly string[], profile: Profile): Difference[] {
+export function userDifferences(
+  actual: unknown,
+  expected: unknown,
+  targets: readonly string[],
+  profile: Profile,
+): Difference[] {
   const out: Difference[] = [];
   for (const path of [...IDENTITY, ...targets]) {
     const want = storedValue(expected, path);
     const got = storedValue(actual, path);
     if (isCleared(want) && isCleared(got)) continue;
-    const caseOnly = path === 'userName' && typeof got === 'string' && typeof want === 'string' && got.toLowerCase() === want.toLowerCase();
+    const caseOnly =
+      path === 'userName' &&
+      typeof got === 'string' &&
+      typeof want === 'string' &&
+      got.toLowerCase() === want.toLowerCase();
     const same = caseOnly || sameExtensionValue(targetType(path, profile), got, want);
     if (!same) {
       out.push({ path, expected: want ?? '(absent)', actual: got ?? '(absent)' });
@@ -38,7 +47,12 @@ export function userDifferences(actual: unknown, expected: unknown, targets: rea
     if (p.filter) {
       const count = matchingElements(actual, p).length;
       if (matchingElements(expected, p).length === 1 && count !== 1)
-        out.push({ path, expected: 'one element', actual: `${count} elements`, note: `"type" values must be unique; ${count} elements match ${path.split('.')[0]} (catalog P-09)` });
+        out.push({
+          path,
+          expected: 'one element',
+          actual: `${count} elements`,
+          note: `"type" values must be unique; ${count} elements match ${path.split('.')[0]} (catalog P-09)`,
+        });
     }
   }
   return out;

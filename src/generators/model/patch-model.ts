@@ -40,7 +40,8 @@ function holderOf(doc: Json, p: TargetPath, create: boolean): Json | undefined {
 function setAt(doc: Json, path: string, value: unknown): void {
   const p = parseTargetPath(path);
   if (p.attribute.toLowerCase() === 'active' && !p.urn && typeof value === 'string') {
-    if (!/^(true|false)$/i.test(value)) throw new ModelError(`active can only be a boolean or "True"/"False", got ${value}`);
+    if (!/^(true|false)$/i.test(value))
+      throw new ModelError(`active can only be a boolean or "True"/"False", got ${value}`);
     value = value.toLowerCase() === 'true'; // P-13
   }
   const holder = holderOf(doc, p, true)!;
@@ -82,7 +83,8 @@ function removeAt(doc: Json, path: string): void {
 
 /** Path-less add/replace: each key is applied as if it were the path (dotted and URN keys, P-05, P-06). */
 function setPathless(doc: Json, value: unknown, extensionUrns: readonly string[]): void {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ModelError('a path-less operation needs an object value');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new ModelError('a path-less operation needs an object value');
   for (const [key, inner] of Object.entries(value as Json)) {
     const extension = extensionUrns.find((urn) => urn.toLowerCase() === key.toLowerCase());
     if (extension && inner && typeof inner === 'object' && !Array.isArray(inner)) {
@@ -95,7 +97,11 @@ function setPathless(doc: Json, value: unknown, extensionUrns: readonly string[]
  * Applies the operations in order to a deep copy of `resource` and returns it (RFC 7644 §3.5.2: in order, all or
  * nothing). `extensionUrns` are the schema extensions a path-less key may name as a whole.
  */
-export function applyPatchModel(resource: Json, operations: ReadonlyArray<Json>, extensionUrns: readonly string[] = []): Json {
+export function applyPatchModel(
+  resource: Json,
+  operations: ReadonlyArray<Json>,
+  extensionUrns: readonly string[] = [],
+): Json {
   const doc = structuredClone(resource);
   for (const operation of operations) {
     const op = String(operation.op ?? '').toLowerCase(); // P-01

@@ -10,31 +10,50 @@ import { memberPatchAnswer, readGroup } from '../groups.js';
 import { fail, verify } from '../verify.js';
 import { status } from '../../checks/status.js';
 import type { PatchDialect } from '../../generators/patch-operation.js';
-import { nameTaken, OnExisting, pickFrom, type DirectoryModel, type DirectorySystem, type ModelGroup, type ModelUser } from './model.js';
+import {
+  nameTaken,
+  OnExisting,
+  pickFrom,
+  type DirectoryModel,
+  type DirectorySystem,
+  type ModelGroup,
+  type ModelUser,
+} from './model.js';
 
 type GroupCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
 
 /** GET the group and fail unless displayName and the member set equal the model's. */
-export async function expectGroupState(system: DirectorySystem, model: DirectoryModel, group: ModelGroup, after: string): Promise<void> {
+export async function expectGroupState(
+  system: DirectorySystem,
+  model: DirectoryModel,
+  group: ModelGroup,
+  after: string,
+): Promise<void> {
   const { response, group: stored, members } = await readGroup(system.client, group.id);
   if (stored.displayName !== group.displayName)
-    fail(`after ${after}, GET ${group.label} shows displayName ${JSON.stringify(stored.displayName)}; Entra sent ${JSON.stringify(group.displayName)}`, {
-      response,
-      expected: JSON.stringify(group.displayName),
-      actual: JSON.stringify(stored.displayName),
-    });
+    fail(
+      `after ${after}, GET ${group.label} shows displayName ${JSON.stringify(stored.displayName)}; Entra sent ${JSON.stringify(group.displayName)}`,
+      {
+        response,
+        expected: JSON.stringify(group.displayName),
+        actual: JSON.stringify(stored.displayName),
+      },
+    );
   const idOf = new Map(model.users.map((u) => [u.label, u.id]));
   const expected = [...group.members].map((label) => idOf.get(label)!).sort();
   const actual = members.filter((id) => !model.deletedIds.has(id)).sort();
   if (JSON.stringify(expected) !== JSON.stringify(actual)) {
     const labelOf = new Map(model.users.map((u) => [u.id, u.label]));
     const show = (ids: string[]) => `[${ids.map((id) => labelOf.get(id) ?? id).join(', ')}]`;
-    fail(`after ${after}, GET ${group.label} lists members ${show(actual)}; Entra believes they are ${show(expected)}`, {
-      response,
-      expected: show(expected),
-      actual: show(actual),
-      hint: 'Entra computes member PATCHes from its own state and never reads members back (catalog G-18): a wrong membership stays wrong.',
-    });
+    fail(
+      `after ${after}, GET ${group.label} lists members ${show(actual)}; Entra believes they are ${show(expected)}`,
+      {
+        response,
+        expected: show(expected),
+        actual: show(actual),
+        hint: 'Entra computes member PATCHes from its own state and never reads members back (catalog G-18): a wrong membership stays wrong.',
+      },
+    );
   }
 }
 
@@ -44,7 +63,10 @@ export class CreateGroup implements GroupCommand {
     readonly externalId: string,
   ) {}
   check(model: Readonly<DirectoryModel>): boolean {
-    return !nameTaken(model.groups.map((g) => g.displayName), this.displayName);
+    return !nameTaken(
+      model.groups.map((g) => g.displayName),
+      this.displayName,
+    );
   }
   async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const response = await system.client.post('/Groups', entraGroupBody(this.displayName, this.externalId));
@@ -53,7 +75,12 @@ export class CreateGroup implements GroupCommand {
     if (response.status === 400) return; // refused name: the app's choice (F-05)
     verify(response, status(201, 200));
     if (typeof id !== 'string') fail('POST /Groups answered without an id', { response });
-    const group: ModelGroup = { label: `g${++model.counter.groups}`, id, displayName: this.displayName, members: new Set() };
+    const group: ModelGroup = {
+      label: `g${++model.counter.groups}`,
+      id,
+      displayName: this.displayName,
+      members: new Set(),
+    };
     model.groups.push(group);
     await expectGroupState(system, model, group, `CreateGroup ${group.label}`);
   }
@@ -93,14 +120,21 @@ export class ChangeMembers extends OnGroup {
     const flag = this.dialect === 'flag';
     const operations =
       this.kind === 'add'
-        ? [{ op: flag ? 'add' : 'Add', path: 'members', value: users.map((u) => (flag ? { value: u.id } : { $ref: null, value: u.id })) }]
+        ? [
+            {
+              op: flag ? 'add' : 'Add',
+              path: 'members',
+              value: users.map((u) => (flag ? { value: u.id } : { $ref: null, value: u.id })),
+            },
+          ]
         : flag
           ? users.map((u) => ({ op: 'remove', path: `members[value eq "${u.id}"]` }))
           : [{ op: 'Remove', path: 'members', value: users.map((u) => ({ value: u.id })) }];
     const response = await system.client.patch(`/Groups/${group.id}`, patchBody(operations));
     verify(response, memberPatchAnswer());
-    for (const user of users) if (this.kind === 'add') group.members.add(user.label);
-    else group.members.delete(user.label);
+    for (const user of users)
+      if (this.kind === 'add') group.members.add(user.label);
+      else group.members.delete(user.label);
     await expectGroupState(system, model, group, `${this}`);
   }
   override toString(): string {
@@ -116,12 +150,22 @@ export class RenameGroup extends OnGroup {
     super(pick);
   }
   override check(model: Readonly<DirectoryModel>): boolean {
-    return model.groups.length > 0 && !nameTaken(model.groups.map((g) => g.displayName), this.displayName);
+    return (
+      model.groups.length > 0 &&
+      !nameTaken(
+        model.groups.map((g) => g.displayName),
+        this.displayName,
+      )
+    );
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const group = this.target(model);
-    const response = await system.client.patch(`/Groups/${group.id}`, patchBody([{ op: 'Replace', path: 'displayName', value: this.displayName }]));
-    if (response.status === 400) return void (await expectGroupState(system, model, group, `${this} (refused with 400)`));
+    const response = await system.client.patch(
+      `/Groups/${group.id}`,
+      patchBody([{ op: 'Replace', path: 'displayName', value: this.displayName }]),
+    );
+    if (response.status === 400)
+      return void (await expectGroupState(system, model, group, `${this} (refused with 400)`));
     verify(response, memberPatchAnswer());
     group.displayName = this.displayName;
     await expectGroupState(system, model, group, `${this}`);

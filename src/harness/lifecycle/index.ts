@@ -37,7 +37,9 @@ export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitra
   const pick = fc.nat({ max: 7 });
   const user: Array<fc.Arbitrary<LifecycleCommand>> = [
     userResource({ ...marked, profile }).map((u) => new CreateUser(u)),
-    fc.tuple(pick, patchOperations({ profile, maxOperations: 3, marked })).map(([p, patch]) => new UpdateUser(p, patch)),
+    fc
+      .tuple(pick, patchOperations({ profile, maxOperations: 3, marked }))
+      .map(([p, patch]) => new UpdateUser(p, patch)),
     fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, false, d)),
     fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, true, d)),
     fc.tuple(pick, userName(marked)).map(([p, name]) => new RenameUser(p, name)),
@@ -47,8 +49,12 @@ export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitra
   const group: Array<fc.Arbitrary<LifecycleCommand>> = withGroups
     ? [
         fc.tuple(groupDisplayName(marked), externalId(marked)).map(([name, ext]) => new CreateGroup(name, ext)),
-        fc.tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }), dialect).map(([g, users, d]) => new ChangeMembers(g, 'add', users, d)),
-        fc.tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), dialect).map(([g, users, d]) => new ChangeMembers(g, 'remove', users, d)),
+        fc
+          .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }), dialect)
+          .map(([g, users, d]) => new ChangeMembers(g, 'add', users, d)),
+        fc
+          .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), dialect)
+          .map(([g, users, d]) => new ChangeMembers(g, 'remove', users, d)),
         fc.tuple(pick, groupDisplayName(marked)).map(([g, name]) => new RenameGroup(g, name)),
       ]
     : [];

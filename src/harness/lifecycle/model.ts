@@ -55,7 +55,10 @@ export function pickFrom<T>(list: readonly T[], pick: number): T {
  * command list never leaves a command pointing at nothing). `subject` names it in the printed counterexample: the
  * model's label once the command ran, `user#3` before.
  */
-export abstract class OnExisting<T extends { label: string }> implements fc.AsyncCommand<DirectoryModel, DirectorySystem> {
+export abstract class OnExisting<T extends { label: string }> implements fc.AsyncCommand<
+  DirectoryModel,
+  DirectorySystem
+> {
   private resolved?: string;
   constructor(
     readonly pick: number,

@@ -25,7 +25,12 @@ const short = (value: unknown) => {
 };
 
 /** GET the user and fail unless it equals the model's state. */
-export async function expectUserState(system: DirectorySystem, model: DirectoryModel, user: ModelUser, after: string): Promise<void> {
+export async function expectUserState(
+  system: DirectorySystem,
+  model: DirectoryModel,
+  user: ModelUser,
+  after: string,
+): Promise<void> {
   const { response, user: stored } = await getUserOk(system.client, user.id);
   const differences = userDifferences(stored, user.state, model.targets, model.profile);
   if (differences.length > 0)
@@ -48,7 +53,10 @@ function patchApplied(response: ScimResponse): boolean {
 export class CreateUser implements UserCommand {
   constructor(readonly user: GeneratedUser) {}
   check(model: Readonly<DirectoryModel>): boolean {
-    return !nameTaken(model.users.map((u) => String(u.state.userName)), this.user.userName);
+    return !nameTaken(
+      model.users.map((u) => String(u.state.userName)),
+      this.user.userName,
+    );
   }
   async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const response = await system.client.post('/Users', this.user.body);
@@ -74,13 +82,21 @@ abstract class OnUser extends OnExisting<ModelUser> {
 
 /** PATCH with operations, applied to the model with the independent PATCH model. */
 export class UpdateUser extends OnUser {
-  constructor(pick: number, readonly patch: GeneratedPatch) {
+  constructor(
+    pick: number,
+    readonly patch: GeneratedPatch,
+  ) {
     super(pick);
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
     const response = await system.client.patch(`/Users/${user.id}`, patchBody(this.patch.operations));
-    if (patchApplied(response)) user.state = applyPatchModel(user.state, this.patch.operations, model.profile.extensions.map((e) => e.urn));
+    if (patchApplied(response))
+      user.state = applyPatchModel(
+        user.state,
+        this.patch.operations,
+        model.profile.extensions.map((e) => e.urn),
+      );
     await expectUserState(system, model, user, `${this}`);
   }
   override toString(): string {
@@ -91,12 +107,19 @@ export class UpdateUser extends OnUser {
 
 /** Disable or enable: PATCH Replace active, "False"/"True" in the default dialect, booleans with the flag (U-14…U-16). */
 export class SetActive extends OnUser {
-  constructor(pick: number, readonly active: boolean, readonly dialect: PatchDialect) {
+  constructor(
+    pick: number,
+    readonly active: boolean,
+    readonly dialect: PatchDialect,
+  ) {
     super(pick);
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
-    const operation = this.dialect === 'default' ? { op: 'Replace', path: 'active', value: this.active ? 'True' : 'False' } : { op: 'replace', path: 'active', value: this.active };
+    const operation =
+      this.dialect === 'default'
+        ? { op: 'Replace', path: 'active', value: this.active ? 'True' : 'False' }
+        : { op: 'replace', path: 'active', value: this.active };
     const response = await system.client.patch(`/Users/${user.id}`, patchBody([operation]));
     verify(response, status(200, 204));
     user.state = { ...user.state, active: this.active };
@@ -109,15 +132,27 @@ export class SetActive extends OnUser {
 
 /** Rename: Replace userName (the UPN changed in Entra, U-20); the id must not change. */
 export class RenameUser extends OnUser {
-  constructor(pick: number, readonly userName: string) {
+  constructor(
+    pick: number,
+    readonly userName: string,
+  ) {
     super(pick);
   }
   override check(model: Readonly<DirectoryModel>): boolean {
-    return model.users.length > 0 && !nameTaken(model.users.map((u) => String(u.state.userName)), this.userName);
+    return (
+      model.users.length > 0 &&
+      !nameTaken(
+        model.users.map((u) => String(u.state.userName)),
+        this.userName,
+      )
+    );
   }
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
-    const response = await system.client.patch(`/Users/${user.id}`, patchBody([{ op: 'Replace', path: 'userName', value: this.userName }]));
+    const response = await system.client.patch(
+      `/Users/${user.id}`,
+      patchBody([{ op: 'Replace', path: 'userName', value: this.userName }]),
+    );
     if (patchApplied(response)) user.state = { ...user.state, userName: this.userName };
     await expectUserState(system, model, user, `${this}`);
   }

@@ -19,13 +19,16 @@ export const ENTERPRISE_USER_SCHEMA: SchemaDefinition = {
     complexAttribute(
       'manager',
       [
-        stringAttribute('value', { description: 'The id of the SCIM resource representing the User\'s manager.' }),
+        stringAttribute('value', { description: "The id of the SCIM resource representing the User's manager." }),
         attribute('$ref', 'reference', {
           description: "The URI of the SCIM resource representing the User's manager.",
           referenceTypes: ['User'],
           caseExact: true,
         }),
-        stringAttribute('displayName', { description: "The displayName of the User's manager.", mutability: 'readOnly' }),
+        stringAttribute('displayName', {
+          description: "The displayName of the User's manager.",
+          mutability: 'readOnly',
+        }),
       ],
       { description: "The User's manager." },
     ),

@@ -38,7 +38,9 @@ export const USER_SCHEMA: SchemaDefinition = {
       referenceTypes: ['external'],
     }),
     stringAttribute('title', { description: "The user's title, such as 'Vice President'." }),
-    stringAttribute('userType', { description: 'Used to identify the relationship between the organization and the user.' }),
+    stringAttribute('userType', {
+      description: 'Used to identify the relationship between the organization and the user.',
+    }),
     stringAttribute('preferredLanguage', { description: "Indicates the User's preferred written or spoken language." }),
     stringAttribute('locale', { description: "Used to indicate the User's default location." }),
     stringAttribute('timezone', { description: "The User's time zone in the 'Olson' time zone database format." }),
@@ -69,7 +71,10 @@ export const USER_SCHEMA: SchemaDefinition = {
         stringAttribute('region', { description: 'The state or region component.' }),
         stringAttribute('postalCode', { description: 'The zip code or postal code component.' }),
         stringAttribute('country', { description: 'The country name component.' }),
-        stringAttribute('type', { description: "A label indicating the address's function.", canonicalValues: TYPE_WORK_HOME_OTHER }),
+        stringAttribute('type', {
+          description: "A label indicating the address's function.",
+          canonicalValues: TYPE_WORK_HOME_OTHER,
+        }),
         // @note §8.7.1 omits `primary` for addresses, but §4.1.2 gives every multi-valued attribute one and the
         // SCIM Validator sends "primary":"true" inside addresses (catalog P-13), so it is declared here.
         attribute('primary', 'boolean', { description: "Indicates the 'primary' or preferred address." }),

@@ -20,13 +20,17 @@ const SUBSTRING: readonly CompareOperator[] = ['co', 'sw', 'ew'];
 export function assertOperatorApplies(operator: CompareOperator, definition: AttributeDefinition, path: string): void {
   const type = definition.type;
   if (ORDERING.includes(operator) && (type === 'boolean' || type === 'binary')) {
-    throw invalidFilter(`Failed to apply filter: "${operator}" is not defined for the ${type} attribute "${path}" (RFC 7644 §3.4.2.2).`);
+    throw invalidFilter(
+      `Failed to apply filter: "${operator}" is not defined for the ${type} attribute "${path}" (RFC 7644 §3.4.2.2).`,
+    );
   }
   if (SUBSTRING.includes(operator) && (type === 'boolean' || type === 'integer' || type === 'decimal')) {
     throw invalidFilter(`Failed to apply filter: "${operator}" needs a string attribute, but "${path}" is ${type}.`);
   }
   if (type === 'complex') {
-    throw invalidFilter(`Failed to apply filter: "${path}" is a complex attribute without a "value" sub-attribute; name a sub-attribute.`);
+    throw invalidFilter(
+      `Failed to apply filter: "${path}" is a complex attribute without a "value" sub-attribute; name a sub-attribute.`,
+    );
   }
 }
 

@@ -14,7 +14,14 @@ import { findAttribute, resolveAttributePath } from '../../scim/attribute-path.j
 import type { AttributeDefinition, JsonObject, JsonValue, ResourceTypeDefinition } from '../../scim/schema-types.js';
 import type { CompareNode, FilterNode } from './ast.js';
 import { assertOperatorApplies, compareValue } from './compare.js';
-import { asList, getIgnoringCase, isJsonObject, isPresent, readAttribute, type AttributeValues } from './resource-values.js';
+import {
+  asList,
+  getIgnoringCase,
+  isJsonObject,
+  isPresent,
+  readAttribute,
+  type AttributeValues,
+} from './resource-values.js';
 import { invalidFilter } from './tokenize.js';
 
 /** Looks up a path in the current scope (the resource, or one element inside a value path). */

@@ -37,7 +37,8 @@ class Parser {
     text: string,
     private inValuePath: boolean,
   ) {
-    if (typeof text !== 'string' || text.trim() === '') throw invalidFilter('Failed to parse filter: the filter is empty.');
+    if (typeof text !== 'string' || text.trim() === '')
+      throw invalidFilter('Failed to parse filter: the filter is empty.');
     this.tokens = tokenize(text);
     this.end = { kind: 'end', position: text.length, spaceBefore: false };
   }
@@ -46,7 +47,9 @@ class Parser {
     const node = this.parseOr();
     const next = this.peek();
     if (next.kind !== 'end') {
-      throw invalidFilter(`Failed to parse filter: unexpected ${describe(next)} at position ${next.position}; expected "and", "or" or the end of the filter.`);
+      throw invalidFilter(
+        `Failed to parse filter: unexpected ${describe(next)} at position ${next.position}; expected "and", "or" or the end of the filter.`,
+      );
     }
     return node;
   }
@@ -89,7 +92,9 @@ class Parser {
     }
     const after = this.tokens[this.index + 1];
     if (this.isKeyword(token, 'not') && after?.kind === 'word' && !isOperator(after.text)) {
-      throw invalidFilter(`Failed to parse filter: "not" at position ${token.position} must be followed by a parenthesised filter, e.g. not (${after.text} …).`);
+      throw invalidFilter(
+        `Failed to parse filter: "not" at position ${token.position} must be followed by a parenthesised filter, e.g. not (${after.text} …).`,
+      );
     }
     if (token.kind === '(') return this.parseGroup();
     return this.parseAttributeExpression();
@@ -100,7 +105,9 @@ class Parser {
     const inner = this.parseOr();
     const close = this.next();
     if (close.kind !== ')') {
-      throw invalidFilter(`Failed to parse filter: missing ")" for the "(" at position ${open.position}; found ${describe(close)} at position ${close.position}.`);
+      throw invalidFilter(
+        `Failed to parse filter: missing ")" for the "(" at position ${open.position}; found ${describe(close)} at position ${close.position}.`,
+      );
     }
     return inner;
   }
@@ -108,7 +115,9 @@ class Parser {
   private parseAttributePath(): AttributePathNode {
     const token = this.next();
     if (token.kind !== 'word' || !ATTR_PATH.test(token.text)) {
-      throw invalidFilter(`Failed to parse filter: expected an attribute path at position ${token.position}, found ${describe(token)}.`);
+      throw invalidFilter(
+        `Failed to parse filter: expected an attribute path at position ${token.position}, found ${describe(token)}.`,
+      );
     }
     return { path: token.text, position: token.position };
   }
@@ -123,12 +132,16 @@ class Parser {
   private parseComparison(attribute: AttributePathNode): FilterNode {
     const opToken = this.next();
     if (opToken.kind !== 'word') {
-      throw invalidFilter(`Failed to parse filter: expected an operator after "${attribute.path}" at position ${opToken.position}, found ${describe(opToken)}.`);
+      throw invalidFilter(
+        `Failed to parse filter: expected an operator after "${attribute.path}" at position ${opToken.position}, found ${describe(opToken)}.`,
+      );
     }
     const op = opToken.text.toLowerCase();
     if (op === 'pr') return { kind: 'present', attribute };
     if (!(COMPARE_OPERATORS as readonly string[]).includes(op)) {
-      throw invalidFilter(`Failed to parse filter: unknown operator "${opToken.text}" after "${attribute.path}" at position ${opToken.position}; expected one of eq, ne, co, sw, ew, gt, ge, lt, le, pr.`);
+      throw invalidFilter(
+        `Failed to parse filter: unknown operator "${opToken.text}" after "${attribute.path}" at position ${opToken.position}; expected one of eq, ne, co, sw, ew, gt, ge, lt, le, pr.`,
+      );
     }
     return { kind: 'compare', attribute, operator: op as CompareOperator, value: this.parseValue(attribute, op) };
   }
@@ -141,22 +154,30 @@ class Parser {
       if (word === 'true') return true;
       if (word === 'false') return false;
       if (word === 'null') return null;
-      throw invalidFilter(`Failed to parse filter: the value "${token.text}" after "${attribute.path} ${op}" at position ${token.position} is not a quoted string, number, true, false or null.`);
+      throw invalidFilter(
+        `Failed to parse filter: the value "${token.text}" after "${attribute.path} ${op}" at position ${token.position} is not a quoted string, number, true, false or null.`,
+      );
     }
-    throw invalidFilter(`Failed to parse filter: expected a value after "${attribute.path} ${op}" at position ${token.position}, found ${describe(token)}.`);
+    throw invalidFilter(
+      `Failed to parse filter: expected a value after "${attribute.path} ${op}" at position ${token.position}, found ${describe(token)}.`,
+    );
   }
 
   private parseValuePath(attribute: AttributePathNode): FilterNode {
     const open = this.next();
     if (this.inValuePath) {
-      throw invalidFilter(`Failed to parse filter: nested value path "${attribute.path}[" at position ${open.position} is not allowed inside another value path.`);
+      throw invalidFilter(
+        `Failed to parse filter: nested value path "${attribute.path}[" at position ${open.position} is not allowed inside another value path.`,
+      );
     }
     this.inValuePath = true;
     const filter = this.parseOr();
     this.inValuePath = false;
     const close = this.next();
     if (close.kind !== ']') {
-      throw invalidFilter(`Failed to parse filter: missing "]" for the "[" at position ${open.position}; found ${describe(close)} at position ${close.position}.`);
+      throw invalidFilter(
+        `Failed to parse filter: missing "]" for the "[" at position ${open.position}; found ${describe(close)} at position ${close.position}.`,
+      );
     }
     const after = this.peek();
     if (after.kind === 'word' && after.text.startsWith('.') && !after.spaceBefore) {
@@ -164,7 +185,9 @@ class Parser {
       this.next();
       const sub: AttributePathNode = { path: after.text.slice(1), position: after.position + 1 };
       if (!ATTR_PATH.test(sub.path) || sub.path.includes('.') || sub.path.includes(':')) {
-        throw invalidFilter(`Failed to parse filter: invalid sub-attribute "${after.text}" at position ${after.position}.`);
+        throw invalidFilter(
+          `Failed to parse filter: invalid sub-attribute "${after.text}" at position ${after.position}.`,
+        );
       }
       return { kind: 'valuePath', attribute, filter: { kind: 'and', left: filter, right: this.parseComparison(sub) } };
     }

@@ -30,7 +30,10 @@ export function asList(value: JsonValue | undefined): JsonValue[] {
 }
 
 /** The object holding a resolved attribute: the resource itself, or its extension object keyed by URN. */
-export function containerOf(resource: JsonObject, resolved: Pick<ResolvedAttribute, 'isExtension' | 'schemaUrn'>): JsonObject | undefined {
+export function containerOf(
+  resource: JsonObject,
+  resolved: Pick<ResolvedAttribute, 'isExtension' | 'schemaUrn'>,
+): JsonObject | undefined {
   if (!resolved.isExtension) return resource;
   const ext = getIgnoringCase(resource, resolved.schemaUrn);
   return isJsonObject(ext) ? ext : undefined;
@@ -50,7 +53,8 @@ export interface AttributeValues {
 export function readAttribute(resource: JsonObject, resolved: ResolvedAttribute): AttributeValues {
   const container = containerOf(resource, resolved);
   const elements = container ? asList(getIgnoringCase(container, resolved.attribute.name)) : [];
-  if (!resolved.subAttribute) return { attribute: resolved.attribute, leaf: resolved.attribute, elements, values: elements };
+  if (!resolved.subAttribute)
+    return { attribute: resolved.attribute, leaf: resolved.attribute, elements, values: elements };
   const sub = resolved.subAttribute;
   const values = elements.flatMap((e) => (isJsonObject(e) ? asList(getIgnoringCase(e, sub.name)) : []));
   return { attribute: resolved.attribute, leaf: sub, elements, values };

@@ -32,12 +32,17 @@ function check(node: FilterNode, resolve: Resolve, where: string): void {
     case 'valuePath': {
       const definition = resolve(node.attribute.path);
       if (!definition) {
-        throw invalidFilter(`Failed to apply filter: unknown attribute "${node.attribute.path}"${where} at position ${node.attribute.position}.`);
+        throw invalidFilter(
+          `Failed to apply filter: unknown attribute "${node.attribute.path}"${where} at position ${node.attribute.position}.`,
+        );
       }
-      if (node.kind === 'compare') assertOperatorApplies(node.operator, leafForCompare(definition), node.attribute.path);
+      if (node.kind === 'compare')
+        assertOperatorApplies(node.operator, leafForCompare(definition), node.attribute.path);
       if (node.kind === 'valuePath') {
         if (definition.type !== 'complex') {
-          throw invalidFilter(`Failed to apply filter: "${node.attribute.path}[…]" needs a complex attribute, but it is ${definition.type}.`);
+          throw invalidFilter(
+            `Failed to apply filter: "${node.attribute.path}[…]" needs a complex attribute, but it is ${definition.type}.`,
+          );
         }
         check(node.filter, (p) => findAttribute(definition.subAttributes, p), ` in "${node.attribute.path}[…]"`);
       }

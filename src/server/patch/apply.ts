@@ -34,12 +34,22 @@ interface Context {
   touched: Set<string>;
 }
 
-function applyAtTarget(doc: JsonObject, target: PatchTarget, op: PatchOperation['op'], value: JsonValue | undefined, ctx: Context): void {
+function applyAtTarget(
+  doc: JsonObject,
+  target: PatchTarget,
+  op: PatchOperation['op'],
+  value: JsonValue | undefined,
+  ctx: Context,
+): void {
   if (target.kind === 'extension') {
     ctx.touched.add(target.schema.id);
     if (op === 'remove' || isClearing(value)) return erase(doc, target.schema.id);
     if (!isJsonObject(value)) {
-      throw new ScimError(400, 'invalidValue', `Failed to apply PATCH value for "${target.path}": an extension must be given as an object of its attributes.`);
+      throw new ScimError(
+        400,
+        'invalidValue',
+        `Failed to apply PATCH value for "${target.path}": an extension must be given as an object of its attributes.`,
+      );
     }
     for (const [key, inner] of Object.entries(value)) {
       applyAtTarget(doc, parsePatchPath(`${target.schema.id}:${key}`, ctx.rt), op, inner, ctx);
@@ -53,15 +63,25 @@ function applyAtTarget(doc: JsonObject, target: PatchTarget, op: PatchOperation[
 
 function applyWithoutPath(doc: JsonObject, operation: PatchOperation, ctx: Context): void {
   if (operation.op === 'remove') {
-    throw new ScimError(400, 'noTarget', `Failed to apply PATCH operation ${operation.index}: "remove" needs a "path" (RFC 7644 §3.5.2.2).`);
+    throw new ScimError(
+      400,
+      'noTarget',
+      `Failed to apply PATCH operation ${operation.index}: "remove" needs a "path" (RFC 7644 §3.5.2.2).`,
+    );
   }
   if (!isJsonObject(operation.value)) {
-    throw new ScimError(400, 'invalidSyntax', `Failed to apply PATCH operation ${operation.index}: without a "path", "value" must be an object of attributes.`);
+    throw new ScimError(
+      400,
+      'invalidSyntax',
+      `Failed to apply PATCH operation ${operation.index}: without a "path", "value" must be an object of attributes.`,
+    );
   }
   for (const [key, value] of Object.entries(operation.value)) {
     if (key.toLowerCase() === 'schemas') continue; // the resource's schemas are derived, not written
     const extension = findExtensionSchema(ctx.rt, key);
-    const target: PatchTarget = extension ? { kind: 'extension', path: key, schema: extension } : parsePatchPath(key, ctx.rt);
+    const target: PatchTarget = extension
+      ? { kind: 'extension', path: key, schema: extension }
+      : parsePatchPath(key, ctx.rt);
     applyAtTarget(doc, target, operation.op, value, ctx);
   }
 }
@@ -70,7 +90,11 @@ function applyWithoutPath(doc: JsonObject, operation: PatchOperation, ctx: Conte
 function assertRequiredKept(before: JsonObject, after: JsonObject, rt: ResourceTypeDefinition): void {
   for (const attribute of rt.schema.attributes) {
     if (attribute.required && isPresent(read(before, attribute.name)) && !isPresent(read(after, attribute.name))) {
-      throw new ScimError(400, 'mutability', `Failed to apply PATCH: "${attribute.name}" is required and cannot be removed or emptied.`);
+      throw new ScimError(
+        400,
+        'mutability',
+        `Failed to apply PATCH: "${attribute.name}" is required and cannot be removed or emptied.`,
+      );
     }
   }
 }
@@ -79,7 +103,12 @@ function assertRequiredKept(before: JsonObject, after: JsonObject, rt: ResourceT
  * Applies `body` (a PatchOp message) to `resource` and returns the new resource; `resource` is not modified.
  * Throws `ScimError` (400 invalidSyntax / invalidPath / invalidFilter / invalidValue / mutability / noTarget).
  */
-export function applyPatch(resource: JsonObject, body: unknown, rt: ResourceTypeDefinition, opts: PatchOptions = {}): JsonObject {
+export function applyPatch(
+  resource: JsonObject,
+  body: unknown,
+  rt: ResourceTypeDefinition,
+  opts: PatchOptions = {},
+): JsonObject {
   const operations = readOperations(body);
   const doc = clone(resource);
   const ctx: Context = { rt, touched: new Set() };

@@ -22,7 +22,13 @@ export function invalidValue(path: string, reason: string): ScimError {
 }
 
 function describe(value: JsonValue): string {
-  return Array.isArray(value) ? 'an array' : value === null ? 'null' : isJsonObject(value) ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+  return Array.isArray(value)
+    ? 'an array'
+    : value === null
+      ? 'null'
+      : isJsonObject(value)
+        ? 'an object'
+        : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /** A simple (non-complex) value. `null` passes through: callers treat it as "clear". */
@@ -31,7 +37,11 @@ export function coerceSimple(value: JsonValue, definition: AttributeDefinition, 
   switch (definition.type) {
     case 'boolean': {
       const b = toBoolean(value);
-      if (b === undefined) throw invalidValue(path, `expected a boolean (true/false, or the strings "True"/"False"), got ${describe(value)}`);
+      if (b === undefined)
+        throw invalidValue(
+          path,
+          `expected a boolean (true/false, or the strings "True"/"False"), got ${describe(value)}`,
+        );
       return b;
     }
     case 'integer':
@@ -55,7 +65,8 @@ export function coerceSimple(value: JsonValue, definition: AttributeDefinition, 
 export function coerceComplex(value: JsonValue, definition: AttributeDefinition, path: string): JsonObject {
   const valueSub = findAttribute(definition.subAttributes, 'value');
   if (typeof value === 'string' && valueSub && !definition.multiValued) return { [valueSub.name]: value };
-  if (!isJsonObject(value)) throw invalidValue(path, `expected an object with sub-attributes of "${definition.name}", got ${describe(value)}`);
+  if (!isJsonObject(value))
+    throw invalidValue(path, `expected an object with sub-attributes of "${definition.name}", got ${describe(value)}`);
   const out: JsonObject = {};
   for (const [key, raw] of Object.entries(value)) {
     const sub = findAttribute(definition.subAttributes, key);
@@ -83,7 +94,8 @@ export function coerceAttribute(value: JsonValue, definition: AttributeDefinitio
   }
   if (Array.isArray(value)) {
     const [only] = value;
-    if (value.length !== 1 || only === undefined) throw invalidValue(path, `"${definition.name}" is single-valued, got an array of ${value.length}`);
+    if (value.length !== 1 || only === undefined)
+      throw invalidValue(path, `"${definition.name}" is single-valued, got an array of ${value.length}`);
     return coerceAttribute(only, definition, path);
   }
   return coerceElement(value, definition, path);

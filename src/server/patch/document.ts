@@ -8,7 +8,11 @@ import type { JsonObject, JsonValue } from '../../scim/schema-types.js';
 import { findKey, getIgnoringCase, isJsonObject } from '../filter/resource-values.js';
 
 /** The object holding attributes of `schemaUrn`, created on demand for extensions. */
-export function holder(doc: JsonObject, target: { isExtension: boolean; schemaUrn: string }, create: boolean): JsonObject | undefined {
+export function holder(
+  doc: JsonObject,
+  target: { isExtension: boolean; schemaUrn: string },
+  create: boolean,
+): JsonObject | undefined {
   if (!target.isExtension) return doc;
   const key = findKey(doc, target.schemaUrn);
   const existing = key === undefined ? undefined : doc[key];
@@ -48,7 +52,10 @@ export function deepEqual(a: JsonValue | undefined, b: JsonValue | undefined): b
   }
   if (isJsonObject(a) && isJsonObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]))
+    );
   }
   return false;
 }

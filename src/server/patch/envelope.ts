@@ -27,7 +27,10 @@ function invalidSyntax(detail: string): ScimError {
 }
 
 export function readOperations(body: unknown): PatchOperation[] {
-  if (!isJsonObject(body)) throw invalidSyntax('Failed to read PATCH request: the body must be a JSON object with "schemas" and "Operations".');
+  if (!isJsonObject(body))
+    throw invalidSyntax(
+      'Failed to read PATCH request: the body must be a JSON object with "schemas" and "Operations".',
+    );
   const schemasKey = findKey(body, 'schemas');
   const schemas = schemasKey === undefined ? undefined : body[schemasKey];
   const patchOp = URN.PatchOp.toLowerCase();
@@ -36,20 +39,28 @@ export function readOperations(body: unknown): PatchOperation[] {
   }
   const operationsKey = findKey(body, 'Operations');
   const operations = operationsKey === undefined ? undefined : body[operationsKey];
-  if (!Array.isArray(operations)) throw invalidSyntax('Failed to read PATCH request: "Operations" must be an array of operations.');
+  if (!Array.isArray(operations))
+    throw invalidSyntax('Failed to read PATCH request: "Operations" must be an array of operations.');
   // @see catalog P-18: RFC 7644 requires at least one operation.
-  if (operations.length === 0) throw invalidSyntax('Failed to read PATCH request: "Operations" is empty; RFC 7644 §3.5.2 requires at least one operation.');
+  if (operations.length === 0)
+    throw invalidSyntax(
+      'Failed to read PATCH request: "Operations" is empty; RFC 7644 §3.5.2 requires at least one operation.',
+    );
   return operations.map(readOperation);
 }
 
 function readOperation(raw: JsonValue, index: number): PatchOperation {
-  if (!isJsonObject(raw)) throw invalidSyntax(`Failed to read PATCH operation ${index}: each operation must be a JSON object.`);
+  if (!isJsonObject(raw))
+    throw invalidSyntax(`Failed to read PATCH operation ${index}: each operation must be a JSON object.`);
   const opKey = findKey(raw, 'op');
   const opValue = opKey === undefined ? undefined : raw[opKey];
-  if (typeof opValue !== 'string') throw invalidSyntax(`Failed to read PATCH operation ${index}: "op" must be "add", "remove" or "replace".`);
+  if (typeof opValue !== 'string')
+    throw invalidSyntax(`Failed to read PATCH operation ${index}: "op" must be "add", "remove" or "replace".`);
   const op = opValue.toLowerCase();
   if (op !== 'add' && op !== 'remove' && op !== 'replace') {
-    throw invalidSyntax(`Failed to read PATCH operation ${index}: unknown op "${opValue}"; expected "add", "remove" or "replace" (any case).`);
+    throw invalidSyntax(
+      `Failed to read PATCH operation ${index}: unknown op "${opValue}"; expected "add", "remove" or "replace" (any case).`,
+    );
   }
   const pathKey = findKey(raw, 'path');
   const pathValue = pathKey === undefined ? undefined : raw[pathKey];
@@ -61,7 +72,9 @@ function readOperation(raw: JsonValue, index: number): PatchOperation {
   if (typeof pathValue === 'string' && pathValue.trim() !== '') operation.path = pathValue.trim();
   if (valueKey !== undefined) operation.value = raw[valueKey];
   if (op !== 'remove' && valueKey === undefined) {
-    throw invalidSyntax(`Failed to read PATCH operation ${index}: "${opValue}" needs a "value" member (RFC 7644 §3.5.2.1).`);
+    throw invalidSyntax(
+      `Failed to read PATCH operation ${index}: "${opValue}" needs a "value" member (RFC 7644 §3.5.2.1).`,
+    );
   }
   return operation;
 }

@@ -23,7 +23,9 @@ function sameSub(a: JsonObject, b: JsonObject, definition: AttributeDefinition, 
   const x = read(a, name);
   const y = read(b, name);
   if (!sub || x === undefined || y === undefined || x === null || y === null) return undefined;
-  return typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean' ? compareValue(x, y, 'eq', sub) : deepEqual(x, y);
+  return typeof y === 'string' || typeof y === 'number' || typeof y === 'boolean'
+    ? compareValue(x, y, 'eq', sub)
+    : deepEqual(x, y);
 }
 
 /** Do `a` and `b` denote the same element of `definition`? */

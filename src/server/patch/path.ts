@@ -59,7 +59,8 @@ export function parsePatchPath(path: string, rt: ResourceTypeDefinition): PatchT
   if (open === -1) {
     const prefixed = splitSchemaPrefix(path, rt);
     if (prefixed && prefixed.rest === '') {
-      if (prefixed.schema === rt.schema) throw invalidPath(path, 'the core schema URN alone is not an attribute; omit "path" to target the resource');
+      if (prefixed.schema === rt.schema)
+        throw invalidPath(path, 'the core schema URN alone is not an attribute; omit "path" to target the resource');
       return { kind: 'extension', path, schema: prefixed.schema };
     }
     const resolved = resolveAttributePath(path, rt);
@@ -80,6 +81,7 @@ export function parsePatchPath(path: string, rt: ResourceTypeDefinition): PatchT
   if (rest === '') return target;
   const subName = SUB_ATTRIBUTE.exec(rest)?.[1];
   const subAttribute = subName === undefined ? undefined : findAttribute(resolved.attribute.subAttributes, subName);
-  if (!subAttribute) throw invalidPath(path, `"${rest}" after the value filter is not a sub-attribute of "${resolved.attribute.name}"`);
+  if (!subAttribute)
+    throw invalidPath(path, `"${rest}" after the value filter is not a sub-attribute of "${resolved.attribute.name}"`);
   return { ...target, subAttribute };
 }

@@ -21,7 +21,10 @@ import { mutabilityError } from './set-value.js';
 export function removeAttribute(doc: JsonObject, target: AttributeTarget, value: JsonValue | undefined): void {
   const { attribute, path, subAttribute: sub, filter } = target;
   if (attribute.mutability === 'readOnly' || sub?.mutability === 'readOnly') {
-    throw mutabilityError(path, `"${sub ? `${attribute.name}.${sub.name}` : attribute.name}" is readOnly and cannot be removed`);
+    throw mutabilityError(
+      path,
+      `"${sub ? `${attribute.name}.${sub.name}` : attribute.name}" is readOnly and cannot be removed`,
+    );
   }
   const container = holder(doc, target, false);
   const current = read(container, attribute.name);
@@ -31,7 +34,8 @@ export function removeAttribute(doc: JsonObject, target: AttributeTarget, value:
   let kept: JsonValue[];
   if (sub) {
     // Removing a single-valued complex attribute's `value` leaves a dangling reference: remove it all (X-08).
-    if (!attribute.multiValued && sub === findAttribute(attribute.subAttributes, 'value')) kept = list.filter((e) => !selected.includes(e));
+    if (!attribute.multiValued && sub === findAttribute(attribute.subAttributes, 'value'))
+      kept = list.filter((e) => !selected.includes(e));
     else {
       for (const element of selected) if (isJsonObject(element)) erase(element, sub.name);
       const pinned = filter ? pinnedFields(filter, attribute) : undefined;

@@ -27,7 +27,12 @@ export function mutabilityError(path: string, reason: string): ScimError {
 }
 
 /** readOnly attributes may only be "set" to the value they already have; immutable ones only once. */
-function assertWritable(definition: AttributeDefinition, current: JsonValue | undefined, next: JsonValue, path: string): void {
+function assertWritable(
+  definition: AttributeDefinition,
+  current: JsonValue | undefined,
+  next: JsonValue,
+  path: string,
+): void {
   if (definition.mutability === 'readOnly' && !deepEqual(current, next)) {
     throw mutabilityError(path, `"${definition.name}" is readOnly`);
   }
@@ -63,7 +68,9 @@ export function setAttribute(doc: JsonObject, target: AttributeTarget, op: SetOp
   if (attribute.multiValued) {
     const incoming = next as JsonValue[];
     const { list, touched } =
-      op === 'replace' ? { list: incoming, touched: new Set(incoming) } : mergeElements(asList(current), incoming, attribute);
+      op === 'replace'
+        ? { list: incoming, touched: new Set(incoming) }
+        : mergeElements(asList(current), incoming, attribute);
     assertWritable(attribute, current, list, path);
     enforceSinglePrimary(list, touched);
     return write(container, attribute.name, list);
@@ -108,7 +115,13 @@ function setSub(element: JsonObject, sub: AttributeDefinition, next: JsonValue, 
 }
 
 /** `emails[type eq "work"]` and `emails[type eq "work"].value` for add/replace. */
-function setFiltered(doc: JsonObject, target: AttributeTarget, filter: FilterNode, op: SetOperation, value: JsonValue): void {
+function setFiltered(
+  doc: JsonObject,
+  target: AttributeTarget,
+  filter: FilterNode,
+  op: SetOperation,
+  value: JsonValue,
+): void {
   const { attribute, path, subAttribute: sub } = target;
   const clearing = isClearing(value);
   const container = holder(doc, target, !clearing);
@@ -127,18 +140,32 @@ function setFiltered(doc: JsonObject, target: AttributeTarget, filter: FilterNod
   if (incoming === null) {
     // Clearing a filtered element (or one of its sub-attributes); an element left with only its pins goes.
     if (sub) for (const element of matched) if (isJsonObject(element)) setSub(element, sub, null, path);
-    result = sub ? list.filter((e) => !(matched.includes(e) && isHollow(e, pinned))) : list.filter((e) => !matched.includes(e));
+    result = sub
+      ? list.filter((e) => !(matched.includes(e) && isHollow(e, pinned)))
+      : list.filter((e) => !matched.includes(e));
   } else if (matched.length > 0) {
     for (const element of matched) {
       if (!isJsonObject(element)) continue;
-      if (op === 'replace' && !sub) for (const key of Object.keys(element)) if (!(pinned && key in pinned)) delete element[key];
-      for (const [key, v] of Object.entries(incoming)) setSub(element, findAttribute(attribute.subAttributes, key)!, v, path);
+      if (op === 'replace' && !sub)
+        for (const key of Object.keys(element)) if (!(pinned && key in pinned)) delete element[key];
+      for (const [key, v] of Object.entries(incoming))
+        setSub(element, findAttribute(attribute.subAttributes, key)!, v, path);
     }
     result = list;
   } else {
     // P-08: nothing matches → create the element the filter describes (strict RFC would be 400 noTarget).
-    if (!pinned) throw new ScimError(400, 'noTarget', `Failed to apply PATCH to "${path}": no element matches, and the filter does not say which element to create (only "eq" comparisons joined by "and" can).`);
-    if (!attribute.multiValued && list.length > 0) throw new ScimError(400, 'noTarget', `Failed to apply PATCH to "${path}": the existing "${attribute.name}" does not match the filter.`);
+    if (!pinned)
+      throw new ScimError(
+        400,
+        'noTarget',
+        `Failed to apply PATCH to "${path}": no element matches, and the filter does not say which element to create (only "eq" comparisons joined by "and" can).`,
+      );
+    if (!attribute.multiValued && list.length > 0)
+      throw new ScimError(
+        400,
+        'noTarget',
+        `Failed to apply PATCH to "${path}": the existing "${attribute.name}" does not match the filter.`,
+      );
     const created: JsonObject = { ...pinned, ...incoming };
     list.push(created);
     matched.push(created);

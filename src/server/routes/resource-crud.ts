@@ -56,7 +56,8 @@ function load(ctx: RouteContext, rt: ResourceTypeDefinition): JsonObject {
 export function readHandler(rt: ResourceTypeDefinition): RouteHandler {
   return (ctx) => {
     const resource = load(ctx, rt);
-    if (notModified(ctx, etagOf(resource))) return { status: 304, headers: { ETag: etagOf(resource) }, body: undefined };
+    if (notModified(ctx, etagOf(resource)))
+      return { status: 304, headers: { ETag: etagOf(resource) }, body: undefined };
     return withResource(200, ctx, rt, resource);
   };
 }

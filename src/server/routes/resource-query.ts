@@ -12,7 +12,10 @@ import { indexFor } from './resource-crud.js';
 import { jsonResponse, type RouteContext, type RouteHandler } from './types.js';
 
 /** Parses the filter once; any parser failure that is not already a SCIM error is reported as invalidFilter. */
-function predicateFor(filter: string | undefined, rt: ResourceTypeDefinition): ((resource: JsonObject) => boolean) | undefined {
+function predicateFor(
+  filter: string | undefined,
+  rt: ResourceTypeDefinition,
+): ((resource: JsonObject) => boolean) | undefined {
   if (filter === undefined) return undefined;
   if (filter.trim() === '') throw new ScimError(400, 'invalidFilter', 'The filter parameter is empty.');
   let ast: ReturnType<typeof parseFilter>;
@@ -47,7 +50,9 @@ function answer(ctx: RouteContext, types: ResourceTypeDefinition[], query: ListQ
   }
   // Sorted by the first type's schemas (sortBy names a core attribute all types share); no type, nothing to list.
   const [first] = types;
-  const page = first ? runList([...owner.keys()], query, ctx.config.maxResults, indexFor(ctx, first)) : { totalResults: 0, resources: [] };
+  const page = first
+    ? runList([...owner.keys()], query, ctx.config.maxResults, indexFor(ctx, first))
+    : { totalResults: 0, resources: [] };
   const projection = { attributes: query.attributes, excludedAttributes: query.excludedAttributes };
   const resources = page.resources.map((resource) => {
     const rt = owner.get(resource) as ResourceTypeDefinition;

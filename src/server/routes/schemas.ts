@@ -4,7 +4,12 @@
  * `null` values or empty lists anywhere (Entra's schema discovery and the gallery test read them strictly).
  */
 import { ScimError } from '../../scim/errors.js';
-import type { AttributeDefinition, JsonObject, ResourceTypeDefinition, SchemaDefinition } from '../../scim/schema-types.js';
+import type {
+  AttributeDefinition,
+  JsonObject,
+  ResourceTypeDefinition,
+  SchemaDefinition,
+} from '../../scim/schema-types.js';
 import { URN } from '../../scim/urns.js';
 import { listResponse } from '../list-query.js';
 import { refuseFilter } from './discovery-common.js';

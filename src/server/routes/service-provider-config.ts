@@ -28,4 +28,6 @@ const handler: RouteHandler = (ctx) =>
     meta: { resourceType: 'ServiceProviderConfig', location: `${ctx.baseUrl}/ServiceProviderConfig` },
   });
 
-export const serviceProviderConfigRoutes: Route[] = [{ segments: ['ServiceProviderConfig'], methods: { GET: handler } }];
+export const serviceProviderConfigRoutes: Route[] = [
+  { segments: ['ServiceProviderConfig'], methods: { GET: handler } },
+];

@@ -36,7 +36,9 @@ describe('behaviour catalog', () => {
   });
 
   it('lists the sections in catalog order, every id in one of them', () => {
-    expect((Object.keys(SECTION_TITLES) as Section[]).flatMap((section) => behaviourIdsInSection(section))).toEqual(allBehaviourIds());
+    expect((Object.keys(SECTION_TITLES) as Section[]).flatMap((section) => behaviourIdsInSection(section))).toEqual(
+      allBehaviourIds(),
+    );
   });
 
   it.each(allBehaviourIds())('%s has a complete, consistent entry', (id) => {
@@ -57,7 +59,11 @@ describe('behaviour catalog', () => {
 
   it.each(allBehaviourIds())('%s says what is sent and what passes, in short readable text', (id) => {
     const info = behaviourInfo(id);
-    const texts: Array<[string, string | undefined]> = [['sends', info.sends], ['passes', info.passes], ['levels', info.levels]];
+    const texts: Array<[string, string | undefined]> = [
+      ['sends', info.sends],
+      ['passes', info.passes],
+      ['levels', info.levels],
+    ];
     for (const [field, text] of texts) {
       if (field === 'levels' && text === undefined) continue;
       expect(text, `${id}.${field}`).toBeDefined();
@@ -68,19 +74,23 @@ describe('behaviour catalog', () => {
       expect(value, `${id}.${field} ends a sentence`).toMatch(/[.)]$/);
       // Code (paths, bodies, status codes) sits in backtick spans; an odd count means a span never closes.
       expect((value.match(/`/g) ?? []).length % 2, `${id}.${field} backticks`).toBe(0);
-      expect(value, `${id}.${field} has no pointer outside the package`).not.toMatch(/§0|entra-behaviours|\.\.\/shared/);
+      expect(value, `${id}.${field} has no pointer outside the package`).not.toMatch(
+        /§0|entra-behaviours|\.\.\/shared/,
+      );
     }
     expect(info.passes, id).not.toBe(info.sends);
   });
 
-  it('marks mixed levels only where they are mixed, naming the entry\'s own level among them', () => {
+  it("marks mixed levels only where they are mixed, naming the entry's own level among them", () => {
     const LEVEL_WORD = /\b(REQUIRED|RECOMMENDED|GALLERY|VALIDATOR)\b/g;
     for (const id of allBehaviourIds()) {
       const info = behaviourInfo(id);
       if (info.levels === undefined) continue;
       const words = new Set(info.levels.match(LEVEL_WORD));
       expect(words.size, `${id}.levels names at least two levels`).toBeGreaterThanOrEqual(2);
-      expect(words.has(info.level.toUpperCase() as 'REQUIRED'), `${id}.levels names its level ${info.level}`).toBe(true);
+      expect(words.has(info.level.toUpperCase() as 'REQUIRED'), `${id}.levels names its level ${info.level}`).toBe(
+        true,
+      );
     }
   });
 
@@ -106,7 +116,11 @@ describe('behaviour catalog', () => {
     ['U-21', 'levels', /RECOMMENDED: the stored case/],
     ['U-04', 'levels', /REQUIRED when the profile maps externalId as a matching attribute; RECOMMENDED otherwise/],
     ['G-12', 'passes', /`400 noTarget` also passes/],
-    ['X-08', 'levels', /REQUIRED: `Remove` with the URN path\. GALLERY: `replace` with `""`\. VALIDATOR: `replace` with `\{"value":""\}`\. RECOMMENDED: a `null` value, and `remove manager\[value eq "<id>"\]` without the URN/],
+    [
+      'X-08',
+      'levels',
+      /REQUIRED: `Remove` with the URN path\. GALLERY: `replace` with `""`\. VALIDATOR: `replace` with `\{"value":""\}`\. RECOMMENDED: a `null` value, and `remove manager\[value eq "<id>"\]` without the URN/,
+    ],
     ['X-01', 'levels', /RECOMMENDED: the URN listed in `schemas` of responses/],
     ['X-11', 'levels', /RECOMMENDED: the URN listed in `schemas` of responses/],
     ['P-15', 'levels', /REQUIRED: the `id` stays the same\. RECOMMENDED:/],
@@ -143,9 +157,13 @@ describe('behaviour catalog', () => {
       'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/application-provisioning-config-problem-scim-compatibility',
     );
     expect(specLabel('entra:DEV')).toBe('Microsoft: Develop a SCIM endpoint');
-    expect(specUrl('gh:MicrosoftDocs/azure-docs#94189')).toBe('https://github.com/MicrosoftDocs/azure-docs/issues/94189');
+    expect(specUrl('gh:MicrosoftDocs/azure-docs#94189')).toBe(
+      'https://github.com/MicrosoftDocs/azure-docs/issues/94189',
+    );
     expect(specLabel('gh:MicrosoftDocs/azure-docs#94189')).toBe('MicrosoftDocs/azure-docs#94189');
-    expect(specUrl('entra:DISCOVERY')).toBe('https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-to-account-discovery');
+    expect(specUrl('entra:DISCOVERY')).toBe(
+      'https://learn.microsoft.com/en-us/entra/identity/app-provisioning/how-to-account-discovery',
+    );
     expect(() => specUrl('gh:no-issue-number')).toThrow(/Unknown spec anchor/);
     expect(() => specUrl('entra:NOPE')).toThrow(/Unknown spec anchor/);
     expect(() => specUrl('rfc7644 3.5')).toThrow(/Unknown spec anchor/);

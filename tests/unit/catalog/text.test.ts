@@ -7,7 +7,12 @@ const ESC = '\u001b[';
 
 function colourStyle(width: number): TextStyle {
   const paint = palette(true);
-  return { width, bold: paint.bold, dim: paint.dim, level: (level, text) => (level === 'required' ? paint.red(text) : text) };
+  return {
+    width,
+    bold: paint.bold,
+    dim: paint.dim,
+    level: (level, text) => (level === 'required' ? paint.red(text) : text),
+  };
 }
 
 describe('wrap', () => {
@@ -69,7 +74,13 @@ describe('listText', () => {
     expect(idLines.map((l) => l.slice(2, 6))).toEqual(allBehaviourIds());
     expect(text).toContain('  U-14  required      Disable user — default mode (string "False")');
     expect(text).toContain('  P-18  validator     Empty Operations');
-    for (const heading of ['U- Users', 'F- Filters and queries', 'P- PATCH semantics', 'G- Groups', 'X- Schema extensions']) {
+    for (const heading of [
+      'U- Users',
+      'F- Filters and queries',
+      'P- PATCH semantics',
+      'G- Groups',
+      'X- Schema extensions',
+    ]) {
       expect(text).toMatch(new RegExp(`(^|\n)${heading}\n`));
     }
     expect(text).not.toContain(ESC);

@@ -4,7 +4,14 @@ import { ExitCode, exitCodeForError, exitCodeForRun } from '../../../src/cli/exi
 import { KnownError, TargetError, UsageError } from '../../../src/model/errors.js';
 import { targetErrorResult } from '../../../src/runner/assemble.js';
 
-const facts = { runId: '0a1b2c3d', seed: 1, failOn: 'required' as const, url: 'https://app.example.com/scim/v2', demo: false, profile: { name: 'entra-default', title: 'Entra', mode: 'default' as const } };
+const facts = {
+  runId: '0a1b2c3d',
+  seed: 1,
+  failOn: 'required' as const,
+  url: 'https://app.example.com/scim/v2',
+  demo: false,
+  profile: { name: 'entra-default', title: 'Entra', mode: 'default' as const },
+};
 
 describe('exit codes', () => {
   it.each([
@@ -26,7 +33,11 @@ describe('exit codes', () => {
     expect(exitCodeForRun({ kind: 'ran', result: stopped })).toBe(ExitCode.Fail);
     const clean = { ...stopped, errors: [] };
     expect(exitCodeForRun({ kind: 'ran', result: clean })).toBe(ExitCode.Pass);
-    expect(exitCodeForRun({ kind: 'ran', result: { ...clean, interrupted: { signal: 'SIGINT', at: '' } } })).toBe(ExitCode.Interrupted);
-    expect(exitCodeForRun({ kind: 'ran', result: { ...clean, interrupted: { signal: 'SIGTERM', at: '' } } })).toBe(ExitCode.Terminated);
+    expect(exitCodeForRun({ kind: 'ran', result: { ...clean, interrupted: { signal: 'SIGINT', at: '' } } })).toBe(
+      ExitCode.Interrupted,
+    );
+    expect(exitCodeForRun({ kind: 'ran', result: { ...clean, interrupted: { signal: 'SIGTERM', at: '' } } })).toBe(
+      ExitCode.Terminated,
+    );
   });
 });

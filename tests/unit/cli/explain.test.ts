@@ -37,6 +37,8 @@ describe('explain command', () => {
   });
 
   it('rejects an unknown id with the documented one-line message', () => {
-    expect(() => capture({}, ['U-99'])).toThrow(new UsageError('unknown behaviour id "U-99" (ids look like U-14; see docs/behaviours.md)'));
+    expect(() => capture({}, ['U-99'])).toThrow(
+      new UsageError('unknown behaviour id "U-99" (ids look like U-14; see docs/behaviours.md)'),
+    );
   });
 });

@@ -48,37 +48,110 @@ const file = (name: string, content: string) => {
 const token = file('token', 'abc');
 
 const usage: Array<[string, string[], RegExp, Env?]> = [
-  ['an unknown flag', ['--urll', 'https://x.example'], /^Unknown option '--urll'\. Run scim-conformance --help for the options\.$/],
+  [
+    'an unknown flag',
+    ['--urll', 'https://x.example'],
+    /^Unknown option '--urll'\. Run scim-conformance --help for the options\.$/,
+  ],
   ['no target', [], /^no target/],
   ['no token', ['--url', 'https://app.example.com/scim/v2'], /^no token/],
   ['a URL that is not one', ['--url', 'not a url', '--token-file', '/dev/null'], /^--url: "not a url" is not a URL/],
   ['an ftp URL', ['--url', 'ftp://x.example/scim'], /^--url: the URL must start with https:\/\//, { SCIM_TOKEN: 't' }],
   ['an unknown reporter', ['--demo', '--reporter', 'pdf'], /^--reporter: unknown reporter "pdf"/],
-  ['a bad concurrency', ['--demo', '--concurrency', '0'], /^--concurrency: --concurrency must be a whole number from 1 to 64/],
-  ['a negative concurrency', ['--demo', '--concurrency', '-1'], /^--concurrency: --concurrency must be a whole number from 1 to 64, got "-1"/],
-  ['a bad rate', ['--demo', '--rate', 'fast'], /^--rate: --rate must be a number of requests per second from 0.1 to 10000, got "fast"/],
+  [
+    'a bad concurrency',
+    ['--demo', '--concurrency', '0'],
+    /^--concurrency: --concurrency must be a whole number from 1 to 64/,
+  ],
+  [
+    'a negative concurrency',
+    ['--demo', '--concurrency', '-1'],
+    /^--concurrency: --concurrency must be a whole number from 1 to 64, got "-1"/,
+  ],
+  [
+    'a bad rate',
+    ['--demo', '--rate', 'fast'],
+    /^--rate: --rate must be a number of requests per second from 0.1 to 10000, got "fast"/,
+  ],
   ['a bad timeout', ['--demo', '--timeout', 'soon'], /^--timeout: expected a duration/],
   ['a bad seed', ['--demo', '--seed', 'abc'], /^--seed: must be a whole number/],
   ['a bad grep', ['--demo', '--grep', '('], /^--grep: is not a valid regular expression/],
   ['a reporter list that names nothing', ['--demo', '--reporter', ','], /^--reporter: no name given/],
   ['a suite list that names nothing', ['--demo', '--suite', ','], /^--suite: no name given/],
-  ['a bad --fail-on', ['--demo', '--fail-on', 'warnings'], /^--fail-on: expected required, gallery or all, got "warnings"$/],
+  [
+    'a bad --fail-on',
+    ['--demo', '--fail-on', 'warnings'],
+    /^--fail-on: expected required, gallery or all, got "warnings"$/,
+  ],
   ['a value given to --read-only', ['--demo', '--read-only=yes'], /^Option '--read-only' does not take an argument/],
-  ['a positional argument', ['https://x.example/scim'], /^unexpected argument "https:\/\/x.example\/scim"; did you mean --url/],
-  ['--demo with --url', ['--demo', '--url', 'https://x.example/scim'], /^--demo runs against the bundled reference server/],
-  ['a missing token file', ['--url', 'https://x.example/scim', '--token-file', '/nonexistent/token'], /^--token-file: cannot read \/nonexistent\/token \(no such file\)/],
-  ['a token file that is a directory', ['--url', 'https://x.example/scim', '--token-file', dir], /^--token-file: .* is a directory, not a file/],
-  ['an empty token file', ['--url', 'https://x.example/scim', '--token-file', file('empty-token', '  \n')], /^--token-file: .*empty-token is empty/],
-  ['a Bearer-prefixed token', ['--url', 'https://x.example/scim'], /without the "Bearer " prefix/, { SCIM_TOKEN: 'Bearer abc' }],
-  ['both --token and --token-file', ['--url', 'https://x.example/scim', '--token', 'a', '--token-file', token], /give the token once/],
-  ['an unreadable --ca', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', join(dir, 'missing.pem')], /^--ca: cannot read .*missing\.pem \(no such file\)/],
-  ['a --ca that is a directory', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', dir], /^--ca: .* is a directory, not a file/],
-  ['a --ca without a certificate', ['--url', 'https://x.example/scim', '--token-file', token, '--ca', file('not.pem', 'not a certificate')], /^--ca: .*not\.pem holds no PEM certificate/],
-  ['an unknown profile', ['--demo', '--profile', 'no-such-app'], /^--profile: "no-such-app" is neither a built-in profile/],
-  ['a profile file that is not JSON', ['--demo', '--profile', file('bad.json', '{bad')], /^--profile: .*bad\.json:1:2: not valid JSON/],
+  [
+    'a positional argument',
+    ['https://x.example/scim'],
+    /^unexpected argument "https:\/\/x.example\/scim"; did you mean --url/,
+  ],
+  [
+    '--demo with --url',
+    ['--demo', '--url', 'https://x.example/scim'],
+    /^--demo runs against the bundled reference server/,
+  ],
+  [
+    'a missing token file',
+    ['--url', 'https://x.example/scim', '--token-file', '/nonexistent/token'],
+    /^--token-file: cannot read \/nonexistent\/token \(no such file\)/,
+  ],
+  [
+    'a token file that is a directory',
+    ['--url', 'https://x.example/scim', '--token-file', dir],
+    /^--token-file: .* is a directory, not a file/,
+  ],
+  [
+    'an empty token file',
+    ['--url', 'https://x.example/scim', '--token-file', file('empty-token', '  \n')],
+    /^--token-file: .*empty-token is empty/,
+  ],
+  [
+    'a Bearer-prefixed token',
+    ['--url', 'https://x.example/scim'],
+    /without the "Bearer " prefix/,
+    { SCIM_TOKEN: 'Bearer abc' },
+  ],
+  [
+    'both --token and --token-file',
+    ['--url', 'https://x.example/scim', '--token', 'a', '--token-file', token],
+    /give the token once/,
+  ],
+  [
+    'an unreadable --ca',
+    ['--url', 'https://x.example/scim', '--token-file', token, '--ca', join(dir, 'missing.pem')],
+    /^--ca: cannot read .*missing\.pem \(no such file\)/,
+  ],
+  [
+    'a --ca that is a directory',
+    ['--url', 'https://x.example/scim', '--token-file', token, '--ca', dir],
+    /^--ca: .* is a directory, not a file/,
+  ],
+  [
+    'a --ca without a certificate',
+    ['--url', 'https://x.example/scim', '--token-file', token, '--ca', file('not.pem', 'not a certificate')],
+    /^--ca: .*not\.pem holds no PEM certificate/,
+  ],
+  [
+    'an unknown profile',
+    ['--demo', '--profile', 'no-such-app'],
+    /^--profile: "no-such-app" is neither a built-in profile/,
+  ],
+  [
+    'a profile file that is not JSON',
+    ['--demo', '--profile', file('bad.json', '{bad')],
+    /^--profile: .*bad\.json:1:2: not valid JSON/,
+  ],
   ['cleanup with an unknown flag', ['cleanup', '--urll', 'x'], /^cleanup: Unknown option '--urll'/],
   ['cleanup without --url', ['cleanup', '--token-file', token], /^cleanup: pass --url/],
-  ['cleanup with a bad --run-id', ['cleanup', '--url', 'https://x.example/scim', '--token-file', token, '--run-id', 'xyz'], /^cleanup: --run-id must be the 8 hex digits/],
+  [
+    'cleanup with a bad --run-id',
+    ['cleanup', '--url', 'https://x.example/scim', '--token-file', token, '--run-id', 'xyz'],
+    /^cleanup: --run-id must be the 8 hex digits/,
+  ],
   ['cleanup without a token', ['cleanup', '--url', 'https://x.example/scim'], /^cleanup: no token/],
 ];
 
@@ -88,14 +161,21 @@ describe('usage errors: exit 2, one line', () => {
   });
 
   it('a profile file with wrong fields names every problem on its one line', () => {
-    const message = expectUsageError(['--demo', '--profile', file('wrong.json', '{"name":"x","nope":1}')], /^--profile: .*wrong\.json has \d+ problems: /);
+    const message = expectUsageError(
+      ['--demo', '--profile', file('wrong.json', '{"name":"x","nope":1}')],
+      /^--profile: .*wrong\.json has \d+ problems: /,
+    );
     expect(message).toMatch(/unknown member "nope"/);
   });
 
   it('a token with a non-ASCII letter is a usage error that does not echo the token', () => {
-    const message = expectUsageError(['--url', 'http://127.0.0.1:9/scim'], /^the token has a character that cannot be sent in an HTTP header \(not printable ASCII\) at position 2$/, {
-      SCIM_TOKEN: 'tökén-123456789',
-    });
+    const message = expectUsageError(
+      ['--url', 'http://127.0.0.1:9/scim'],
+      /^the token has a character that cannot be sent in an HTTP header \(not printable ASCII\) at position 2$/,
+      {
+        SCIM_TOKEN: 'tökén-123456789',
+      },
+    );
     expect(message).not.toContain('tökén');
   });
 });
@@ -118,7 +198,24 @@ describe('accepted input', () => {
 
   it('--help lists every flag and the exit codes', () => {
     const text = runHelp('1.2.3');
-    for (const flag of ['--url', '--token', '--token-file', '--demo', '--profile', '--suite', '--grep', '--reporter', '--out-dir', '--seed', '--timeout', '--concurrency', '--insecure', '--no-cleanup', '--list', '--version'])
+    for (const flag of [
+      '--url',
+      '--token',
+      '--token-file',
+      '--demo',
+      '--profile',
+      '--suite',
+      '--grep',
+      '--reporter',
+      '--out-dir',
+      '--seed',
+      '--timeout',
+      '--concurrency',
+      '--insecure',
+      '--no-cleanup',
+      '--list',
+      '--version',
+    ])
       expect(text).toContain(flag);
     expect(text).toMatch(/Exit codes:/);
     expect(text).toMatch(/--fail-on required\|gallery\|all +Which failed levels block \(exit 1\): required \(default/);

@@ -17,10 +17,18 @@ describe('bounded waits', () => {
     const server = await listen((req) => void req.resume()); // never answers
     servers.push(server);
     const recorded: Exchange[] = [];
-    const client = new ScimClient({ baseUrl: server.url, token: 'tok-bounded-test-123', timeoutMs: 100, limiter: new Limiter(1) }).withRecorder((e) => recorded.push(e));
+    const client = new ScimClient({
+      baseUrl: server.url,
+      token: 'tok-bounded-test-123',
+      timeoutMs: 100,
+      limiter: new Limiter(1),
+    }).withRecorder((e) => recorded.push(e));
     const results = await Promise.allSettled(Array.from({ length: 6 }, (_, i) => client.get(`/Users/${i}`)));
     expect(server.requests).toBe(3);
-    expect(results.filter((r) => r.status === 'rejected' && /not sent: the target stopped answering/.test(String(r.reason))).length).toBe(3);
+    expect(
+      results.filter((r) => r.status === 'rejected' && /not sent: the target stopped answering/.test(String(r.reason)))
+        .length,
+    ).toBe(3);
     expect(recorded).toHaveLength(3);
   });
 

@@ -31,7 +31,9 @@ describe('Breaker', () => {
     const b = new Breaker(2);
     b.failure('throttled');
     b.failure('throttled');
-    expect(b.openReason).toBe('the target kept answering 429 Too Many Requests (2 requests in a row gave up after their retries)');
+    expect(b.openReason).toBe(
+      'the target kept answering 429 Too Many Requests (2 requests in a row gave up after their retries)',
+    );
   });
 });
 
@@ -46,16 +48,22 @@ describe('ScimClient with a breaker', () => {
     const error = await other.get('/Groups').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe('not-sent');
-    expect((error as TransportError).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Groups: not sent: the target stopped answering \(3 timeouts in a row\)$/);
+    expect((error as TransportError).message).toMatch(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/scim\/v2\/Groups: not sent: the target stopped answering \(3 timeouts in a row\)$/,
+    );
     expect(server.requests).toBe(3);
   });
 });
 
 describe('--read-only safety net', () => {
   it('a POST, PUT, PATCH or DELETE throws ReadOnlyError and is never sent; GET is', async () => {
-    const server = await listen((req, res) => void res.writeHead(200, { 'Content-Type': 'application/scim+json' }).end('{}'));
+    const server = await listen(
+      (req, res) => void res.writeHead(200, { 'Content-Type': 'application/scim+json' }).end('{}'),
+    );
     servers.push(server);
-    const client = new ScimClient({ baseUrl: server.url, token: 'tok-breaker-test-123', readOnly: true }).withRecorder(() => undefined);
+    const client = new ScimClient({ baseUrl: server.url, token: 'tok-breaker-test-123', readOnly: true }).withRecorder(
+      () => undefined,
+    );
     await expect(client.post('/Users', {})).rejects.toBeInstanceOf(ReadOnlyError);
     await expect(client.put('/Users/1', {})).rejects.toBeInstanceOf(ReadOnlyError);
     await expect(client.patch('/Users/1', {})).rejects.toBeInstanceOf(ReadOnlyError);

@@ -10,7 +10,12 @@ function exchange(request: Exchange['request']): Exchange {
 const patch = exchange({
   method: 'PATCH',
   url: 'https://scim.example.test/scim/v2/Users?filter=userName+eq+%22o%27brien%40contoso.test%22',
-  headers: { Authorization: 'Bearer [redacted]', 'Content-Type': 'application/scim+json', 'Content-Length': '99', Host: 'x' },
+  headers: {
+    Authorization: 'Bearer [redacted]',
+    'Content-Type': 'application/scim+json',
+    'Content-Length': '99',
+    Host: 'x',
+  },
   body: `{"displayName":"O'Brien 山田 🚀","note":"it's $HOME and \`id\` and \\"q\\""}`,
 });
 
@@ -29,7 +34,9 @@ describe('toCurl', () => {
   });
 
   it('keeps the URL verbatim, + and %22 included', () => {
-    expect(toCurl(patch)).toContain(`'https://scim.example.test/scim/v2/Users?filter=userName+eq+%22o%27brien%40contoso.test%22'`);
+    expect(toCurl(patch)).toContain(
+      `'https://scim.example.test/scim/v2/Users?filter=userName+eq+%22o%27brien%40contoso.test%22'`,
+    );
   });
 
   it('writes method, content type and body, and drops headers curl computes itself', () => {
@@ -45,10 +52,17 @@ describe('toCurl', () => {
     execFileSync('bash', ['-n', '-c', line]); // syntax check, as the brief asks
     const argv = argvThroughBash(line, { SCIM_TOKEN: 'tok-123' });
     expect(argv).toEqual([
-      '-i', '--globoff', '-X', 'PATCH', patch.request.url,
-      '-H', 'Authorization: Bearer tok-123',
-      '-H', 'Content-Type: application/scim+json',
-      '--data-raw', patch.request.body,
+      '-i',
+      '--globoff',
+      '-X',
+      'PATCH',
+      patch.request.url,
+      '-H',
+      'Authorization: Bearer tok-123',
+      '-H',
+      'Content-Type: application/scim+json',
+      '--data-raw',
+      patch.request.body,
     ]);
   });
 
@@ -59,14 +73,26 @@ describe('toCurl', () => {
   });
 
   it('sends no Authorization header when the recorded request had none (auth tests)', () => {
-    const line = toCurl(exchange({ method: 'GET', url: 'https://h/Users', headers: { Accept: 'application/scim+json' } }));
+    const line = toCurl(
+      exchange({ method: 'GET', url: 'https://h/Users', headers: { Accept: 'application/scim+json' } }),
+    );
     expect(line).not.toContain('Authorization');
     expect(line).not.toContain('--data-raw');
-    expect(argvThroughBash(line)).toEqual(['-i', '--globoff', '-X', 'GET', 'https://h/Users', '-H', 'Accept: application/scim+json']);
+    expect(argvThroughBash(line)).toEqual([
+      '-i',
+      '--globoff',
+      '-X',
+      'GET',
+      'https://h/Users',
+      '-H',
+      'Accept: application/scim+json',
+    ]);
   });
 
   it('never copies other credential headers', () => {
-    const line = toCurl(exchange({ method: 'GET', url: 'https://h/', headers: { Cookie: 'session=abc', 'X-Api-Key': 'k' } }));
+    const line = toCurl(
+      exchange({ method: 'GET', url: 'https://h/', headers: { Cookie: 'session=abc', 'X-Api-Key': 'k' } }),
+    );
     expect(line).not.toMatch(/session=abc|X-Api-Key/);
   });
 

@@ -13,7 +13,12 @@ afterAll(() => server.close());
 
 function recordHeaders(method: 'get' | 'patch'): Headers[] {
   const seen: Headers[] = [];
-  server.use(http[method](`${BASE}/Users*`, ({ request }) => (seen.push(request.headers), HttpResponse.json({}, { status: 200 }))));
+  server.use(
+    http[method](
+      `${BASE}/Users*`,
+      ({ request }) => (seen.push(request.headers), HttpResponse.json({}, { status: 200 })),
+    ),
+  );
   return seen;
 }
 
@@ -37,7 +42,9 @@ describe("Entra's request headers", () => {
 
   it("a test's own Accept and Content-Type replace the defaults (the D-22 variant)", async () => {
     const seen = recordHeaders('patch');
-    await client.patch('/Users/1', '{}', { headers: { Accept: 'application/scim+json', 'Content-Type': 'application/json' } });
+    await client.patch('/Users/1', '{}', {
+      headers: { Accept: 'application/scim+json', 'Content-Type': 'application/json' },
+    });
     expect(seen[0]!.get('accept')).toBe('application/scim+json');
     expect(seen[0]!.get('content-type')).toBe('application/json');
   });

@@ -42,19 +42,24 @@ async function rawServer(answer: (connection: number, request: number, socket: S
   return { url: `http://127.0.0.1:${port}/scim/v2/Users`, stats };
 }
 
-const ok = (body: string) => `HTTP/1.1 200 OK\r\nContent-Type: application/scim+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body}`;
+const ok = (body: string) =>
+  `HTTP/1.1 200 OK\r\nContent-Type: application/scim+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: keep-alive\r\n\r\n${body}`;
 const get = (url: string) => send({ method: 'GET', url, headers: {}, timeoutMs: 2000, maxBodyBytes: 1024 });
 
 describe('keep-alive', () => {
   it('sends sequential requests over one connection', async () => {
-    const { url, stats } = await rawServer((connection, request) => ok(`{"connection":${connection},"request":${request}}`));
+    const { url, stats } = await rawServer((connection, request) =>
+      ok(`{"connection":${connection},"request":${request}}`),
+    );
     for (let i = 0; i < 5; i++) expect((await get(url)).status).toBe(200);
     expect(stats).toEqual({ connections: 1, requests: 5 });
   });
 
   it('resends a request once, on a new connection, when the reused connection turns out closed', async () => {
     // The first connection answers once, then resets on its second request (an idle timeout racing the reuse).
-    const { url, stats } = await rawServer((connection, request) => (connection === 1 && request === 2 ? undefined : ok(`{"connection":${connection}}`)));
+    const { url, stats } = await rawServer((connection, request) =>
+      connection === 1 && request === 2 ? undefined : ok(`{"connection":${connection}}`),
+    );
     expect(JSON.parse((await get(url)).body)).toEqual({ connection: 1 });
     const second = await get(url);
     expect(second.status).toBe(200);

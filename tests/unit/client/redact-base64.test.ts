@@ -25,7 +25,9 @@ describe('base64 forms of the token', () => {
     const base64Token = b64(`\u00ff\u00fe${TOKEN}`);
     expect(base64Token).toContain('/');
     const redactBase64 = makeRedactor(base64Token).text;
-    const echoed = JSON.stringify({ detail: base64Token }).replace(/\//g, '\\/').replace(/[A-Z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
+    const echoed = JSON.stringify({ detail: base64Token })
+      .replace(/\//g, '\\/')
+      .replace(/[A-Z]/, (c) => `\\u00${c.charCodeAt(0).toString(16)}`);
     const out = redactBase64(echoed);
     expect(JSON.parse(out).detail).toBe(REDACTED);
   });

@@ -33,10 +33,16 @@ const token = fc.array(tokenChar, { minLength: MIN_SECRET_LENGTH, maxLength: 40 
 describe('makeRedactor: text', () => {
   it('replaces the token in every mix of raw, percent, JSON and HTML forms', () => {
     fc.assert(
-      fc.property(token, fc.array(fc.tuple(fc.nat(5), fc.boolean()), { minLength: 40, maxLength: 40 }), (secret, forms) => {
-        const echoed = [...secret].map((char, i) => encodeChar(char, forms[i]![0], forms[i]![1])).join('');
-        expect(makeRedactor(secret).text(`before ${echoed} after ${secret}`)).toBe(`before ${REDACTED} after ${REDACTED}`);
-      }),
+      fc.property(
+        token,
+        fc.array(fc.tuple(fc.nat(5), fc.boolean()), { minLength: 40, maxLength: 40 }),
+        (secret, forms) => {
+          const echoed = [...secret].map((char, i) => encodeChar(char, forms[i]![0], forms[i]![1])).join('');
+          expect(makeRedactor(secret).text(`before ${echoed} after ${secret}`)).toBe(
+            `before ${REDACTED} after ${REDACTED}`,
+          );
+        },
+      ),
       { numRuns: 300, seed: 14 },
     );
   });
@@ -69,8 +75,13 @@ describe('makeRedactor: headers', () => {
 
   it("keeps the auth tests' own credentials readable, and other headers as they were when the token is short", () => {
     const { headers } = makeRedactor('T');
-    expect(headers({ Authorization: 'Bearer wrong-T-1', 'X-Id': 'T' })).toEqual({ Authorization: 'Bearer wrong-T-1', 'X-Id': 'T' });
-    expect(makeRedactor('a-long-secret-token').headers({ 'WWW-Authenticate': 'Bearer token="a-long-secret-token"' })).toEqual({
+    expect(headers({ Authorization: 'Bearer wrong-T-1', 'X-Id': 'T' })).toEqual({
+      Authorization: 'Bearer wrong-T-1',
+      'X-Id': 'T',
+    });
+    expect(
+      makeRedactor('a-long-secret-token').headers({ 'WWW-Authenticate': 'Bearer token="a-long-secret-token"' }),
+    ).toEqual({
       'WWW-Authenticate': `Bearer token="${REDACTED}"`,
     });
   });
@@ -82,7 +93,20 @@ describe('redactDeep', () => {
     const result = {
       verdict: 'ready',
       summary: { passed: 3, failed: 0 },
-      tests: [{ status: 'passed', exchanges: [{ request: { url: `https://x/?t=${encodeURIComponent(secret)}`, headers: { Authorization: `Bearer ${secret}` } }, response: { headers: { [secret]: 'x' }, body: `{"a":"${secret}"}` } }] }],
+      tests: [
+        {
+          status: 'passed',
+          exchanges: [
+            {
+              request: {
+                url: `https://x/?t=${encodeURIComponent(secret)}`,
+                headers: { Authorization: `Bearer ${secret}` },
+              },
+              response: { headers: { [secret]: 'x' }, body: `{"a":"${secret}"}` },
+            },
+          ],
+        },
+      ],
     };
     const redacted = redactDeep(result, makeRedactor(secret));
     expect(JSON.stringify(redacted)).not.toContain(secret);

@@ -16,7 +16,13 @@ afterAll(() => server.close());
 
 function client(extra: Partial<ConstructorParameters<typeof ScimClient>[0]> = {}) {
   const exchanges: Exchange[] = [];
-  const c = new ScimClient({ baseUrl: BASE, token: TOKEN, timeoutMs: 2000, onExchange: (e) => exchanges.push(e), ...extra });
+  const c = new ScimClient({
+    baseUrl: BASE,
+    token: TOKEN,
+    timeoutMs: 2000,
+    onExchange: (e) => exchanges.push(e),
+    ...extra,
+  });
   return { c, exchanges };
 }
 
@@ -44,7 +50,11 @@ describe('requests', () => {
   });
 
   it('records an answer that echoes the token as it was, so checks judge the raw data (issue 14 item 7)', async () => {
-    server.use(http.get(`${BASE}/Users`, () => HttpResponse.json({ detail: `bad token ${TOKEN}` }, { status: 401, headers: { 'X-Echo': TOKEN } })));
+    server.use(
+      http.get(`${BASE}/Users`, () =>
+        HttpResponse.json({ detail: `bad token ${TOKEN}` }, { status: 401, headers: { 'X-Echo': TOKEN } }),
+      ),
+    );
     const { c, exchanges } = client();
     const response = await c.get('/Users');
     expect(response.json).toEqual({ detail: `bad token ${TOKEN}` });
@@ -53,7 +63,12 @@ describe('requests', () => {
 
   it('can send no Authorization header, or another one', async () => {
     const seen: Array<string | null> = [];
-    server.use(http.get(`${BASE}/Users`, ({ request }) => (seen.push(request.headers.get('authorization')), HttpResponse.json({}, { status: 401 }))));
+    server.use(
+      http.get(
+        `${BASE}/Users`,
+        ({ request }) => (seen.push(request.headers.get('authorization')), HttpResponse.json({}, { status: 401 })),
+      ),
+    );
     const { c } = client();
     await c.get('/Users', { auth: 'none' });
     await c.get('/Users', { auth: { header: 'Bearer wrong' } });
@@ -76,7 +91,11 @@ describe('bodies that are not SCIM JSON', () => {
   });
 
   it('truncated JSON is reported, not thrown', async () => {
-    server.use(http.get(`${BASE}/Users`, () => HttpResponse.text('{"schemas":["urn:ietf', { headers: { 'Content-Type': 'application/scim+json' } })));
+    server.use(
+      http.get(`${BASE}/Users`, () =>
+        HttpResponse.text('{"schemas":["urn:ietf', { headers: { 'Content-Type': 'application/scim+json' } }),
+      ),
+    );
     expect((await client().c.get('/Users')).jsonError).toMatch(/not JSON/);
   });
 
@@ -98,21 +117,28 @@ describe('transport failures', () => {
     const error = await c.get('/Users').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).code).toBe('timeout');
-    expect((error as Error).message).toMatch(/GET https:\/\/scim\.test\/api\/scim\/v2\/Users: no complete response within 300 ms/);
+    expect((error as Error).message).toMatch(
+      /GET https:\/\/scim\.test\/api\/scim\/v2\/Users: no complete response within 300 ms/,
+    );
     expect(Date.now() - started).toBeLessThan(3000);
     expect(exchanges[0]!.error?.code).toBe('timeout');
   });
 
   it('a network error becomes a TransportError', async () => {
     server.use(http.get(`${BASE}/Users`, () => HttpResponse.error()));
-    const error = await client().c.get('/Users').catch((e: unknown) => e);
+    const error = await client()
+      .c.get('/Users')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TransportError);
   });
 
   it('a redirect is not followed (the token must not travel to another host)', async () => {
     let followed = false;
     server.use(
-      http.get(`${BASE}/Users`, () => new HttpResponse(null, { status: 302, headers: { Location: 'https://evil.test/steal' } })),
+      http.get(
+        `${BASE}/Users`,
+        () => new HttpResponse(null, { status: 302, headers: { Location: 'https://evil.test/steal' } }),
+      ),
       http.get('https://evil.test/steal', () => ((followed = true), HttpResponse.json({}))),
     );
     const response = await client().c.get('/Users');
@@ -127,7 +153,9 @@ describe('429 Too Many Requests (catalog D-14)', () => {
     server.use(
       http.get(`${BASE}/Users`, () => {
         calls++;
-        return calls === 1 ? HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '1' } }) : HttpResponse.json({ ok: true });
+        return calls === 1
+          ? HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '1' } })
+          : HttpResponse.json({ ok: true });
       }),
     );
     const { c, exchanges } = client();
@@ -135,11 +163,16 @@ describe('429 Too Many Requests (catalog D-14)', () => {
     const response = await c.get('/Users');
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(exchanges.map((e) => [e.response?.status, e.attempt])).toEqual([[429, 1], [200, 2]]);
+    expect(exchanges.map((e) => [e.response?.status, e.attempt])).toEqual([
+      [429, 1],
+      [200, 2],
+    ]);
   });
 
   it('gives up after the retry budget and returns the 429', async () => {
-    server.use(http.get(`${BASE}/Users`, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '0' } })));
+    server.use(
+      http.get(`${BASE}/Users`, () => HttpResponse.json({}, { status: 429, headers: { 'Retry-After': '0' } })),
+    );
     const { c, exchanges } = client({ retry: { max: 2, maxWaitMs: 10 } });
     const response = await c.get('/Users');
     expect(response.status).toBe(429);
@@ -174,4 +207,3 @@ describe('Limiter', () => {
     expect(limiter.peak).toBe(3);
   });
 });
-

@@ -20,16 +20,20 @@ describe('joinUrl (catalog D-01: the tenant URL with or without a trailing slash
   });
 
   it('keeps parameter order (Entra sends excludedAttributes first for groups)', () => {
-    expect(joinUrl('https://x.example/scim', '/Groups', { excludedAttributes: 'members', filter: 'displayName eq "G"' })).toBe(
-      'https://x.example/scim/Groups?excludedAttributes=members&filter=displayName+eq+%22G%22',
-    );
+    expect(
+      joinUrl('https://x.example/scim', '/Groups', { excludedAttributes: 'members', filter: 'displayName eq "G"' }),
+    ).toBe('https://x.example/scim/Groups?excludedAttributes=members&filter=displayName+eq+%22G%22');
   });
 
   it('sends a raw query verbatim', () => {
-    expect(joinUrl('https://x.example/scim', '/Users', 'filter=userName%20eq%20%22a%22')).toBe('https://x.example/scim/Users?filter=userName%20eq%20%22a%22');
+    expect(joinUrl('https://x.example/scim', '/Users', 'filter=userName%20eq%20%22a%22')).toBe(
+      'https://x.example/scim/Users?filter=userName%20eq%20%22a%22',
+    );
   });
 
   it('shows paths relative to the base in messages', () => {
-    expect(displayPath('https://x.example/scim/v2/', 'https://x.example/scim/v2/Users?filter=a')).toBe('/Users?filter=a');
+    expect(displayPath('https://x.example/scim/v2/', 'https://x.example/scim/v2/Users?filter=a')).toBe(
+      '/Users?filter=a',
+    );
   });
 });

@@ -12,8 +12,18 @@ import { ROOT } from '../../helpers/cli.js';
 const runId = '0a1b2c3d';
 /** Everything a Names can hand out, one call each. */
 const steps: Array<(n: Names) => string> = [
-  (n) => n.userName(), (n) => n.email('work'), (n) => n.externalId(), (n) => n.groupName(), (n) => n.text('title'), (n) => n.phone(),
-  (n) => n.url(), (n) => n.guid(), (n) => n.absent(), (n) => n.label('page'), (n) => n.token(), (n) => String(n.random()),
+  (n) => n.userName(),
+  (n) => n.email('work'),
+  (n) => n.externalId(),
+  (n) => n.groupName(),
+  (n) => n.text('title'),
+  (n) => n.phone(),
+  (n) => n.url(),
+  (n) => n.guid(),
+  (n) => n.absent(),
+  (n) => n.label('page'),
+  (n) => n.token(),
+  (n) => String(n.random()),
 ];
 const draw = (n: Names) => steps.map((step) => step(n));
 
@@ -48,30 +58,38 @@ describe('determinism', () => {
 describe('unique to its test', () => {
   it('names and e-mail addresses never repeat within a test or across the tests of a run', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 2, maxLength: 30 }), (seed, tests) => {
-        const seen = new Set<string>();
-        for (const test of tests) {
-          const n = new Names(runId, seed, test);
-          for (let i = 0; i < 5; i++) for (const v of [n.userName(), n.email(), n.externalId(), n.groupName()]) {
-            expect(seen.has(v.toLowerCase()), v).toBe(false);
-            seen.add(v.toLowerCase());
+      fc.property(
+        fc.integer(),
+        fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 2, maxLength: 30 }),
+        (seed, tests) => {
+          const seen = new Set<string>();
+          for (const test of tests) {
+            const n = new Names(runId, seed, test);
+            for (let i = 0; i < 5; i++)
+              for (const v of [n.userName(), n.email(), n.externalId(), n.groupName()]) {
+                expect(seen.has(v.toLowerCase()), v).toBe(false);
+                seen.add(v.toLowerCase());
+              }
           }
-        }
-      }),
+        },
+      ),
       { seed: 5, numRuns: 50 },
     );
   });
 
   it('every name starts with the run marker followed by "-" or " " (what cleanup looks for)', () => {
     const n = new Names(runId, 1, 'X-01');
-    for (const v of [n.userName(), n.email(), n.externalId(), n.groupName(), n.text(), n.absent()]) expect(v).toMatch(/^scimc-0a1b2c3d[- ]/);
+    for (const v of [n.userName(), n.email(), n.externalId(), n.groupName(), n.text(), n.absent()])
+      expect(v).toMatch(/^scimc-0a1b2c3d[- ]/);
   });
 });
 
 describe('in its attribute format', () => {
   const n = new Names(runId, 9, 'formats');
   it('e-mail addresses and userNames are plain addresses at the reserved example domain', () => {
-    for (let i = 0; i < 50; i++) for (const v of [n.email(`p17old${i}`), n.userName()]) expect(v).toMatch(new RegExp(`^[a-z0-9.-]+@${EXAMPLE_DOMAIN.replace(/\./g, '\\.')}$`, 'i'));
+    for (let i = 0; i < 50; i++)
+      for (const v of [n.email(`p17old${i}`), n.userName()])
+        expect(v).toMatch(new RegExp(`^[a-z0-9.-]+@${EXAMPLE_DOMAIN.replace(/\./g, '\\.')}$`, 'i'));
   });
   it('phone numbers are E.164 (+1 201 555 01xx, fiction numbers) and differ call by call', () => {
     const phones = Array.from({ length: 100 }, () => n.phone());
@@ -101,9 +119,16 @@ describe('in its attribute format', () => {
 
 describe('no Math.random where test data is made', () => {
   const files = (dir: string): string[] =>
-    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
-  it.each(['suites', 'src/harness', 'src/generators'])('%s uses the run seed (no Math.random, no crypto.randomUUID)', (dir) => {
-    const offenders = files(dir).filter((f) => /Math\.random\(|randomUUID\(|randomBytes\(/.test(readFileSync(join(ROOT, f), 'utf8')));
-    expect(offenders).toEqual([]);
-  });
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+    );
+  it.each(['suites', 'src/harness', 'src/generators'])(
+    '%s uses the run seed (no Math.random, no crypto.randomUUID)',
+    (dir) => {
+      const offenders = files(dir).filter((f) =>
+        /Math\.random\(|randomUUID\(|randomBytes\(/.test(readFileSync(join(ROOT, f), 'utf8')),
+      );
+      expect(offenders).toEqual([]);
+    },
+  );
 });

@@ -16,13 +16,19 @@ const EXAMPLE = '+12015550142';
 const error = (status: number, detail: string) => ({
   status,
   headers: {},
-  body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: String(status), scimType: 'invalidValue', detail },
+  body: {
+    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+    status: String(status),
+    scimType: 'invalidValue',
+    detail,
+  },
 });
 /** Any write to /Users carrying `needle` anywhere in its body is refused with `status`. */
 const refuses = (name: string, needle: RegExp, status = 400): ServerFault => ({
   name,
   onRequest(req) {
-    if (['POST', 'PATCH'].includes(req.method) && /\/Users/.test(req.path) && needle.test(JSON.stringify(req.body))) return error(status, `refused by ${name}`);
+    if (['POST', 'PATCH'].includes(req.method) && /\/Users/.test(req.path) && needle.test(JSON.stringify(req.body)))
+      return error(status, `refused by ${name}`);
   },
 });
 
@@ -35,7 +41,18 @@ async function setup(faults: ServerFault[]) {
   const server = await startTarget(faults);
   servers.push(server);
   const client = new ScimClient({ baseUrl: server.url, token: server.token });
-  const meta: ScimTaskMeta = { behaviour: 'P-08', level: 'required', mode: 'default', spec: [], entra: '', exchanges: [], created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [] };
+  const meta: ScimTaskMeta = {
+    behaviour: 'P-08',
+    level: 'required',
+    mode: 'default',
+    spec: [],
+    entra: '',
+    exchanges: [],
+    created: [],
+    deleted: [],
+    cleanupRequests: 0,
+    cleanupErrors: [],
+  };
   const names = new Names('0a1b2c3d', 1, 'incidental');
   const resources = new Resources(client, client, meta, names);
   const reasons: string[] = [];
@@ -51,7 +68,9 @@ async function setup(faults: ServerFault[]) {
   const replacePhone = async () => {
     const user = await resources.createUser();
     const examples = { what: 'phone number', attributes: { phoneNumbers: [{ type: 'mobile', value: EXAMPLE }] } };
-    return withExamples(ctx, examples, () => patchUserOk(client, user.id, [{ op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: EXAMPLE }]));
+    return withExamples(ctx, examples, () =>
+      patchUserOk(client, user.id, [{ op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: EXAMPLE }]),
+    );
   };
   return { server, ctx, resources, reasons, replacePhone };
 }
@@ -61,7 +80,9 @@ describe('withExamples', () => {
     const { reasons, replacePhone, resources, server } = await setup([refuses('no-555', /\+1201555/)]);
     await expect(replacePhone()).rejects.toBeInstanceOf(Skipped);
     expect(reasons).toHaveLength(1);
-    expect(reasons[0]).toMatch(/^inconclusive: the server refused the test's own example phone number: PATCH \/scim\/v2\/Users\/\S+ → 400 .*refused by no-555.*POST \/Users with the same values was refused too/);
+    expect(reasons[0]).toMatch(
+      /^inconclusive: the server refused the test's own example phone number: PATCH \/scim\/v2\/Users\/\S+ → 400 .*refused by no-555.*POST \/Users with the same values was refused too/,
+    );
     await resources.cleanup();
     expect(server.server.store.count('User')).toBe(0);
   });
@@ -75,7 +96,9 @@ describe('withExamples', () => {
   it("a server that refuses Entra's create body too: the failure stands (setup failures are failures)", async () => {
     const { ctx, reasons, resources } = await setup([refuses('no-users', /"schemas"/)]);
     const body = { phoneNumbers: [{ type: 'mobile', value: EXAMPLE }] };
-    await expect(withExamples(ctx, { what: 'phone number', attributes: body }, () => resources.createUser(body))).rejects.toBeInstanceOf(ConformanceError);
+    await expect(
+      withExamples(ctx, { what: 'phone number', attributes: body }, () => resources.createUser(body)),
+    ).rejects.toBeInstanceOf(ConformanceError);
     expect(reasons).toEqual([]);
   });
 

@@ -6,14 +6,25 @@ import type { ScimResponse } from '../../../src/client/scim-client.js';
 
 const response = {} as ScimResponse;
 const page = (requestedStart: number, ids: string[], total: unknown, itemsPerPage: unknown = ids.length): WalkPage => ({
-  response, requestedStart, ids, resources: ids.map((id) => ({ id })), total, itemsPerPage,
+  response,
+  requestedStart,
+  ids,
+  resources: ids.map((id) => ({ id })),
+  total,
+  itemsPerPage,
 });
 const walk = (pages: WalkPage[], count = 2): Walk => ({ count, pages, truncated: false });
-const mine = new Map([['a', 'active'], ['b', 'disabled']]);
+const mine = new Map([
+  ['a', 'active'],
+  ['b', 'disabled'],
+]);
 
 describe('judgeWalk', () => {
   it('a complete, stable walk has nothing to say', () => {
-    expect(judgeWalk(walk([page(1, ['x', 'a'], 4), page(3, ['b', 'y'], 4)]), mine)).toEqual({ unstable: [], pageErrors: [] });
+    expect(judgeWalk(walk([page(1, ['x', 'a'], 4), page(3, ['b', 'y'], 4)]), mine)).toEqual({
+      unstable: [],
+      pageErrors: [],
+    });
   });
 
   it('a missing disabled user and a repeated user are unstable, named with their label', () => {
@@ -28,7 +39,9 @@ describe('judgeWalk', () => {
       'the page startIndex=3&count=2 is empty although totalResults is 5: the walk ends with 3 users never listed',
     ]);
     expect(judgeWalk(walk([page(1, ['a', 'b'], 5), page(3, ['c'], 3)]), mine).unstable).toEqual([]);
-    expect(judgeWalk(walk([page(1, ['a', 'b'], 4), page(3, ['c'], 4)]), mine).unstable).toEqual(['totalResults stayed 4 through the walk, but the pages held 3 resources (3 distinct)']);
+    expect(judgeWalk(walk([page(1, ['a', 'b'], 4), page(3, ['c'], 4)]), mine).unstable).toEqual([
+      'totalResults stayed 4 through the walk, but the pages held 3 resources (3 distinct)',
+    ]);
   });
 
   it('an itemsPerPage that does not count the page, and more than count, are page errors', () => {

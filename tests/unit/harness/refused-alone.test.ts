@@ -12,9 +12,19 @@ const refuseTitle: ServerFault = {
   onRequest: (req): FaultResponse | undefined => {
     const ops = (req.body as { Operations?: Array<{ path?: string }> } | undefined)?.Operations ?? [];
     if (req.method !== 'PATCH') return;
-    if (ops.some((o) => o.path === 'nickName')) return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad Request' };
+    if (ops.some((o) => o.path === 'nickName'))
+      return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad Request' };
     if (!ops.some((o) => o.path === 'title')) return;
-    return { status: 400, headers: {}, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'], status: '400', scimType: 'invalidPath', detail: 'title is read-only here' } };
+    return {
+      status: 400,
+      headers: {},
+      body: {
+        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+        status: '400',
+        scimType: 'invalidPath',
+        detail: 'title is read-only here',
+      },
+    };
   },
 };
 
@@ -23,7 +33,10 @@ afterAll(() => server.close());
 
 let users = 0;
 async function newUser(client: ScimClient): Promise<string> {
-  const created = await client.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `refused-${++users}@example.com` });
+  const created = await client.post('/Users', {
+    schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+    userName: `refused-${++users}@example.com`,
+  });
   return String((created.json as { id: string }).id);
 }
 

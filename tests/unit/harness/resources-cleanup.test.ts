@@ -14,7 +14,18 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 async function setup(faults: ServerFault[] = []) {
   const server = await startTarget(faults);
   servers.push(server);
-  const meta: ScimTaskMeta = { behaviour: 'U-18', level: 'required', mode: 'default', spec: [], entra: '', exchanges: [], created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [] };
+  const meta: ScimTaskMeta = {
+    behaviour: 'U-18',
+    level: 'required',
+    mode: 'default',
+    spec: [],
+    entra: '',
+    exchanges: [],
+    created: [],
+    deleted: [],
+    cleanupRequests: 0,
+    cleanupErrors: [],
+  };
   const base = new ScimClient({ baseUrl: server.url, token: server.token });
   const client = base.withRecorder((exchange) => meta.exchanges.push(exchange));
   const cleanupClient = base.withRecorder(() => {
@@ -37,7 +48,11 @@ describe('Resources.cleanup', () => {
   });
 
   it('deletes at cleanup what the test tried to delete but the server refused', async () => {
-    const refuse: ServerFault = { name: 'delete-500-once', onRequest: (req) => (req.method === 'DELETE' && req.headers['x-refuse'] ? { status: 500, headers: {}, body: {} } : undefined) };
+    const refuse: ServerFault = {
+      name: 'delete-500-once',
+      onRequest: (req) =>
+        req.method === 'DELETE' && req.headers['x-refuse'] ? { status: 500, headers: {}, body: {} } : undefined,
+    };
     const { server, meta, client, resources } = await setup([refuse]);
     const user = await resources.createUser();
     expect((await client.delete(`/Users/${user.id}`, { headers: { 'x-refuse': '1' } })).status).toBe(500);

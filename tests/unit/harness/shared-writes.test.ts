@@ -42,7 +42,14 @@ describe('WrittenUserSlot', () => {
         events.push(`${name} end`);
       });
     expect(await Promise.all([test('A', 'b'), test('B', 'c'), test('C', 'd')])).toEqual([true, true, true]);
-    expect(events).toEqual(['A start on u1, title a', 'A end', 'B start on u1, title b', 'B end', 'C start on u1, title c', 'C end']);
+    expect(events).toEqual([
+      'A start on u1, title a',
+      'A end',
+      'B start on u1, title b',
+      'B end',
+      'C start on u1, title c',
+      'C end',
+    ]);
     expect(creates).toEqual([{ title: 'a' }]);
     // The last turn deletes the user; nobody else does.
     expect(deletes).toEqual([{ test: 'C', id: 'u1' }]);
@@ -74,7 +81,9 @@ describe('WrittenUserSlot', () => {
     const slot = new WrittenUserSlot('replace name', () => ({ name: { givenName: 'x' } }));
     const { turn, creates, deletes } = fakeTarget({ refuse: true });
     const used: string[] = [];
-    const results = await Promise.all(['A', 'B'].map((name) => slot.plan().run(turn(name), async () => void used.push(name))));
+    const results = await Promise.all(
+      ['A', 'B'].map((name) => slot.plan().run(turn(name), async () => void used.push(name))),
+    );
     expect(results).toEqual([false, false]);
     expect(used).toEqual([]);
     expect(creates).toHaveLength(1);

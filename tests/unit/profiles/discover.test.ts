@@ -15,7 +15,11 @@ const WS1B = 'urn:ietf:params:scim:schemas:extension:ws1b:2.0:User';
 const servers: ScimServer[] = [];
 
 async function serve(profileName?: string): Promise<{ url: string; client: ScimClient }> {
-  const server = createScimServer({ token: TOKEN, basePath: '/scim/v2', ...(profileName ? { resourceTypes: resourceTypesFor(loadProfile(profileName)) } : {}) });
+  const server = createScimServer({
+    token: TOKEN,
+    basePath: '/scim/v2',
+    ...(profileName ? { resourceTypes: resourceTypesFor(loadProfile(profileName)) } : {}),
+  });
   servers.push(server);
   const { url } = await server.listen(0, '127.0.0.1');
   return { url, client: new ScimClient({ baseUrl: url, token: TOKEN }) };
@@ -37,7 +41,16 @@ describe('a profile derived from discovery', () => {
     expect(profile.extensions.map((e) => e.urn)).toEqual([WS1B]);
     expect(profile.extensions[0]!.attributes.map((a) => a.name)).toContain('adSourceAnchor');
     const targets = profile.users.mappings.map((m) => m.target);
-    for (const t of ['userName', 'active', 'externalId', 'name.givenName', 'emails[type eq "work"].value', 'addresses[type eq "work"].locality', `${WS1B}:customAttribute5`, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager'])
+    for (const t of [
+      'userName',
+      'active',
+      'externalId',
+      'name.givenName',
+      'emails[type eq "work"].value',
+      'addresses[type eq "work"].locality',
+      `${WS1B}:customAttribute5`,
+      'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager',
+    ])
       expect(targets, t).toContain(t);
     expect(targets).not.toContain('id');
     expect(targets).not.toContain('groups');
@@ -45,7 +58,9 @@ describe('a profile derived from discovery', () => {
     expect(byTarget.get('userName')).toMatchObject({ matching: true, required: true, filterable: true });
     expect(byTarget.get('active')).toMatchObject({ type: 'boolean', required: true });
     expect(byTarget.get('urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager')?.type).toBe('reference');
-    expect(profile.groups.mappings.map((m) => m.target)).toEqual(expect.arrayContaining(['displayName', 'externalId', 'members']));
+    expect(profile.groups.mappings.map((m) => m.target)).toEqual(
+      expect.arrayContaining(['displayName', 'externalId', 'members']),
+    );
     // The derived profile has no differences with the server it came from.
     const { schemas, resourceTypes } = await readDiscovery(oneflow.client);
     expect(compareWithDiscovery(profile, schemas, resourceTypes, 'User')).toEqual([]);
@@ -68,29 +83,50 @@ describe('a profile compared with a server that does not serve it', () => {
     const medius = compareWithDiscovery(loadProfile('mediusflow'), schemas, resourceTypes, 'User');
     expect(medius.find((d) => d.subject === 'name.displayName')?.kind).toBe('attribute-not-in-schemas');
     const custom = deriveProfile(schemas, resourceTypes, { source: 'test' });
-    const typed = { ...custom, users: { ...custom.users, mappings: custom.users.mappings.map((m) => (m.target === 'title' ? { ...m, type: 'boolean' as const } : m)) } };
+    const typed = {
+      ...custom,
+      users: {
+        ...custom.users,
+        mappings: custom.users.mappings.map((m) => (m.target === 'title' ? { ...m, type: 'boolean' as const } : m)),
+      },
+    };
     const mismatch = compareWithDiscovery(typed, schemas, resourceTypes, 'User');
-    expect(mismatch).toEqual([expect.objectContaining({ subject: 'title', kind: 'type-mismatch', message: 'title is boolean in the profile but string in /Schemas' })]);
+    expect(mismatch).toEqual([
+      expect.objectContaining({
+        subject: 'title',
+        kind: 'type-mismatch',
+        message: 'title is boolean in the profile but string in /Schemas',
+      }),
+    ]);
   });
 });
 
 describe('the reference server per profile', () => {
-  it.each(['uniflow-online', 'oneflow', 'mediusflow'])('%s: custom extension attributes are advertised and round-trip', async (name) => {
-    const profile = loadProfile(name);
-    const { client } = await serve(name);
-    const { schemas, resourceTypes } = await readDiscovery(client);
-    const extension = profile.extensions[0]!;
-    const schema = schemas.find((s) => s.id === extension.urn) as { attributes: Array<{ name: string }> } | undefined;
-    expect(schema?.attributes.map((a) => a.name)).toEqual(extension.attributes.map((a) => a.name));
-    const user = resourceTypes.find((t) => t.name === 'User') as { schemaExtensions: Array<{ schema: string }> };
-    expect(user.schemaExtensions.map((e) => e.schema)).toContain(extension.urn);
-    const values = Object.fromEntries(extension.attributes.map((a) => [a.name, `v-${a.name}`]));
-    const created = await client.post('/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: `rt-${name}@example.com`, externalId: 'x', active: true, [extension.urn]: values });
-    expect(created.status, created.text).toBe(201);
-    const read = await client.get(`/Users/${(created.json as { id: string }).id}`);
-    expect((read.json as Record<string, unknown>)[extension.urn]).toEqual(values);
-    expect((read.json as { schemas: string[] }).schemas).toContain(extension.urn);
-  });
+  it.each(['uniflow-online', 'oneflow', 'mediusflow'])(
+    '%s: custom extension attributes are advertised and round-trip',
+    async (name) => {
+      const profile = loadProfile(name);
+      const { client } = await serve(name);
+      const { schemas, resourceTypes } = await readDiscovery(client);
+      const extension = profile.extensions[0]!;
+      const schema = schemas.find((s) => s.id === extension.urn) as { attributes: Array<{ name: string }> } | undefined;
+      expect(schema?.attributes.map((a) => a.name)).toEqual(extension.attributes.map((a) => a.name));
+      const user = resourceTypes.find((t) => t.name === 'User') as { schemaExtensions: Array<{ schema: string }> };
+      expect(user.schemaExtensions.map((e) => e.schema)).toContain(extension.urn);
+      const values = Object.fromEntries(extension.attributes.map((a) => [a.name, `v-${a.name}`]));
+      const created = await client.post('/Users', {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: `rt-${name}@example.com`,
+        externalId: 'x',
+        active: true,
+        [extension.urn]: values,
+      });
+      expect(created.status, created.text).toBe(201);
+      const read = await client.get(`/Users/${(created.json as { id: string }).id}`);
+      expect((read.json as Record<string, unknown>)[extension.urn]).toEqual(values);
+      expect((read.json as { schemas: string[] }).schemas).toContain(extension.urn);
+    },
+  );
 
   it('enforces what the profile requires: oneflow refuses a user without active, uniflow one without externalId', async () => {
     const oneflow = await serve('oneflow');

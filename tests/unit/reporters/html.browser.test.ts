@@ -17,8 +17,16 @@ import type { RunResult } from '../../../src/model/result.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const chromiumPath = findTool(CHROMIUM);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('html report in Chromium', () => {
   if (!chromiumPath && IN_CI) {
@@ -45,7 +53,13 @@ describe('html report in Chromium', () => {
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'report-'));
     run = sampleRun();
-    addReproductions(run.tests, { url: run.target.url, demo: false, seed: run.seed, profile: run.profile.name, failOn: run.failOn });
+    addReproductions(run.tests, {
+      url: run.target.url,
+      demo: false,
+      seed: run.seed,
+      profile: run.profile.name,
+      failOn: run.failOn,
+    });
     const [file] = await writeReports(run, ['html'], outDir);
     assert(file, 'writeReports returned no file');
     fileUrl = pathToFileURL(file).href;
@@ -55,7 +69,8 @@ describe('html report in Chromium', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        consoleErrors.push(`${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => requests.push(request.url()));
@@ -72,7 +87,11 @@ describe('html report in Chromium', () => {
 
   // The project compiles without DOM types, so page-side code types what it touches by hand.
   const visible = (selector: string): Promise<number> =>
-    page.locator(selector).evaluateAll((els) => els.filter((el) => (el as unknown as { offsetParent: unknown }).offsetParent !== null).length);
+    page
+      .locator(selector)
+      .evaluateAll(
+        (els) => els.filter((el) => (el as unknown as { offsetParent: unknown }).offsetParent !== null).length,
+      );
 
   it('loads with no console errors, no page errors and no request but the file itself', async () => {
     await expect.poll(() => page.locator('#shown').textContent()).not.toBe('');
@@ -144,7 +163,10 @@ describe('html report in Chromium', () => {
     expect(test.reproduce?.script).toContain('step 1 ');
     const script = page.locator('#t-1 pre.repro-script');
     expect(await script.isVisible()).toBe(true);
-    await page.locator('#t-1 .repro .curl', { has: page.locator('pre.repro-script') }).locator('button.copy').click();
+    await page
+      .locator('#t-1 .repro .curl', { has: page.locator('pre.repro-script') })
+      .locator('button.copy')
+      .click();
     await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(test.reproduce!.script);
     await page.locator('#t-1 .repro .curl').first().locator('button.copy').click();
     await expect.poll(() => page.evaluate('navigator.clipboard.readText()')).toBe(test.reproduce!.rerun);
@@ -156,7 +178,11 @@ describe('html report in Chromium', () => {
     await narrow.goto(fileUrl, { waitUntil: 'load' });
     const boxes = await narrow.locator('table.counts').evaluateAll((tables) =>
       tables.map((t) => {
-        const el = t as unknown as { getBoundingClientRect(): { left: number; right: number }; scrollWidth: number; clientWidth: number };
+        const el = t as unknown as {
+          getBoundingClientRect(): { left: number; right: number };
+          scrollWidth: number;
+          clientWidth: number;
+        };
         const box = el.getBoundingClientRect();
         return { left: box.left, right: box.right, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth };
       }),
@@ -173,7 +199,9 @@ describe('html report in Chromium', () => {
   it('a link in the overview opens the test it names', async () => {
     await page.locator('input[name="status"][value="failed"]').uncheck();
     await page.locator('.p-blocking a[href="#t-4"]').click();
-    await expect.poll(() => page.locator('#t-4 details').evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    await expect
+      .poll(() => page.locator('#t-4 details').evaluate((d) => (d as unknown as { open: boolean }).open))
+      .toBe(true);
     expect(await page.locator('#t-4').isVisible()).toBe(true);
     expect(await page.locator('#t-4').textContent()).toContain('No complete response: timeout');
   });

@@ -65,16 +65,30 @@ describe('html reporter: a self-contained, safe page', () => {
 
 describe('html reporter: content', () => {
   it('opens with the verdict, the run facts and the counts', () => {
-    expect(html).toMatch(/<header class="verdict v-not-ready" id="verdict" data-verdict="not-ready">[\s\S]*<h1>Not ready: 2 required behaviours fail<\/h1>/);
-    expect(html).toContain('9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped · 5 of 5 required behaviours checked · blocking: required failures (--fail-on required)');
+    expect(html).toMatch(
+      /<header class="verdict v-not-ready" id="verdict" data-verdict="not-ready">[\s\S]*<h1>Not ready: 2 required behaviours fail<\/h1>/,
+    );
+    expect(html).toContain(
+      '9 tests: 4 passed, 2 failed, 2 warnings, 1 skipped · 5 of 5 required behaviours checked · blocking: required failures (--fail-on required)',
+    );
     expect(html).toContain('2 behaviours fail below the threshold (warnings, not blocking)');
-    for (const fact of ['https://scim.example-vendor.test/scim/v2', 'Entra ID provisioning (default mode) (entra-default, default mode)',
-      '424242 · replay with --seed 424242', '33.4 s · 14 requests', '2025-11-23 18:05:33 UTC', 'scim-conformance 0.1.0']) {
+    for (const fact of [
+      'https://scim.example-vendor.test/scim/v2',
+      'Entra ID provisioning (default mode) (entra-default, default mode)',
+      '424242 · replay with --seed 424242',
+      '33.4 s · 14 requests',
+      '2025-11-23 18:05:33 UTC',
+      'scim-conformance 0.1.0',
+    ]) {
       expect(html).toContain(fact);
     }
     expect(html).toContain('<caption>By area</caption>');
-    expect(html).toMatch(/<tr><th scope="row">users<\/th><td class="n-pass">1<\/td><td class="n-fail">1<\/td><td class="n-warn">1<\/td><td class="zero">0<\/td><td>3<\/td><\/tr>/);
-    expect(html).toMatch(/<tr class="lv-row lv-required"><th scope="row">required<\/th><td class="n-pass">3<\/td><td class="n-fail">2<\/td>/);
+    expect(html).toMatch(
+      /<tr><th scope="row">users<\/th><td class="n-pass">1<\/td><td class="n-fail">1<\/td><td class="n-warn">1<\/td><td class="zero">0<\/td><td>3<\/td><\/tr>/,
+    );
+    expect(html).toMatch(
+      /<tr class="lv-row lv-required"><th scope="row">required<\/th><td class="n-pass">3<\/td><td class="n-fail">2<\/td>/,
+    );
   });
 
   it('lists blocking failures and warnings with links to the tests', () => {
@@ -91,17 +105,24 @@ describe('html reporter: content', () => {
 
   it('renders every test with the data the filters use', () => {
     expect(html.match(/<article /g)).toHaveLength(9);
-    expect(html).toContain('<article class="test st-failed" id="t-1" data-status="failed" data-area="users" data-level="required"');
-    for (const area of ['users', 'groups', 'discovery', 'auth']) expect(html).toContain(`<option value="${area}">${area}</option>`);
+    expect(html).toContain(
+      '<article class="test st-failed" id="t-1" data-status="failed" data-area="users" data-level="required"',
+    );
+    for (const area of ['users', 'groups', 'discovery', 'auth'])
+      expect(html).toContain(`<option value="${area}">${area}</option>`);
     expect(html).toContain('<input type="checkbox" name="status" value="passed" checked>');
-    expect(html).toContain('<input type="checkbox" name="status" value="warning" checked> Warning <span class="n">(2)</span>');
+    expect(html).toContain(
+      '<input type="checkbox" name="status" value="warning" checked> Warning <span class="n">(2)</span>',
+    );
     expect(html).toContain('<input type="search" name="q"');
   });
 
   it('shows a failure in full: message, expected vs actual, Entra, hint, spec links, exchanges and curl', () => {
     const u14 = articleOf(html, 'U-14');
     expect(u14).toContain('<details>');
-    expect(u14).toContain('<p class="message">PATCH /Users/{id} replace active &quot;False&quot; → 500 Internal Server Error');
+    expect(u14).toContain(
+      '<p class="message">PATCH /Users/{id} replace active &quot;False&quot; → 500 Internal Server Error',
+    );
     expect(u14).toContain('<pre class="exp">HTTP 200 (with the resource) or 204');
     expect(u14).toContain('<pre class="act">HTTP 500 with an HTML error page</pre>');
     expect(u14).toContain('What Entra would do');
@@ -109,7 +130,9 @@ describe('html reporter: content', () => {
     const href = specUrl('rfc7644#section-3.5.2.3').replace(/&/g, '&amp;');
     expect(u14).toContain(`href="${href}"`);
     expect(u14).toContain(specLabel('rfc7644#section-3.5.2.3').replace(/&/g, '&amp;'));
-    expect(u14).toContain('<section class="exchange culprit"><h4>Exchange 1 of 2 · 219 ms <span class="culprit-flag">showed the failure</span>');
+    expect(u14).toContain(
+      '<section class="exchange culprit"><h4>Exchange 1 of 2 · 219 ms <span class="culprit-flag">showed the failure</span>',
+    );
     expect(u14).toContain('<b class="rl s5">500 Internal Server Error</b>');
     expect(u14).toContain('  &quot;Operations&quot;: [\n'); // JSON bodies are indented
     expect(u14).toContain('<button type="button" class="copy">Copy</button>');
@@ -135,9 +158,19 @@ describe('html reporter: content', () => {
     expect(page).toContain('<h1>Ready for Entra provisioning: 5 of 5 required behaviours checked, none fails</h1>');
     expect(page).toContain('Warnings: failures below the blocking threshold, not blocking');
     expect(page).not.toContain('class="problems p-blocking"');
-    const partial = renderHtml({ ...run, verdict: 'partial', required: { checked: 2, total: 5, unchecked: ['G-07', 'U-14', 'U-20'] } });
-    expect(partial).toMatch(/<header class="verdict v-partial" id="verdict" data-verdict="partial">[\s\S]*<h1>Partial: 2 of 5 required behaviours checked/);
-    const interrupted = renderHtml({ ...run, verdict: 'interrupted', interrupted: { signal: 'SIGTERM', at: run.finishedAt } });
+    const partial = renderHtml({
+      ...run,
+      verdict: 'partial',
+      required: { checked: 2, total: 5, unchecked: ['G-07', 'U-14', 'U-20'] },
+    });
+    expect(partial).toMatch(
+      /<header class="verdict v-partial" id="verdict" data-verdict="partial">[\s\S]*<h1>Partial: 2 of 5 required behaviours checked/,
+    );
+    const interrupted = renderHtml({
+      ...run,
+      verdict: 'interrupted',
+      interrupted: { signal: 'SIGTERM', at: run.finishedAt },
+    });
     expect(interrupted).toContain('<h1>Interrupted by SIGTERM: no verdict');
   });
 });

@@ -10,7 +10,9 @@ import { sampleRun } from './helpers.js';
 // ajv-formats is CommonJS: under NodeNext the default import is module.exports, whose .default is the plugin.
 const addFormats = addFormatsModule.default;
 
-const schema = JSON.parse(readFileSync(new URL('../../../schemas/results.schema.json', import.meta.url), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(new URL('../../../schemas/results.schema.json', import.meta.url), 'utf8'),
+) as object;
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: true });
@@ -35,7 +37,9 @@ describe('json reporter', () => {
   });
 
   it('the schema pins schemaVersion to the model constant', () => {
-    expect((schema as { properties: { schemaVersion: { const: number } } }).properties.schemaVersion.const).toBe(RESULT_SCHEMA_VERSION);
+    expect((schema as { properties: { schemaVersion: { const: number } } }).properties.schemaVersion.const).toBe(
+      RESULT_SCHEMA_VERSION,
+    );
     const validate = validator();
     expect(validate({ ...sampleRun(), schemaVersion: 1 })).toBe(false);
   });

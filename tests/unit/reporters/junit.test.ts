@@ -21,7 +21,10 @@ function writeTemp(xml: string): string {
 function validate(xml: string, xsd: string): void {
   const file = writeTemp(xml);
   try {
-    execFileSync(xmllint ?? 'xmllint', ['--noout', '--schema', join(REPO_ROOT, xsd), file], { encoding: 'utf8', stdio: 'pipe' });
+    execFileSync(xmllint ?? 'xmllint', ['--noout', '--schema', join(REPO_ROOT, xsd), file], {
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string };
     throw new Error(`${xsd} rejected ${file}:\n${e.stderr ?? ''}${e.stdout ?? ''}`);
@@ -37,7 +40,19 @@ function withTests(tests: TestResult[], patch: Partial<RunResult> = {}): RunResu
   const passed = tests.filter((t) => t.status === 'passed').length;
   const failed = tests.filter((t) => t.status === 'failed').length;
   const warnings = tests.filter((t) => t.status === 'warning').length;
-  return { ...run, ...patch, tests, summary: { ...run.summary, total: tests.length, passed, failed, warnings, skipped: tests.length - passed - failed - warnings } };
+  return {
+    ...run,
+    ...patch,
+    tests,
+    summary: {
+      ...run.summary,
+      total: tests.length,
+      passed,
+      failed,
+      warnings,
+      skipped: tests.length - passed - failed - warnings,
+    },
+  };
 }
 
 const [, failedTest] = sampleRun().tests;
@@ -61,7 +76,10 @@ describe('junit reporter: schema', () => {
       validate(renderJunit(sampleRun()), xsd);
     });
     it.skipIf(!xmllint)(`hostile text and run errors still validate against ${xsd}${reason}`, () => {
-      validate(renderJunit(withTests([hostileTest], { errors: ['suites/broken.test.ts failed to load: SyntaxError'] })), xsd);
+      validate(
+        renderJunit(withTests([hostileTest], { errors: ['suites/broken.test.ts failed to load: SyntaxError'] })),
+        xsd,
+      );
     });
     it.skipIf(!xmllint)(`an empty run validates against ${xsd}${reason}`, () => {
       validate(renderJunit(withTests([])), xsd);
@@ -89,7 +107,9 @@ describe('junit reporter: content', () => {
   it('has one suite per area with totals, timestamp and hostname', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
     expect(xml).toMatch(/<testsuites name="[^"]*" tests="9" failures="1" errors="1" time="33.412">/);
-    expect(xml).toContain('<testsuite name="users" tests="3" failures="1" errors="0" skipped="0" time="0.748" timestamp="2025-11-23T18:05:00" hostname="scim.example-vendor.test"');
+    expect(xml).toContain(
+      '<testsuite name="users" tests="3" failures="1" errors="0" skipped="0" time="0.748" timestamp="2025-11-23T18:05:00" hostname="scim.example-vendor.test"',
+    );
     expect(xml).toContain('<testsuite name="groups" tests="2" failures="0" errors="1" skipped="0"');
     expect(xml).toContain('<testsuite name="discovery" tests="2" failures="0" errors="0" skipped="1"');
     expect(xml).toContain('<testsuite name="auth" tests="2" failures="0" errors="0" skipped="0"');
@@ -98,7 +118,9 @@ describe('junit reporter: content', () => {
   });
 
   it('names test cases by behaviour id with the area as class name and time in seconds', () => {
-    expect(xml).toContain('<testcase name="U-14 Disable user: default mode (string &quot;False&quot;)" classname="SCIM users" time="0.422">');
+    expect(xml).toContain(
+      '<testcase name="U-14 Disable user: default mode (string &quot;False&quot;)" classname="SCIM users" time="0.422">',
+    );
     expect(xml).toContain('classname="SCIM groups" time="30.012"');
     expect(xml).not.toMatch(/classname="[^"]*[./][^"]*"/);
     expect(xml).not.toMatch(/<testcase[^>]* file=/);
@@ -108,10 +130,22 @@ describe('junit reporter: content', () => {
     expect(xml).toContain('<property name="seed" value="424242"/>');
     expect(xml).toContain('<property name="target" value="https://scim.example-vendor.test/scim/v2"/>');
     expect(xml).toContain('<property name="tool.version" value="0.1.0"/>');
-    for (const [name, value] of [['verdict', 'not-ready'], ['verdict.headline', 'Not ready: 2 required behaviours fail'], ['fail-on', 'required'],
-      ['count.total', '9'], ['count.passed', '4'], ['count.failed', '2'], ['count.warnings', '2'], ['count.skipped', '1'], ['required.checked', '5'], ['required.total', '5']])
+    for (const [name, value] of [
+      ['verdict', 'not-ready'],
+      ['verdict.headline', 'Not ready: 2 required behaviours fail'],
+      ['fail-on', 'required'],
+      ['count.total', '9'],
+      ['count.passed', '4'],
+      ['count.failed', '2'],
+      ['count.warnings', '2'],
+      ['count.skipped', '1'],
+      ['required.checked', '5'],
+      ['required.total', '5'],
+    ])
       expect(xml).toContain(`<property name="${name}" value="${value}"/>`);
-    expect(xml).toContain('<system-out>behaviour: U-14\nlevel: required\nmode: default\nspec: rfc7644#section-3.5.2.3, entra:COMPAT\nprofile: entra-default\nseed: 424242');
+    expect(xml).toContain(
+      '<system-out>behaviour: U-14\nlevel: required\nmode: default\nspec: rfc7644#section-3.5.2.3, entra:COMPAT\nprofile: entra-default\nseed: 424242',
+    );
   });
 
   it('writes a conformance failure with a one-line message, id|level type and a full text body', () => {
@@ -119,22 +153,37 @@ describe('junit reporter: content', () => {
     expect(failure).not.toBeNull();
     const [, message, body] = failure ?? [];
     expect(message).not.toMatch(/\n|&#10;/);
-    for (const part of ['Expected: HTTP 200', 'Actual: HTTP 500', 'What Entra would do: Entra retries', 'Hint: Accept the string',
-      'Spec:', 'Exchange 1 of 2', 'this exchange showed the failure', '&gt; PATCH https://scim.example-vendor.test/scim/v2/Users/',
-      '&lt; 500 Internal Server Error', '&lt; x-request-id: req-7731', 'curl -i --globoff -X \'PATCH\'', 'Authorization: Bearer $SCIM_TOKEN']) {
+    for (const part of [
+      'Expected: HTTP 200',
+      'Actual: HTTP 500',
+      'What Entra would do: Entra retries',
+      'Hint: Accept the string',
+      'Spec:',
+      'Exchange 1 of 2',
+      'this exchange showed the failure',
+      '&gt; PATCH https://scim.example-vendor.test/scim/v2/Users/',
+      '&lt; 500 Internal Server Error',
+      '&lt; x-request-id: req-7731',
+      "curl -i --globoff -X 'PATCH'",
+      'Authorization: Bearer $SCIM_TOKEN',
+    ]) {
       expect(body).toContain(part);
     }
   });
 
   it('turns blocking transport and tool errors into <error>, not <failure>', () => {
-    expect(xml).toMatch(/<error message="PATCH \/Groups\/\{id\} remove member: no response within 30 s \(timeout\)" type="G-07\|required">/);
+    expect(xml).toMatch(
+      /<error message="PATCH \/Groups\/\{id\} remove member: no response within 30 s \(timeout\)" type="G-07\|required">/,
+    );
     expect(xml).toContain('! no complete response: timeout: no response headers within 30000 ms');
     expect(xml).not.toMatch(/<failure[^>]*type="G-07/);
   });
 
   it('writes warnings as passing test cases whose system-out starts with WARNING (<level>): the message', () => {
     expect(xml).not.toMatch(/<(failure|error)[^>]*\|recommended"/);
-    const d22 = /<testcase name="D-22[^"]*"[^>]*>\n {6}<system-out>([\s\S]*?)<\/system-out>\n {4}<\/testcase>/.exec(xml);
+    const d22 = /<testcase name="D-22[^"]*"[^>]*>\n {6}<system-out>([\s\S]*?)<\/system-out>\n {4}<\/testcase>/.exec(
+      xml,
+    );
     expect(d22?.[1]).toMatch(/^WARNING \(recommended\): TypeError: /);
     expect(d22?.[1]).toContain('Level: recommended');
   });
@@ -148,7 +197,9 @@ describe('junit reporter: content', () => {
   });
 
   it('writes the skip reason as the text of <skipped>', () => {
-    expect(xml).toContain('<skipped>Profile entra-default does not check gallery-only behaviours (use --profile gallery).</skipped>');
+    expect(xml).toContain(
+      '<skipped>Profile entra-default does not check gallery-only behaviours (use --profile gallery).</skipped>',
+    );
   });
 
   it('escapes markup and replaces characters XML 1.0 forbids', () => {
@@ -159,7 +210,9 @@ describe('junit reporter: content', () => {
     // eslint-disable-next-line no-control-regex
     expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     const hostile = renderJunit(withTests([hostileTest]));
-    expect(hostile).toContain('name="U-99 &quot;quoted&quot; &lt;name&gt; &amp; \'apostrophe\' \uFFFD lone surrogate \uFFFD bell"');
+    expect(hostile).toContain(
+      'name="U-99 &quot;quoted&quot; &lt;name&gt; &amp; \'apostrophe\' \uFFFD lone surrogate \uFFFD bell"',
+    );
     expect(hostile).toContain('message="line one line two tabbed ]]&gt; &lt;b&gt;bold&lt;/b&gt; \uFFFD nul"');
     expect(hostile).not.toMatch(/[\uD800-\uDFFF]/u);
   });

@@ -5,7 +5,13 @@ import { sampleRun } from './helpers.js';
 
 describe('markdown reporter (summary.md, GITHUB_STEP_SUMMARY)', () => {
   const run = sampleRun();
-  addReproductions(run.tests, { url: run.target.url, demo: false, seed: run.seed, profile: run.profile.name, failOn: run.failOn });
+  addReproductions(run.tests, {
+    url: run.target.url,
+    demo: false,
+    seed: run.seed,
+    profile: run.profile.name,
+    failOn: run.failOn,
+  });
   const md = renderMarkdown(run);
 
   it('starts with the verdict and lists each blocking behaviour once, with what Entra would do', () => {
@@ -13,7 +19,9 @@ describe('markdown reporter (summary.md, GITHUB_STEP_SUMMARY)', () => {
     expect(md).toContain('### Blocking failures (2)');
     expect(md).toMatch(/^\| \*\*U-14\*\* \| required \| /m);
     expect(md).toContain('### Reproduce');
-    expect(md).toMatch(/`scim-conformance --url 'https:\/\/scim\.example-vendor\.test\/scim\/v2' --grep '\^U-14 .*' --seed 424242`/);
+    expect(md).toMatch(
+      /`scim-conformance --url 'https:\/\/scim\.example-vendor\.test\/scim\/v2' --grep '\^U-14 .*' --seed 424242`/,
+    );
   });
 
   it('escapes text from the target so that it cannot add markdown, HTML or table cells', () => {

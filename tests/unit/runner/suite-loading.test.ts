@@ -20,7 +20,17 @@ describe('a suite file that fails to load', () => {
     writeFileSync(compiledSuite(broken), "import '#harness';\nthrow new Error('boom while loading');\n");
     target = await startTarget();
     out = await runSuites({
-      target: { baseUrl: target.url, token: TEST_TOKEN, timeoutMs: 5000, maxBodyBytes: 1 << 20, insecure: false, runId: 'load0001', seed: 1, concurrency: 4, noCleanup: false },
+      target: {
+        baseUrl: target.url,
+        token: TEST_TOKEN,
+        timeoutMs: 5000,
+        maxBodyBytes: 1 << 20,
+        insecure: false,
+        runId: 'load0001',
+        seed: 1,
+        concurrency: 4,
+        noCleanup: false,
+      },
       profile: loadProfile('entra-default'),
       files: [join(root, 'suites', 'discovery.test.ts'), broken, join(root, 'suites', 'auth.test.ts')],
     });

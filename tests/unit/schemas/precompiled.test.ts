@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import * as runtime from '../../../src/schemas/registry.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const compiled = (await import(pathToFileURL(join(root, 'dist', 'src', 'schemas', 'registry.js')).href)) as typeof runtime;
+const compiled = (await import(
+  pathToFileURL(join(root, 'dist', 'src', 'schemas', 'registry.js')).href
+)) as typeof runtime;
 
 /** Every JSON example of the fixtures folder (valid bodies, and the broken ones other tests use). */
 function fixtureBodies(): unknown[] {
@@ -32,7 +34,21 @@ function fixtureBodies(): unknown[] {
 
 /** A body with one value somewhere replaced: the kinds of mistakes vendors make (strings for booleans, nulls, …). */
 const mutated = (bodies: unknown[]) =>
-  fc.tuple(fc.constantFrom(...bodies.filter((b) => b && typeof b === 'object')), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), fc.oneof(fc.constant('False'), fc.constant(null), fc.constant(42), fc.constant([]), fc.constant({}), fc.string(), fc.constant('not a uri'), fc.constant('2024-13-45')))
+  fc
+    .tuple(
+      fc.constantFrom(...bodies.filter((b) => b && typeof b === 'object')),
+      fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+      fc.oneof(
+        fc.constant('False'),
+        fc.constant(null),
+        fc.constant(42),
+        fc.constant([]),
+        fc.constant({}),
+        fc.string(),
+        fc.constant('not a uri'),
+        fc.constant('2024-13-45'),
+      ),
+    )
     .map(([body, steps, value]) => {
       const copy = structuredClone(body) as Record<string, unknown>;
       let node: Record<string, unknown> = copy;
@@ -58,7 +74,9 @@ describe('precompiled validators', () => {
   });
 
   it('are what the suites use: the bundled harness (#harness at run time) loads them too', async () => {
-    const harness = (await import(pathToFileURL(join(root, 'dist', 'src', 'harness', 'bundle.js')).href)) as { validatorSource(): string };
+    const harness = (await import(pathToFileURL(join(root, 'dist', 'src', 'harness', 'bundle.js')).href)) as {
+      validatorSource(): string;
+    };
     expect(harness.validatorSource()).toBe('precompiled');
   });
 
@@ -74,7 +92,14 @@ describe('precompiled validators', () => {
   });
 
   it('find problems (the comparison is not between two validators that accept everything)', () => {
-    const issues = compiled.validateSchema('urn:ietf:params:scim:schemas:core:2.0:User', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'a', active: 'False' });
-    expect(issues.map(compiled.formatIssue)).toEqual(['/active: must be boolean or null, got string "False"', '/id: is required but missing']);
+    const issues = compiled.validateSchema('urn:ietf:params:scim:schemas:core:2.0:User', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: 'a',
+      active: 'False',
+    });
+    expect(issues.map(compiled.formatIssue)).toEqual([
+      '/active: must be boolean or null, got string "False"',
+      '/id: is required but missing',
+    ]);
   });
 });

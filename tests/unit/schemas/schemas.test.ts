@@ -34,8 +34,15 @@ describe('schema registry', () => {
   it('finds the package root and loads every SCIM schema by its URN', () => {
     expect(readFileSync(join(packageRoot(), 'package.json'), 'utf8')).toContain('"name": "scim-conformance"');
     for (const id of [
-      URN.User, URN.Group, URN.EnterpriseUser, URN.ListResponse, URN.Error, URN.PatchOp,
-      URN.ServiceProviderConfig, URN.ResourceType, URN.Schema,
+      URN.User,
+      URN.Group,
+      URN.EnterpriseUser,
+      URN.ListResponse,
+      URN.Error,
+      URN.PatchOp,
+      URN.ServiceProviderConfig,
+      URN.ResourceType,
+      URN.Schema,
     ]) {
       expect(schemaIds()).toContain(id);
     }
@@ -56,12 +63,20 @@ describe('schema registry', () => {
   it('has the RFC fixtures the brief names', () => {
     expect(rfcFixtures('rfc7643')).toEqual(
       expect.arrayContaining([
-        '8.1-user-minimal.json', '8.2-user-full.json', '8.3-enterprise-user.json', '8.4-group.json',
-        '8.5-service-provider-config.json', '8.6-resource-types.json',
+        '8.1-user-minimal.json',
+        '8.2-user-full.json',
+        '8.3-enterprise-user.json',
+        '8.4-group.json',
+        '8.5-service-provider-config.json',
+        '8.6-resource-types.json',
       ]),
     );
     expect(rfcFixtures('rfc7644')).toEqual(
-      expect.arrayContaining(['3.4.2-list-response.json', '3.12-error-bad-request.json', '3.5.2.1-patch-op-add-member.json']),
+      expect.arrayContaining([
+        '3.4.2-list-response.json',
+        '3.12-error-bad-request.json',
+        '3.5.2.1-patch-op-add-member.json',
+      ]),
     );
   });
 
@@ -86,7 +101,9 @@ describe('schema registry', () => {
       const fixture = read(join(fixtures, 'invalid', file)) as InvalidFixture;
       return validateSchema(fixture.schema, fixture.data).map(formatIssue);
     };
-    expect(lines('list-response-active-string.json')).toContain('/Resources/0/active: must be boolean or null, got string "False"');
+    expect(lines('list-response-active-string.json')).toContain(
+      '/Resources/0/active: must be boolean or null, got string "False"',
+    );
     expect(lines('error-numeric-status.json')).toEqual([
       '/status: must be string, got number 404 — status is the HTTP status code as a JSON string, e.g. "404" (RFC 7644 §3.12)',
     ]);
@@ -111,7 +128,10 @@ describe('schema registry', () => {
     ok(URN.Group, { schemas: [URN.Group, URN.EntraAdscimGroup], id: 'g1', displayName: 'Sales', members: [] }); // G-05
     ok(URN.ListResponse, { schemas: [URN.ListResponse], totalResults: 0, startIndex: 1, itemsPerPage: 0 }); // no Resources at 0
     ok(URN.PatchOp, { schemas: [URN.PatchOp], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] }); // U-14
-    ok(URN.PatchOp, { schemas: [URN.PatchOp], Operations: [{ op: 'Remove', path: 'members', value: [{ value: 'u1' }] }] }); // G-10
+    ok(URN.PatchOp, {
+      schemas: [URN.PatchOp],
+      Operations: [{ op: 'Remove', path: 'members', value: [{ value: 'u1' }] }],
+    }); // G-10
   });
 
   it('validateList demands complete resources and prefixes their paths', () => {

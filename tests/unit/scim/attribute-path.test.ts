@@ -56,7 +56,10 @@ describe('resolveAttributePath', () => {
   });
 
   it('resolves Group attributes and not User ones', () => {
-    expect(resolveAttributePath('members.value', Group)).toMatchObject({ schemaUrn: URN.Group, canonicalName: 'members.value' });
+    expect(resolveAttributePath('members.value', Group)).toMatchObject({
+      schemaUrn: URN.Group,
+      canonicalName: 'members.value',
+    });
     expect(resolveAttributePath('userName', Group)).toBeUndefined();
   });
 
@@ -74,11 +77,20 @@ describe('resolveAttributePath', () => {
 });
 
 describe('schema definitions (RFC 7643 §8.7.1)', () => {
-  const find = (attrs: AttributeDefinition[] | readonly AttributeDefinition[], name: string) => attrs.find((a) => a.name === name)!;
+  const find = (attrs: AttributeDefinition[] | readonly AttributeDefinition[], name: string) =>
+    attrs.find((a) => a.name === name)!;
 
   it('declares the characteristics Entra relies on', () => {
-    expect(find(USER_SCHEMA.attributes, 'userName')).toMatchObject({ required: true, caseExact: false, uniqueness: 'server' });
-    expect(find(COMMON_ATTRIBUTES, 'id')).toMatchObject({ caseExact: true, mutability: 'readOnly', returned: 'always' });
+    expect(find(USER_SCHEMA.attributes, 'userName')).toMatchObject({
+      required: true,
+      caseExact: false,
+      uniqueness: 'server',
+    });
+    expect(find(COMMON_ATTRIBUTES, 'id')).toMatchObject({
+      caseExact: true,
+      mutability: 'readOnly',
+      returned: 'always',
+    });
     expect(find(COMMON_ATTRIBUTES, 'externalId')).toMatchObject({ caseExact: true });
     expect(find(USER_SCHEMA.attributes, 'active').type).toBe('boolean');
     expect(find(USER_SCHEMA.attributes, 'password')).toMatchObject({ mutability: 'writeOnly', returned: 'never' });
@@ -104,7 +116,12 @@ describe('schema definitions (RFC 7643 §8.7.1)', () => {
   it('builds custom extension schemas of simple strings and default resource types', () => {
     const schema = customExtensionSchema(UNIFLOW, ['cardNumber']);
     expect(schema).toMatchObject({ id: UNIFLOW, name: 'uniFLOWOnline' });
-    expect(schema.attributes[0]).toMatchObject({ name: 'cardNumber', type: 'string', multiValued: false, mutability: 'readWrite' });
+    expect(schema.attributes[0]).toMatchObject({
+      name: 'cardNumber',
+      type: 'string',
+      multiValued: false,
+      mutability: 'readWrite',
+    });
     const [user, group] = defaultResourceTypes();
     expect(user).toMatchObject({ name: 'User', endpoint: '/Users', schema: { id: URN.User } });
     expect(user.extensions).toEqual([{ schema: ENTERPRISE_USER_SCHEMA, required: false }]);

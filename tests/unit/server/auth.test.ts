@@ -3,18 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { URN } from '../../../src/scim/urns.js';
 import { makeServer, TOKEN } from './helpers.js';
 
-const endpoints = ['/Users', '/Groups', '/Users/some-id', '/ServiceProviderConfig', '/ResourceTypes', '/Schemas', '/no-such-route'];
+const endpoints = [
+  '/Users',
+  '/Groups',
+  '/Users/some-id',
+  '/ServiceProviderConfig',
+  '/ResourceTypes',
+  '/Schemas',
+  '/no-such-route',
+];
 
 describe('bearer authentication', () => {
-  it.each(endpoints)('answers 401 with a SCIM error and a Bearer challenge when %s is called without a token', async (path) => {
-    const { http } = makeServer();
-    const res = await http.get(path);
-    expect(res.status).toBe(401);
-    expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
-    expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
-    expect(res.body).toMatchObject({ schemas: [URN.Error], status: '401' });
-    expect(res.body.detail).toEqual(expect.any(String));
-  });
+  it.each(endpoints)(
+    'answers 401 with a SCIM error and a Bearer challenge when %s is called without a token',
+    async (path) => {
+      const { http } = makeServer();
+      const res = await http.get(path);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toBe('application/scim+json; charset=utf-8');
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer\b/);
+      expect(res.body).toMatchObject({ schemas: [URN.Error], status: '401' });
+      expect(res.body.detail).toEqual(expect.any(String));
+    },
+  );
 
   it.each([
     ['a wrong token', 'Bearer not-the-token'],

@@ -57,7 +57,9 @@ describe('GET /ResourceTypes (D-12, X-15)', () => {
   });
 
   it('lists a custom extension under schemaExtensions and serves it from /Schemas (X-15)', async () => {
-    const custom = customExtensionSchema('urn:ietf:params:scim:schemas:extension:uniFLOWOnline:2.0:User', ['cardNumber']);
+    const custom = customExtensionSchema('urn:ietf:params:scim:schemas:extension:uniFLOWOnline:2.0:User', [
+      'cardNumber',
+    ]);
     const c = client({ resourceTypes: defaultResourceTypes({ userExtensions: [custom] }) });
     const types = await c.get('/ResourceTypes/User');
     expect(types.body.schemaExtensions).toContainEqual({ schema: custom.id, required: false });
@@ -95,7 +97,13 @@ describe('GET /Schemas (D-10, D-11)', () => {
     };
     const check = (attrs: Array<Record<string, unknown>>): void => {
       for (const a of attrs) {
-        expect(a).toMatchObject({ name: expect.any(String), type: expect.any(String), multiValued: expect.any(Boolean), required: expect.any(Boolean), caseExact: expect.any(Boolean) });
+        expect(a).toMatchObject({
+          name: expect.any(String),
+          type: expect.any(String),
+          multiValued: expect.any(Boolean),
+          required: expect.any(Boolean),
+          caseExact: expect.any(Boolean),
+        });
         expect(allowed.mutability).toContain(a.mutability);
         expect(allowed.returned).toContain(a.returned);
         expect(allowed.uniqueness).toContain(a.uniqueness);
@@ -103,7 +111,11 @@ describe('GET /Schemas (D-10, D-11)', () => {
       }
     };
     for (const schema of res.body.Resources) {
-      expect(schema).toMatchObject({ schemas: [URN.Schema], name: expect.any(String), meta: { resourceType: 'Schema' } });
+      expect(schema).toMatchObject({
+        schemas: [URN.Schema],
+        name: expect.any(String),
+        meta: { resourceType: 'Schema' },
+      });
       check(schema.attributes);
     }
   });

@@ -35,7 +35,9 @@ describe('filter errors are 400 invalidFilter with a precise detail', () => {
 
 describe('parseFilter AST', () => {
   it('gives and precedence over or, and keeps URN paths whole', () => {
-    const ast = parseFilter('a eq 1 or b eq 2 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value pr');
+    const ast = parseFilter(
+      'a eq 1 or b eq 2 and urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value pr',
+    );
     const expected: FilterNode = {
       kind: 'or',
       left: { kind: 'compare', attribute: { path: 'a', position: 0 }, operator: 'eq', value: 1 },
@@ -56,7 +58,11 @@ describe('parseFilter AST', () => {
     expect(ast).toMatchObject({
       kind: 'valuePath',
       attribute: { path: 'emails' },
-      filter: { kind: 'and', left: { kind: 'compare', operator: 'eq', value: 'work' }, right: { kind: 'compare', attribute: { path: 'value' } } },
+      filter: {
+        kind: 'and',
+        left: { kind: 'compare', operator: 'eq', value: 'work' },
+        right: { kind: 'compare', attribute: { path: 'value' } },
+      },
     });
   });
 

@@ -9,10 +9,16 @@ async function members(c: Client, id: string): Promise<string[]> {
 }
 
 describe('group queries', () => {
-  it('answers Entra\'s group probe with an empty ListResponse (G-01)', async () => {
+  it("answers Entra's group probe with an empty ListResponse (G-01)", async () => {
     const res = await client().get('/Groups?excludedAttributes=members&filter=displayName+eq+%22probe-7f3a%22');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ schemas: [URN.ListResponse], totalResults: 0, Resources: [], startIndex: 1, itemsPerPage: 0 });
+    expect(res.body).toEqual({
+      schemas: [URN.ListResponse],
+      totalResults: 0,
+      Resources: [],
+      startIndex: 1,
+      itemsPerPage: 0,
+    });
   });
 
   it('matches by displayName with members excluded: no members key at all (G-02, F-11)', async () => {
@@ -22,14 +28,23 @@ describe('group queries', () => {
     const res = await c.get('/Groups?excludedAttributes=members&filter=displayName+eq+%22Sales+Team%22');
     expect(res.body.totalResults).toBe(1);
     const group = res.body.Resources[0];
-    expect(group).toMatchObject({ id, displayName: 'Sales Team', externalId: 'ext-Sales Team', schemas: [URN.Group], meta: { resourceType: 'Group' } });
+    expect(group).toMatchObject({
+      id,
+      displayName: 'Sales Team',
+      externalId: 'ext-Sales Team',
+      schemas: [URN.Group],
+      meta: { resourceType: 'Group' },
+    });
     expect(group).not.toHaveProperty('members');
   });
 
-  it('accepts the validator\'s literal quotes with excludedAttributes first (F-02)', async () => {
+  it("accepts the validator's literal quotes with excludedAttributes first (F-02)", async () => {
     const c = client();
     await createGroup(c, 'QFNHWJVAJKRO');
-    const res = await c.raw.get('/Groups?excludedAttributes=members&filter=displayName+eq+"QFNHWJVAJKRO"').set(AUTH).set('Host', HOST);
+    const res = await c.raw
+      .get('/Groups?excludedAttributes=members&filter=displayName+eq+"QFNHWJVAJKRO"')
+      .set(AUTH)
+      .set('Host', HOST);
     expect(res.body.totalResults).toBe(1);
   });
 
@@ -58,11 +73,16 @@ describe('group queries', () => {
 });
 
 describe('POST /Groups', () => {
-  it('creates Entra\'s empty group with the ADSCIM URN: 201, Location, ADSCIM URN dropped (G-05, X-14)', async () => {
+  it("creates Entra's empty group with the ADSCIM URN: 201, Location, ADSCIM URN dropped (G-05, X-14)", async () => {
     const c = client();
     const res = await c.post('/Groups', entraGroup('displayName'));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ displayName: 'displayName', externalId: 'ext-displayName', schemas: [URN.Group], meta: { resourceType: 'Group' } });
+    expect(res.body).toMatchObject({
+      displayName: 'displayName',
+      externalId: 'ext-displayName',
+      schemas: [URN.Group],
+      meta: { resourceType: 'Group' },
+    });
     expect(res.body.id).toEqual(expect.any(String));
     expect(res.headers.location).toBe(res.body.meta.location);
     expect(res.headers.etag).toBe(res.body.meta.version);
@@ -70,7 +90,10 @@ describe('POST /Groups', () => {
   });
 
   it('accepts the legacy ADSCIM URN as the only schema (X-14 legacy)', async () => {
-    const res = await client().post('/Groups', { schemas: ['http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/Group'], displayName: 'legacy' });
+    const res = await client().post('/Groups', {
+      schemas: ['http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/Group'],
+      displayName: 'legacy',
+    });
     expect(res.status).toBe(201);
   });
 
@@ -103,7 +126,10 @@ describe('PATCH /Groups/{id}', () => {
     const c = client();
     const u = await createUser(c, 'f648');
     const g = await createGroup(c, 'G7');
-    const res = await c.patch(`/Groups/${g}`, patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: u }] }));
+    const res = await c.patch(
+      `/Groups/${g}`,
+      patchOp({ op: 'Add', path: 'members', value: [{ $ref: null, value: u }] }),
+    );
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
     expect(res.headers.etag).toMatch(/^W\//);
@@ -124,24 +150,33 @@ describe('PATCH /Groups/{id}', () => {
     const c = client();
     const [a, b, d] = [await createUser(c, 'ra'), await createUser(c, 'rb'), await createUser(c, 'rd')];
     const g = await createGroup(c, 'G10', { members: [{ value: a }, { value: b }, { value: d }] });
-    expect((await c.patch(`/Groups/${g}`, patchOp({ op: 'Remove', path: 'members', value: [{ value: a }] }))).status).toBe(204);
+    expect(
+      (await c.patch(`/Groups/${g}`, patchOp({ op: 'Remove', path: 'members', value: [{ value: a }] }))).status,
+    ).toBe(204);
     expect(await members(c, g)).toEqual([b, d].sort());
-    expect((await c.patch(`/Groups/${g}`, patchOp({ op: 'remove', path: `members[value eq "${b}"]` }))).status).toBe(204);
+    expect((await c.patch(`/Groups/${g}`, patchOp({ op: 'remove', path: `members[value eq "${b}"]` }))).status).toBe(
+      204,
+    );
     expect(await members(c, g)).toEqual([d]);
   });
 
   it('treats removing a non-member as success (G-12)', async () => {
     const c = client();
     const g = await createGroup(c, 'G12');
-    const res = await c.patch(`/Groups/${g}`, patchOp({ op: 'Remove', path: 'members', value: [{ value: 'not-a-member' }] }));
+    const res = await c.patch(
+      `/Groups/${g}`,
+      patchOp({ op: 'Remove', path: 'members', value: [{ value: 'not-a-member' }] }),
+    );
     expect(res.status).toBe(204);
   });
 
-  it('renames, and answers 409 for a rename onto another group\'s name (G-15)', async () => {
+  it("renames, and answers 409 for a rename onto another group's name (G-15)", async () => {
     const c = client();
     const g = await createGroup(c, 'Old');
     await createGroup(c, 'Taken');
-    expect((await c.patch(`/Groups/${g}`, patchOp({ op: 'Replace', path: 'displayName', value: 'New' }))).status).toBe(204);
+    expect((await c.patch(`/Groups/${g}`, patchOp({ op: 'Replace', path: 'displayName', value: 'New' }))).status).toBe(
+      204,
+    );
     expect((await c.get('/Groups?filter=displayName+eq+%22New%22')).body.totalResults).toBe(1);
     const clash = await c.patch(`/Groups/${g}`, patchOp({ op: 'replace', value: { displayName: 'taken' } }));
     expect(clash.status).toBe(409);
@@ -151,7 +186,10 @@ describe('PATCH /Groups/{id}', () => {
   it('answers 200 with the resource when the client asks for attributes (RFC 7644 §3.5.2)', async () => {
     const c = client();
     const g = await createGroup(c, 'WithAttrs');
-    const res = await c.patch(`/Groups/${g}?attributes=displayName`, patchOp({ op: 'replace', value: { externalId: 'e2' } }));
+    const res = await c.patch(
+      `/Groups/${g}?attributes=displayName`,
+      patchOp({ op: 'replace', value: { externalId: 'e2' } }),
+    );
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ schemas: [URN.Group], id: g, displayName: 'WithAttrs' });
   });

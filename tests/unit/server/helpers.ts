@@ -12,7 +12,10 @@ export const AUTH = { Authorization: `Bearer ${TOKEN}` };
 export const HOST = 'scim.test';
 export const SCIM_JSON = 'application/scim+json';
 
-export function makeServer(options: Partial<ScimServerOptions> = {}): { server: ScimServer; http: ReturnType<typeof request> } {
+export function makeServer(options: Partial<ScimServerOptions> = {}): {
+  server: ScimServer;
+  http: ReturnType<typeof request>;
+} {
   const server = createScimServer({ token: TOKEN, ...options });
   return { server, http: request(server.handler) };
 }
@@ -23,11 +26,37 @@ export function client(options: Partial<ScimServerOptions> = {}) {
   const base = options.basePath ?? '';
   return {
     server,
-    get: (path: string) => http.get(base + path).set(AUTH).set('Host', HOST),
-    delete: (path: string) => http.delete(base + path).set(AUTH).set('Host', HOST),
-    post: (path: string, body: unknown) => http.post(base + path).set(AUTH).set('Host', HOST).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
-    put: (path: string, body: unknown) => http.put(base + path).set(AUTH).set('Host', HOST).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
-    patch: (path: string, body: unknown) => http.patch(base + path).set(AUTH).set('Host', HOST).set('Content-Type', SCIM_JSON).send(JSON.stringify(body)),
+    get: (path: string) =>
+      http
+        .get(base + path)
+        .set(AUTH)
+        .set('Host', HOST),
+    delete: (path: string) =>
+      http
+        .delete(base + path)
+        .set(AUTH)
+        .set('Host', HOST),
+    post: (path: string, body: unknown) =>
+      http
+        .post(base + path)
+        .set(AUTH)
+        .set('Host', HOST)
+        .set('Content-Type', SCIM_JSON)
+        .send(JSON.stringify(body)),
+    put: (path: string, body: unknown) =>
+      http
+        .put(base + path)
+        .set(AUTH)
+        .set('Host', HOST)
+        .set('Content-Type', SCIM_JSON)
+        .send(JSON.stringify(body)),
+    patch: (path: string, body: unknown) =>
+      http
+        .patch(base + path)
+        .set(AUTH)
+        .set('Host', HOST)
+        .set('Content-Type', SCIM_JSON)
+        .send(JSON.stringify(body)),
     raw: http,
   };
 }
@@ -70,7 +99,11 @@ export async function createUser(c: Client, userName: string, extra: Record<stri
   return res.body.id as string;
 }
 
-export async function createGroup(c: Client, displayName: string, extra: Record<string, unknown> = {}): Promise<string> {
+export async function createGroup(
+  c: Client,
+  displayName: string,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await c.post('/Groups', entraGroup(displayName, extra));
   if (res.status !== 201) throw new Error(`create group ${displayName}: ${res.status} ${res.text}`);
   return res.body.id as string;

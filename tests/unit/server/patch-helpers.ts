@@ -5,7 +5,9 @@ import { ScimError } from '../../../src/scim/errors.js';
 
 export const UNIFLOW_URN = 'urn:ietf:params:scim:schemas:extension:uniFLOWOnline:2.0:User';
 
-const [user, group] = defaultResourceTypes({ userExtensions: [customExtensionSchema(UNIFLOW_URN, ['cardNumber', 'pin'])] });
+const [user, group] = defaultResourceTypes({
+  userExtensions: [customExtensionSchema(UNIFLOW_URN, ['cardNumber', 'pin'])],
+});
 export const RESOURCE_TYPES = { User: user, Group: group } satisfies Record<string, ResourceTypeDefinition>;
 
 /** Runs `fn` and returns the ScimError it throws (fails the test when it throws anything else or nothing). */

@@ -50,7 +50,11 @@ describe('applyPatch behaviour beyond the tables', () => {
   it('is atomic: an error in a later operation leaves the input untouched and returns nothing', () => {
     const resource = structuredClone(baseUser);
     const error = scimErrorOf(() =>
-      applyPatch(resource, patchOp({ op: 'Replace', path: 'active', value: 'False' }, { op: 'replace', path: 'nope', value: 1 }), RESOURCE_TYPES.User),
+      applyPatch(
+        resource,
+        patchOp({ op: 'Replace', path: 'active', value: 'False' }, { op: 'replace', path: 'nope', value: 1 }),
+        RESOURCE_TYPES.User,
+      ),
     );
     expect(error.scimType).toBe('invalidPath');
     expect(resource).toEqual(baseUser);
@@ -64,26 +68,46 @@ describe('applyPatch behaviour beyond the tables', () => {
 
   it('sets meta.lastModified from opts.now only when something changed', () => {
     const now = () => new Date('2025-06-01T12:00:00Z');
-    const changed = applyPatch(baseUser, patchOp({ op: 'replace', path: 'title', value: 'CEO' }), RESOURCE_TYPES.User, { now });
+    const changed = applyPatch(baseUser, patchOp({ op: 'replace', path: 'title', value: 'CEO' }), RESOURCE_TYPES.User, {
+      now,
+    });
     expect((changed.meta as JsonObject).lastModified).toBe('2025-06-01T12:00:00.000Z');
     expect((changed.meta as JsonObject).created).toBe('2024-01-01T00:00:00Z');
-    const unchanged = applyPatch(baseUser, patchOp({ op: 'replace', path: 'active', value: 'True' }), RESOURCE_TYPES.User, { now });
+    const unchanged = applyPatch(
+      baseUser,
+      patchOp({ op: 'replace', path: 'active', value: 'True' }),
+      RESOURCE_TYPES.User,
+      { now },
+    );
     expect(unchanged).toEqual(baseUser);
   });
 
   it('accepts replacing id with its own value (no modification) but rejects a different id', () => {
-    expect(applyPatch(baseUser, patchOp({ op: 'replace', value: { id: 'u-1', title: 'x' } }), RESOURCE_TYPES.User).title).toBe('x');
-    expect(scimErrorOf(() => applyPatch(baseUser, patchOp({ op: 'replace', value: { id: 'u-2' } }), RESOURCE_TYPES.User)).scimType).toBe('mutability');
+    expect(
+      applyPatch(baseUser, patchOp({ op: 'replace', value: { id: 'u-1', title: 'x' } }), RESOURCE_TYPES.User).title,
+    ).toBe('x');
+    expect(
+      scimErrorOf(() => applyPatch(baseUser, patchOp({ op: 'replace', value: { id: 'u-2' } }), RESOURCE_TYPES.User))
+        .scimType,
+    ).toBe('mutability');
   });
 
   it('renames a non-canonical stored key when it is written (Manager → manager)', () => {
     const resource: JsonObject = { ...baseUser, [URN.EnterpriseUser]: { Manager: { value: 'm-1' } } };
-    const result = applyPatch(resource, patchOp({ op: 'replace', path: `${URN.EnterpriseUser}:manager`, value: 'm-2' }), RESOURCE_TYPES.User);
+    const result = applyPatch(
+      resource,
+      patchOp({ op: 'replace', path: `${URN.EnterpriseUser}:manager`, value: 'm-2' }),
+      RESOURCE_TYPES.User,
+    );
     expect(result[URN.EnterpriseUser]).toEqual({ manager: { value: 'm-2' } });
   });
 
   it('ignores a schemas key inside a path-less value', () => {
-    const result = applyPatch(baseUser, patchOp({ op: 'replace', value: { schemas: ['x'], title: 'CEO' } }), RESOURCE_TYPES.User);
+    const result = applyPatch(
+      baseUser,
+      patchOp({ op: 'replace', value: { schemas: ['x'], title: 'CEO' } }),
+      RESOURCE_TYPES.User,
+    );
     expect(result.schemas).toEqual([URN.User]);
   });
 });

@@ -22,7 +22,12 @@ describe('PATCH /Users/{id} with Entra request shapes', () => {
       ),
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ displayName: 'Pvlo', externalId: 'Eqpj', name: { givenName: 'Gtfd', familyName: 'Pkqf' }, [ENT]: { employeeNumber: 'Eqpj' } });
+    expect(res.body).toMatchObject({
+      displayName: 'Pvlo',
+      externalId: 'Eqpj',
+      name: { givenName: 'Gtfd', familyName: 'Pkqf' },
+      [ENT]: { employeeNumber: 'Eqpj' },
+    });
     expect(res.body.emails).toEqual([{ primary: true, type: 'work', value: 'TestBcwqnm@test.microsoft.com' }]);
     expect((await c.get(`/Users/${id}`)).body).toEqual(res.body);
   });
@@ -34,11 +39,22 @@ describe('PATCH /Users/{id} with Entra request shapes', () => {
       `/Users/${id}`,
       patchOp({
         op: 'replace',
-        value: { displayName: 'Bjfe', 'name.givenName': 'Kkom', 'name.familyName': 'Unua', [`${ENT}:employeeNumber`]: 'Aklq', active: false },
+        value: {
+          displayName: 'Bjfe',
+          'name.givenName': 'Kkom',
+          'name.familyName': 'Unua',
+          [`${ENT}:employeeNumber`]: 'Aklq',
+          active: false,
+        },
       }),
     );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ displayName: 'Bjfe', active: false, name: { givenName: 'Kkom', familyName: 'Unua', formatted: 'givenName familyName' }, [ENT]: { employeeNumber: 'Aklq' } });
+    expect(res.body).toMatchObject({
+      displayName: 'Bjfe',
+      active: false,
+      name: { givenName: 'Kkom', familyName: 'Unua', formatted: 'givenName familyName' },
+      [ENT]: { employeeNumber: 'Aklq' },
+    });
     expect(Object.keys(res.body)).not.toContain('name.givenName');
     expect(Object.keys(res.body)).not.toContain(`${ENT}:employeeNumber`);
   });
@@ -46,7 +62,10 @@ describe('PATCH /Users/{id} with Entra request shapes', () => {
   it('creates the element for a value-filter path that matches nothing (P-08)', async () => {
     const c = client();
     const id = await createUser(c, 'p08');
-    const res = await c.patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }));
+    const res = await c.patch(
+      `/Users/${id}`,
+      patchOp({ op: 'Replace', path: 'phoneNumbers[type eq "mobile"].value', value: '+1 555' }),
+    );
     expect(res.status).toBe(200);
     expect(res.body.phoneNumbers).toEqual([{ type: 'mobile', value: '+1 555' }]);
   });
@@ -75,7 +94,10 @@ describe('PATCH /Users/{id} with Entra request shapes', () => {
   it('clears an attribute with an empty or null replace (U-27)', async () => {
     const c = client();
     const id = await createUser(c, 'clear', { title: 'Boss', nickName: 'B' });
-    await c.patch(`/Users/${id}`, patchOp({ op: 'replace', path: 'title', value: null }, { op: 'replace', value: { nickName: '' } }));
+    await c.patch(
+      `/Users/${id}`,
+      patchOp({ op: 'replace', path: 'title', value: null }, { op: 'replace', value: { nickName: '' } }),
+    );
     const got = (await c.get(`/Users/${id}`)).body;
     expect(got.title ?? null).toBeNull();
     expect(got.nickName ?? '').toBe('');
@@ -86,7 +108,10 @@ describe('PATCH /Users/{id} with Entra request shapes', () => {
     const id = await createUser(c, 'atomic');
     const res = await c.patch(
       `/Users/${id}`,
-      patchOp({ op: 'Replace', path: 'active', value: 'False' }, { op: 'Replace', path: 'noSuchAttribute', value: 'x' }),
+      patchOp(
+        { op: 'Replace', path: 'active', value: 'False' },
+        { op: 'Replace', path: 'noSuchAttribute', value: 'x' },
+      ),
     );
     expect(res.status).toBe(400);
     expect(res.body.schemas).toEqual([URN.Error]);

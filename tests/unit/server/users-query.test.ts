@@ -20,15 +20,18 @@ describe('Entra probes and matches', () => {
     expect(res.body).toEqual(EMPTY_LIST);
   });
 
-  it('accepts the validator\'s literal quotes and %40 (F-02)', async () => {
+  it("accepts the validator's literal quotes and %40 (F-02)", async () => {
     const c = client();
     await createUser(c, 'adrianna_jenkins@jewessupton.com');
-    const res = await c.raw.get('/Users?filter=userName+eq+"adrianna_jenkins%40jewessupton.com"').set(AUTH).set('Host', HOST);
+    const res = await c.raw
+      .get('/Users?filter=userName+eq+"adrianna_jenkins%40jewessupton.com"')
+      .set(AUTH)
+      .set('Host', HOST);
     expect(res.status).toBe(200);
     expect(res.body.totalResults).toBe(1);
   });
 
-  it('accepts the un-encoded form printed in Microsoft\'s docs, with %20 spaces', async () => {
+  it("accepts the un-encoded form printed in Microsoft's docs, with %20 spaces", async () => {
     const c = client();
     await createUser(c, 'spaced');
     const res = await c.get('/Users?filter=userName%20eq%20%22spaced%22');
@@ -42,7 +45,12 @@ describe('Entra probes and matches', () => {
     const res = await c.get('/Users?filter=userName+eq+%22Test_User_match%22');
     expect(res.body).toMatchObject({ schemas: [URN.ListResponse], totalResults: 1, startIndex: 1, itemsPerPage: 1 });
     expect(res.body.Resources).toHaveLength(1);
-    expect(res.body.Resources[0]).toMatchObject({ id, userName: 'Test_User_match', schemas: [URN.User], meta: { resourceType: 'User' } });
+    expect(res.body.Resources[0]).toMatchObject({
+      id,
+      userName: 'Test_User_match',
+      schemas: [URN.User],
+      meta: { resourceType: 'User' },
+    });
   });
 
   it('matches userName case-insensitively and returns the stored casing (U-21)', async () => {
@@ -151,7 +159,12 @@ describe('pagination (U-23, RFC 7644 §3.4.2.4)', () => {
   it('returns an empty page past the end', async () => {
     const c = client();
     await seed(c, 2);
-    expect((await c.get('/Users?startIndex=5&count=5')).body).toMatchObject({ totalResults: 2, startIndex: 5, itemsPerPage: 0, Resources: [] });
+    expect((await c.get('/Users?startIndex=5&count=5')).body).toMatchObject({
+      totalResults: 2,
+      startIndex: 5,
+      itemsPerPage: 0,
+      Resources: [],
+    });
   });
 
   it('pages by maxResults instead of refusing large results', async () => {
@@ -235,7 +248,10 @@ describe('POST /Users/.search and POST /.search (RFC 7644 §3.4.3)', () => {
     await c.post('/Groups', { schemas: [URN.Group], displayName: 'Shared' });
     const res = await c.post('/.search', { schemas: [URN.SearchRequest], filter: 'displayName eq "shared"' });
     expect(res.body.totalResults).toBe(2);
-    expect(res.body.Resources.map((r: { meta: { resourceType: string } }) => r.meta.resourceType).sort()).toEqual(['Group', 'User']);
+    expect(res.body.Resources.map((r: { meta: { resourceType: string } }) => r.meta.resourceType).sort()).toEqual([
+      'Group',
+      'User',
+    ]);
   });
 
   it('answers a body without the SearchRequest URN with 400 invalidSyntax', async () => {

@@ -5,7 +5,7 @@ import { URN } from '../../../src/scim/urns.js';
 import { client, createUser, entraUser, patchOp } from './helpers.js';
 
 describe('POST /Users', () => {
-  it('creates Entra\'s documented user: 201, id, meta, Location = meta.location, ETag = meta.version (U-06)', async () => {
+  it("creates Entra's documented user: 201, id, meta, Location = meta.location, ETag = meta.version (U-06)", async () => {
     const c = client();
     const res = await c.post('/Users', entraUser('Test_User_00aa'));
     expect(res.status).toBe(201);
@@ -59,7 +59,7 @@ describe('POST /Users', () => {
     expect((await c.get(`/Users/${res.body.id}`)).body[custom]).toEqual({ CustomAttribute: '701984' });
   });
 
-  it('treats nulls as not supplied and accepts the typo\'d enterprise URN (U-07)', async () => {
+  it("treats nulls as not supplied and accepts the typo'd enterprise URN (U-07)", async () => {
     const body = {
       schemas: [URN.User, 'urn:ietf:params:scim:schemas:extension:enterprise:2.0User'],
       userName: 'legacy',
@@ -80,7 +80,10 @@ describe('POST /Users', () => {
   });
 
   it('ignores id and meta sent by the client', async () => {
-    const res = await client().post('/Users', entraUser('ro', { id: 'client-id', meta: { resourceType: 'User', created: '2000-01-01T00:00:00Z' } }));
+    const res = await client().post(
+      '/Users',
+      entraUser('ro', { id: 'client-id', meta: { resourceType: 'User', created: '2000-01-01T00:00:00Z' } }),
+    );
     expect(res.status).toBe(201);
     expect(res.body.id).not.toBe('client-id');
     expect(res.body.meta.created).not.toBe('2000-01-01T00:00:00Z');
@@ -97,7 +100,10 @@ describe('POST /Users', () => {
   });
 
   it('coerces "primary":"true" inside emails to a boolean (P-13)', async () => {
-    const res = await client().post('/Users', entraUser('prim', { emails: [{ type: 'work', value: 'p@x.com', primary: 'true' }] }));
+    const res = await client().post(
+      '/Users',
+      entraUser('prim', { emails: [{ type: 'work', value: 'p@x.com', primary: 'true' }] }),
+    );
     expect(res.body.emails[0].primary).toBe(true);
   });
 
@@ -134,7 +140,10 @@ describe('POST /Users', () => {
 
   it('keeps values exactly as sent (U-12)', async () => {
     const c = client();
-    const res = await c.post('/Users', entraUser('Fidelity', { phoneNumbers: [{ type: 'work', value: '55555555555' }], displayName: ' User X' }));
+    const res = await c.post(
+      '/Users',
+      entraUser('Fidelity', { phoneNumbers: [{ type: 'work', value: '55555555555' }], displayName: ' User X' }),
+    );
     const got = await c.get(`/Users/${res.body.id}`);
     expect(got.body.phoneNumbers).toEqual([{ type: 'work', value: '55555555555' }]);
     expect(got.body.displayName).toBe(' User X');
@@ -216,7 +225,10 @@ describe('PATCH /Users/{id}', () => {
   it('keeps id and created, advances lastModified and version, and equals the next GET (P-15)', async () => {
     const c = client();
     const created = await c.post('/Users', entraUser('stable'));
-    const res = await c.patch(`/Users/${created.body.id}`, patchOp({ op: 'Replace', path: 'displayName', value: 'New' }));
+    const res = await c.patch(
+      `/Users/${created.body.id}`,
+      patchOp({ op: 'Replace', path: 'displayName', value: 'New' }),
+    );
     expect(res.body.id).toBe(created.body.id);
     expect(res.body.meta.created).toBe(created.body.meta.created);
     expect(Date.parse(res.body.meta.lastModified)).toBeGreaterThan(Date.parse(created.body.meta.lastModified));
@@ -252,7 +264,10 @@ describe('PATCH /Users/{id}', () => {
     const id = await createUser(c, 'x03');
     const res = await c.patch(
       `/Users/${id}`,
-      patchOp({ op: 'Add', path: `${URN.EnterpriseUser}:department`, value: 'Sales' }, { op: 'Add', path: `${URN.EnterpriseUser}:manager`, value: 'boss' }),
+      patchOp(
+        { op: 'Add', path: `${URN.EnterpriseUser}:department`, value: 'Sales' },
+        { op: 'Add', path: `${URN.EnterpriseUser}:manager`, value: 'boss' },
+      ),
     );
     expect(res.status).toBe(200);
     expect(res.body[URN.EnterpriseUser]).toEqual({ department: 'Sales', manager: { value: 'boss' } });
@@ -276,7 +291,9 @@ describe('PATCH /Users/{id}', () => {
   it('answers 412 when If-Match names an old version', async () => {
     const c = client();
     const id = await createUser(c, 'ifmatch');
-    const res = await c.patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'title', value: 'x' })).set('If-Match', 'W/"999"');
+    const res = await c
+      .patch(`/Users/${id}`, patchOp({ op: 'Replace', path: 'title', value: 'x' }))
+      .set('If-Match', 'W/"999"');
     expect(res.status).toBe(412);
     expect((await c.get(`/Users/${id}`)).body.title).toBeUndefined();
   });
