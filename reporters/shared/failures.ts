@@ -5,7 +5,7 @@
  */
 import type { Exchange } from '../../src/model/exchange.js';
 import type { TestResult } from '../../src/model/result.js';
-import { decodeScimError } from '../../src/checks/scim-error.js';
+import { decodeScimError } from '../../src/model/server-error.js';
 
 export { decodeScimError };
 

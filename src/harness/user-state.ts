@@ -7,7 +7,7 @@ import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Check } from '../checks/check.js';
 import { bodyObject, show } from '../checks/check.js';
 import { listResponse, resourcesOf } from '../checks/list-response.js';
-import { decodeScimError } from '../checks/scim-error.js';
+import { decodeScimError } from '../model/server-error.js';
 import { status } from '../checks/status.js';
 import { readMember } from '../model/json.js';
 import { patchBody } from '../entra/bodies.js';
