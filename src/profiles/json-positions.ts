@@ -68,7 +68,13 @@ function walk(node: Node, path: string[], positions: Map<string, Position>, at: 
     if (Object.prototype.hasOwnProperty.call(out, key))
       throw new JsonSyntaxError(`duplicate member name "${key}"`, at(keyNode.offset));
     positions.set(`${[...path, key].join('.')}#key`, at(keyNode.offset));
-    out[key] = walk(valueNode, [...path, key], positions, at);
+    // An own property even for "__proto__", as JSON.parse makes it (an assignment would set the prototype instead).
+    Object.defineProperty(out, key, {
+      value: walk(valueNode, [...path, key], positions, at),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -211,6 +211,14 @@ describe('parseJsonWithPositions', () => {
     );
   });
 
+  it('keeps a "__proto__" member as an own member, as JSON.parse does (found by the property above, seed 1791767135)', () => {
+    const text = '{"__proto__": "", "a": {"__proto__": {"b": 1}}}';
+    const { value } = parseJsonWithPositions(text);
+    expect(value).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value as object)).toEqual(['__proto__', 'a']);
+  });
+
   it('keeps columns after a byte order mark and names a line break inside a string', () => {
     expect(parseJsonWithPositions('\ufeff{"a": 1}').positions.get('a')).toEqual({ line: 1, column: 8 });
     expect(() => parseJsonWithPositions('{\n  "a": "x\ny"\n}')).toThrow(
