@@ -3,9 +3,9 @@
  * the way a real server gets it wrong. Used by entra-faults.test.ts; `fails` lists the behaviour ids whose tests fail.
  */
 import { join } from 'node:path';
-import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
+import type { ServerFault } from '../../src/server/app.js';
 import { ROOT } from '../helpers/cli.js';
-import { TEST_TOKEN } from '../helpers/target-server.js';
+import { authorized, isUnfilteredList, operations, scimError } from '../helpers/fault-kit.js';
 
 /** A profile that maps roles, so that the U-25 tests run (no built-in profile maps them). */
 const ROLES_PROFILE = join(ROOT, 'tests', 'fixtures', 'roles-app.profile.json');
@@ -20,24 +20,6 @@ export interface EntraModifier {
   args?: string[];
   env?: Record<string, string>;
 }
-
-const authorized = (req: FaultRequest) => req.headers.authorization === `Bearer ${TEST_TOKEN}`;
-const isUnfilteredList = (req: FaultRequest) =>
-  req.method === 'GET' && /\/Users$/.test(req.path) && !req.query.has('filter');
-const operations = (req: FaultRequest): Array<Record<string, unknown>> =>
-  Array.isArray((req.body as { Operations?: unknown })?.Operations)
-    ? (req.body as { Operations: Array<Record<string, unknown>> }).Operations
-    : [];
-const scimError = (status: number, scimType: string | undefined, detail: string): FaultResponse => ({
-  status,
-  headers: {},
-  body: {
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-    status: String(status),
-    ...(scimType ? { scimType } : {}),
-    detail,
-  },
-});
 
 export const ENTRA_MODIFIERS: Record<string, EntraModifier> = {
   'needs-json-accept': {
