@@ -7,191 +7,22 @@
  * `warns` lists the behaviour ids whose non-blocking tests may fail (recommended, gallery or validator level),
  * thought through from the RFC and the catalog, not copied from a run.
  */
-import type { FaultRequest, FaultResponse, ServerFault } from '../../src/server/app.js';
-import type { ResourceStore } from '../../src/server/store.js';
-import { TEST_TOKEN } from '../helpers/target-server.js';
+import { scimError } from '../helpers/fault-kit.js';
+import { integerIds, strictPhones, uniqueEmails } from './stateful-variants.js';
+import {
+  eachResource,
+  isError,
+  isObject,
+  onResponse,
+  resourcePath,
+  typeOf,
+  withMeta,
+  withoutMembers,
+  type Json,
+  type Variant,
+} from './variant-kit.js';
 
-type Json = Record<string, unknown>;
-
-/** What a stateful variant may read from the server it runs on. */
-export interface VariantServer {
-  store(): ResourceStore;
-}
-
-export interface Variant {
-  /** Why the RFC allows this answer and why Entra copes with it. */
-  why: string;
-  faults(server: VariantServer): ServerFault[];
-  /** Options for the reference server (e.g. a smaller page cap). */
-  server?: { maxResults?: number };
-  /** Behaviour ids whose lower-level tests may fail (warnings); a blocking failure is never allowed. */
-  warns: string[];
-}
-
-const ERROR_URN = 'urn:ietf:params:scim:api:messages:2.0:Error';
-const authorized = (req: FaultRequest) => req.headers.authorization === `Bearer ${TEST_TOKEN}`;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isError = (res: FaultResponse) =>
-  res.status >= 400 && isObject(res.body) && Array.isArray(res.body.schemas) && res.body.schemas.includes(ERROR_URN);
-const resourcePath = (req: FaultRequest, type: 'Users' | 'Groups') => new RegExp(`/${type}(/[^/]+)?$`).test(req.path);
-const scimError = (status: number, scimType: string | undefined, detail: string): FaultResponse => ({
-  status,
-  headers: {},
-  body: { schemas: [ERROR_URN], status: String(status), ...(scimType ? { scimType } : {}), detail },
-});
-
-/** Applies `rewrite` to the resource of a body and to every resource of a ListResponse. */
-function eachResource(res: FaultResponse, rewrite: (resource: Json) => Json): FaultResponse | void {
-  const body = res.body;
-  if (!isObject(body) || res.status >= 400) return;
-  if (Array.isArray(body.Resources))
-    return { ...res, body: { ...body, Resources: body.Resources.map((r) => (isObject(r) ? rewrite(r) : r)) } };
-  if (typeof body.id === 'string') return { ...res, body: rewrite(body) };
-}
-
-/** The resource type of a response body: from meta.resourceType, or the endpoint. */
-function typeOf(resource: Json, req: FaultRequest): 'User' | 'Group' | undefined {
-  const meta = resource.meta;
-  const declared = isObject(meta) ? meta.resourceType : undefined;
-  if (declared === 'User' || declared === 'Group') return declared;
-  if (/\/Users(\/|$)/.test(req.path)) return 'User';
-  if (/\/Groups(\/|$)/.test(req.path)) return 'Group';
-  return undefined;
-}
-
-function onResponse(name: string, fn: (req: FaultRequest, res: FaultResponse) => FaultResponse | void): ServerFault[] {
-  return [{ name, onResponse: fn }];
-}
-
-/** Merges `change(type, resource)` into the meta of every User and Group a response carries. */
-function withMeta(name: string, change: (type: 'User' | 'Group', resource: Json) => Json): ServerFault[] {
-  return onResponse(name, (req, res) =>
-    eachResource(res, (r) => {
-      const type = typeOf(r, req);
-      return isObject(r.meta) && type ? { ...r, meta: { ...r.meta, ...change(type, r) } } : r;
-    }),
-  );
-}
-
-function asked(req: FaultRequest, attribute: string): boolean {
-  const value = [...req.query].find(([k]) => k.toLowerCase() === 'attributes')?.[1] ?? '';
-  return value.split(',').some((a) => a.trim().toLowerCase() === attribute);
-}
-
-function withoutMembers(req: FaultRequest, res: FaultResponse, unlessAsked: boolean): FaultResponse | void {
-  if (!resourcePath(req, 'Groups') || (unlessAsked && asked(req, 'members'))) return;
-  return eachResource(res, (r) => {
-    const { members: _members, ...rest } = r;
-    return rest;
-  });
-}
-
-/**
- * Ids as integers-as-strings ("100001"), mapped both ways over the reference server's UUIDs: in paths, bodies
- * and filter values on the way in, in every string of a response on the way out.
- */
-function integerIds(): ServerFault[] {
-  const toInt = new Map<string, string>();
-  const toUuid = new Map<string, string>();
-  const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
-  // Only the server's own ids are mapped (learnt from the `id` of each resource it returns), never a UUID a client
-  // sent as data (an externalId, say).
-  const learn = (body: unknown): void => {
-    if (Array.isArray(body)) return body.forEach(learn);
-    if (!isObject(body)) return;
-    if (typeof body.id === 'string' && !toInt.has(body.id)) {
-      const n = String(100_000 + toInt.size + 1);
-      toInt.set(body.id, n);
-      toUuid.set(n, body.id);
-    }
-    if (Array.isArray(body.Resources)) learn(body.Resources);
-  };
-  const out = (text: string) => text.replace(uuid, (u) => toInt.get(u) ?? u);
-  const back = (text: string) => text.replace(/\b1\d{5}\b/g, (n) => toUuid.get(n) ?? n);
-  const map = (value: unknown, fn: (s: string) => string): unknown => {
-    if (typeof value === 'string') return fn(value);
-    if (Array.isArray(value)) return value.map((v) => map(v, fn));
-    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, map(v, fn)]));
-    return value;
-  };
-  return [
-    {
-      name: 'integer-ids',
-      onRequest(req) {
-        const query = new URLSearchParams([...req.query].map(([k, v]): [string, string] => [k, back(v)]));
-        return { ...req, path: back(req.path), query, body: map(req.body, back) };
-      },
-      onResponse(_req, res) {
-        learn(res.body);
-        const headers = Object.fromEntries(
-          Object.entries(res.headers).map(([k, v]) => [k, k.toLowerCase() === 'location' ? out(v) : v]),
-        );
-        return { ...res, headers, body: map(res.body, out) };
-      },
-    },
-  ];
-}
-
-/** A server that keeps e-mail addresses unique across users (409 uniqueness on a reused address). */
-function uniqueEmails(server: VariantServer): ServerFault[] {
-  const addresses = (body: unknown): string[] =>
-    isObject(body) && Array.isArray(body.emails)
-      ? body.emails.flatMap((e) => (isObject(e) && typeof e.value === 'string' ? [e.value.toLowerCase()] : []))
-      : [];
-  return [
-    {
-      name: 'unique-emails',
-      onRequest(req) {
-        if (!authorized(req) || req.method !== 'POST' || !/\/Users$/.test(req.path)) return;
-        const wanted = addresses(req.body);
-        if (wanted.length === 0) return;
-        const taken = server
-          .store()
-          .list('User')
-          .some((u) => addresses(u).some((a) => wanted.includes(a)));
-        if (taken) return scimError(409, 'uniqueness', 'a user with this e-mail address exists');
-      },
-    },
-  ];
-}
-
-/** A server that validates phone numbers (E.164-ish: +, digits, spaces, dashes, dots, parentheses). */
-function strictPhones(): ServerFault[] {
-  const valid = (v: unknown) => typeof v === 'string' && /^\+?[0-9][0-9 ().-]{3,30}$/.test(v.trim());
-  const phones = (value: unknown): unknown[] => {
-    if (Array.isArray(value)) return value.flatMap((e) => (isObject(e) && 'value' in e ? [e.value] : []));
-    if (isObject(value) && 'value' in value) return [value.value];
-    return typeof value === 'string' ? [value] : [];
-  };
-  return [
-    {
-      name: 'strict-phones',
-      onRequest(req) {
-        if (
-          !authorized(req) ||
-          !['POST', 'PUT', 'PATCH'].includes(req.method) ||
-          !resourcePath(req, 'Users') ||
-          !isObject(req.body)
-        )
-          return;
-        const body = req.body;
-        const sent: unknown[] = [...phones(body.phoneNumbers)];
-        for (const op of Array.isArray(body.Operations) ? body.Operations : []) {
-          if (!isObject(op) || String(op.op).toLowerCase() === 'remove') continue;
-          const path = typeof op.path === 'string' ? op.path : '';
-          if (/^phoneNumbers/i.test(path)) sent.push(...(/\.value$/i.test(path) ? [op.value] : phones(op.value)));
-          if (!path && isObject(op.value)) {
-            sent.push(...phones(op.value.phoneNumbers));
-            for (const [k, v] of Object.entries(op.value)) if (/^phoneNumbers\[.*\]\.value$/i.test(k)) sent.push(v);
-          }
-        }
-        const bad = sent.find((v) => v !== null && v !== undefined && v !== '' && !valid(v));
-        if (bad !== undefined)
-          return scimError(400, 'invalidValue', `phone number ${JSON.stringify(bad)} is not a valid E.164 number`);
-      },
-    },
-  ];
-}
+export type { Variant, VariantServer } from './variant-kit.js';
 
 export const VARIANTS: Record<string, Variant> = {
   'group-patch-200-with-group': {
