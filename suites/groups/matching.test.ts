@@ -22,6 +22,7 @@ import {
   patchBody,
   type ScimResponse,
   type ScimClient,
+  type BehaviourContext,
 } from '#harness';
 
 const usersOnlyProfile = usersOnly(collectedProfile());
@@ -43,6 +44,17 @@ behaviour(
     }
   },
 );
+
+/**
+ * A new group with one (shared) member: the member makes the exclusion of members meaningful, as a server that
+ * ignores excludedAttributes=members would show it.
+ */
+async function groupWithMember(client: BehaviourContext['client'], resources: BehaviourContext['resources']) {
+  const user = await resources.sharedUser();
+  const group = await resources.createGroup();
+  await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
+  return group;
+}
 
 /** One resource of a match answer: the right group, with Entra's link attributes and no members key (schemas and meta are not Entra's business). */
 function expectMatched(
@@ -75,10 +87,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, names, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const user = await resources.sharedUser();
-    const group = await resources.createGroup();
-    // A member makes the exclusion meaningful: a server that ignores excludedAttributes would show it.
-    await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
+    const group = await groupWithMember(client, resources);
     await matchGroups(client, 'displayName', names.absent(), { total: 0 });
     const { response, resources: found } = await matchGroups(client, 'displayName', group.name, { total: 1 });
     expectThat(found.length === 1, `totalResults is 1 but Resources holds ${found.length} items`, { response });
@@ -107,9 +116,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const user = await resources.sharedUser();
-    const group = await resources.createGroup();
-    await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
+    const group = await groupWithMember(client, resources);
     const response = await client.get(`/Groups/${group.id}`, { query: { excludedAttributes: 'members' } });
     verify(response, status(200), resourceWithId());
     const body = response.json as Record<string, unknown>;
@@ -224,9 +231,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const user = await resources.sharedUser();
-    const group = await resources.createGroup();
-    await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
+    const group = await groupWithMember(client, resources);
     // Raw query string: spaces as +, quotes literal (catalog F-02, validator runs).
     const query = `excludedAttributes=members&filter=displayName+eq+"${encodeURIComponent(group.name).replace(/%20/g, '+')}"`;
     const response = await client.get('/Groups', { query });
