@@ -28,4 +28,5 @@ export {
   type PatchOperationConstraints,
 } from './patch-operation.js';
 export { applyPatchModel, ModelError } from './model/patch-model.js';
+export { exampleAttributeValue, exampleUser, exampleUserName, type ExampleUserOptions } from './examples.js';
 export { userDifferences, describeDifferences, type Difference } from './model/compare-user.js';

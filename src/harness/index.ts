@@ -67,7 +67,14 @@ export { throttled, retryAfterProblem, runExchanges } from './throttling.js';
 export { responseTimeLimits, slowAnswers, timedOut, timedRequest } from './timing.js';
 export { walkUsers, judgeWalk, type Walk, type WalkPage } from './paging.js';
 export { probeTls, type TlsProbe } from './tls.js';
-export { property, propertySeed, runsFor, type PropertyRun, type PropertyOptions } from './property.js';
+export {
+  property,
+  propertySeed,
+  runsFor,
+  type PropertyRun,
+  type PropertyOptions,
+  type PropertyExample,
+} from './property.js';
 // The generators' public arbitraries (src/generators: pure, no client, no harness), and the model-based lifecycle
 // commands built on them (./lifecycle: they send requests and judge the answers).
 export {
@@ -96,6 +103,10 @@ export {
   ModelError,
   userDifferences,
   describeDifferences,
+  exampleAttributeValue,
+  exampleUser,
+  exampleUserName,
+  type ExampleUserOptions,
   type MarkedConstraints,
   type UserNameConstraints,
   type ExternalIdConstraints,
@@ -120,6 +131,7 @@ export {
 export {
   lifecycleCommands,
   lifecycleModel,
+  commandSequence,
   emptyModel,
   CreateUser,
   DeleteUser,

@@ -6,6 +6,12 @@
  *
  * Reproducible: the fast-check seed is derived from the run seed (--seed) and the test name, so a rerun with the
  * same --seed generates the same cases whatever else runs (the run marker in names differs per run).
+ *
+ * Examples first: a property may name hand-picked cases for the bug classes it exists for (fast-check `examples`).
+ * They run before the random cases on every run, whatever --num-runs, so a small default budget still finds those
+ * classes every time; the random cases (--num-runs × runsFactor) come after them. fast-check counts examples in
+ * `numRuns` and gives them the first indexes of the path, so a replay with the same --seed and path finds them
+ * again; they do not shrink (they have no generation context), and a failure says when its case was one.
  */
 import fc from 'fast-check';
 import type { Exchange } from '../model/exchange.js';
@@ -30,11 +36,23 @@ export interface PropertyRun {
   profile: Profile;
 }
 
-export interface PropertyOptions extends BehaviourOptions {
-  /** Share of --num-runs this property uses (stateful runs send more requests per case). @defaultValue 1 */
+/** A hand-picked case of a property: one value per arbitrary, as the predicate receives them. */
+export interface PropertyExample<Ts> {
+  /** The bug class it stands for, named in the failure when this case fails ("a userName with spaces"). */
+  name: string;
+  values: Ts;
+}
+
+export interface PropertyOptions<Ts extends unknown[] = unknown[]> extends BehaviourOptions {
+  /** Share of --num-runs this property's random cases use (cheap cases may take more). @defaultValue 1 */
   runsFactor?: number;
   /** Letters/digits that keep names of this property apart from others running at the same time. */
   label: string;
+  /**
+   * Hand-picked cases run before the random ones on every run, built from the run marker (`target.runId` and the
+   * label) so that they are unique per run. Keep them few: each costs what a random case costs.
+   */
+  examples?: (ctx: BehaviourContext & { label: string }) => Array<PropertyExample<Ts>>;
 }
 
 /** Longest a property may take; fast-check stops generating (and shrinking) a little earlier. */
@@ -48,7 +66,10 @@ export function propertySeed(runSeed: number, name: string): number {
   return hash | 0;
 }
 
-/** How many cases a property runs: --num-runs (default {@link DEFAULT_NUM_RUNS}) times its share, at least 1. */
+/**
+ * How many random cases a property runs, besides its examples: --num-runs (default {@link DEFAULT_NUM_RUNS}) times
+ * its share, at least 1.
+ */
 export function runsFor(target: TargetConfig, factor = 1): number {
   return Math.max(1, Math.round((target.numRuns ?? DEFAULT_NUM_RUNS) * factor));
 }
@@ -56,11 +77,11 @@ export function runsFor(target: TargetConfig, factor = 1): number {
 export function property<Ts extends [unknown, ...unknown[]]>(
   id: BehaviourId,
   title: string,
-  options: PropertyOptions,
+  options: PropertyOptions<NoInfer<Ts>>,
   build: (ctx: BehaviourContext & { label: string }) => { [K in keyof Ts]: fc.Arbitrary<Ts[K]> },
   predicate: (run: PropertyRun, ...values: Ts) => Promise<void>,
 ): void {
-  const { runsFactor, label, ...behaviourOptions } = options;
+  const { runsFactor, label, examples: examplesFor, ...behaviourOptions } = options;
   behaviour(
     id,
     title,
@@ -68,6 +89,7 @@ export function property<Ts extends [unknown, ...unknown[]]>(
     async (ctx) => {
       const scim = ctx.task.meta.scim!;
       const arbitraries = build({ ...ctx, label });
+      const examples = examplesFor?.({ ...ctx, label }) ?? [];
       const seed = propertySeed(ctx.target.seed, `${id} ${title}`);
       const cleanupClient = baseClient().withRecorder(() => {
         scim.cleanupRequests++;
@@ -92,7 +114,8 @@ export function property<Ts extends [unknown, ...unknown[]]>(
       });
       const details = await fc.check(check, {
         seed,
-        numRuns: runsFor(ctx.target, runsFactor),
+        examples: examples.map((example) => example.values),
+        numRuns: examples.length + runsFor(ctx.target, runsFactor),
         interruptAfterTimeLimit: STOP_AFTER_MS,
       });
       const kept = details.failed && failingRun ? failingRun : lastRun;
@@ -103,7 +126,7 @@ export function property<Ts extends [unknown, ...unknown[]]>(
       if (details.errorInstance instanceof TransportError) throw details.errorInstance;
       // The target offers no way to observe what the property judges (e.g. members, G-23): not a counterexample.
       if (details.errorInstance instanceof InconclusiveError) throw details.errorInstance;
-      throw propertyFailure(id, ctx.target.seed, details, kept);
+      throw propertyFailure(id, ctx.target.seed, details, kept, examples);
     },
   );
 }
@@ -114,6 +137,7 @@ function propertyFailure<Ts extends unknown[]>(
   runSeed: number,
   details: fc.RunDetails<Ts>,
   exchanges: Exchange[],
+  examples: ReadonlyArray<PropertyExample<Ts>>,
 ): ConformanceError {
   const inner = details.errorInstance;
   const detail =
@@ -123,7 +147,7 @@ function propertyFailure<Ts extends unknown[]>(
   const where = `{ seed: ${details.seed}, path: "${details.counterexamplePath ?? ''}" }`;
   // A counterexample whose setup failed (the server refused to create what the case needs) is a setup failure too.
   const setup = detail.message.startsWith('setup:') ? 'setup: ' : '';
-  const message = `${setup}Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${detail.message}`;
+  const message = `${setup}Property failed after ${details.numRuns} case(s), shrunk ${details.numShrinks} time(s) ${where}: ${exampleNote(details, examples)}${detail.message}`;
   const actual = [
     detail.actual,
     `Minimal counterexample: ${counterexampleText(details.counterexample)}`,
@@ -142,4 +166,14 @@ function propertyFailure<Ts extends unknown[]>(
     },
     exchange,
   );
+}
+
+/** "hand-picked example 2 of 3 (…): " when the failing case was one of the examples (the path's first index). */
+function exampleNote<Ts>(details: fc.RunDetails<Ts>, examples: ReadonlyArray<PropertyExample<Ts>>): string {
+  const path = details.counterexamplePath ?? '';
+  const index = path === '' ? -1 : Number(path.split(':')[0]);
+  const example = index >= 0 ? examples[index] : undefined;
+  if (!example) return '';
+  const shrunk = details.numShrinks > 0 ? ', shrunk' : '';
+  return `hand-picked example ${index + 1} of ${examples.length} (${example.name}${shrunk}): `;
 }

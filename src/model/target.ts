@@ -18,11 +18,14 @@ export interface TargetConfig {
   noCleanup: boolean;
   /** --read-only: only tests tagged read-only run, and the client refuses POST/PUT/PATCH/DELETE. */
   readOnly?: boolean;
-  /** --num-runs: generated cases per property of the properties suite (default {@link DEFAULT_NUM_RUNS}). */
+  /** --num-runs: random cases per property of the properties suite, besides its examples (default {@link DEFAULT_NUM_RUNS}). */
   numRuns?: number;
   /** --rate: most requests per second, run-wide (src/client/limiter.ts); undefined: paced only by 429s. */
   rate?: number;
 }
 
-/** Cases per property when --num-runs is not given: keeps a full run small enough for a rate-limited tenant (README). */
-export const DEFAULT_NUM_RUNS = 10;
+/**
+ * Random cases per property when --num-runs is not given (times each property's share, after its hand-picked
+ * examples): keeps a full run small enough for a rate-limited tenant (decisions/request-budget.md, third step).
+ */
+export const DEFAULT_NUM_RUNS = 5;

@@ -1,6 +1,8 @@
 // Filters find exactly the created resource whatever its value (catalog F-05, U-21, U-04): RFC 7644 §3.4.2.2
 // string escaping (\" and \\), form encoding like Entra (+ for spaces, %22 for quotes), userName compared
-// case-insensitively, externalId exactly. A value the app refuses on create (400) is discarded.
+// case-insensitively, externalId exactly. A value the app refuses on create (400) is discarded. Hand-picked examples
+// run first: two escapes in a row (a decoder that needs a plain character before each escape misreads them), a
+// userName in the other letter case throughout, an externalId in mixed case with a quote and a backslash.
 import {
   property,
   userName,
@@ -15,6 +17,7 @@ import {
   idsOf,
   fail,
   show,
+  exampleUserName,
 } from '#harness';
 import type { PropertyRun } from '#harness';
 
@@ -48,7 +51,19 @@ async function expectFound(run: PropertyRun, filter: string, id: string, why: st
 property(
   'F-05',
   'property: filter userName eq <value> finds exactly the created user, whatever the value (quotes, backslashes, unicode)',
-  { label: 'fu' },
+  {
+    label: 'fu',
+    runsFactor: 0.8,
+    examples: ({ target, label }) => [
+      {
+        name: 'two escapes in a row ("", \\\\, "\\, \\"), a space, a + and a literal %22',
+        values: [
+          exampleUserName({ runId: target.runId, label }, 'a""b\\\\c"\\d\\"e f+g%22'),
+          `${markedPrefix({ runId: target.runId, label })}esc1`,
+        ],
+      },
+    ],
+  },
   ({ target, label }) => [userName({ runId: target.runId, label }), externalId({ runId: target.runId, label })],
   async (run, name, external) => {
     const id = await createUser(run, name, external);
@@ -64,7 +79,20 @@ property(
 property(
   'U-21',
   'property: filter userName eq <the same value in other letter case> finds the user',
-  { label: 'fc' },
+  {
+    label: 'fc',
+    runsFactor: 0.6,
+    examples: ({ target, label }) => {
+      const name = exampleUserName({ runId: target.runId, label }, "Ann.O'Neil.Zoë");
+      const pair: [string, string] = [name, [...name].map(asciiToggle).join('')];
+      return [
+        {
+          name: 'every ASCII letter in the other case, the marker and the domain too',
+          values: [pair, `${markedPrefix({ runId: target.runId, label })}case1`],
+        },
+      ];
+    },
+  },
   ({ target, label }) => [
     // The marker is upper-cased whole and only the rest is case-toggled, so that the same --seed toggles the same
     // letters whatever the run id (fc.mixedCase draws one bit per letter).
@@ -93,7 +121,19 @@ property(
 property(
   'U-04',
   'property: filter externalId eq <value> finds exactly the created user (case-exact)',
-  { label: 'fe' },
+  {
+    label: 'fe',
+    runsFactor: 0.6,
+    examples: ({ target, label }) => [
+      {
+        name: 'an externalId in mixed case with a quote and a backslash',
+        values: [
+          exampleUserName({ runId: target.runId, label }, 'ext1'),
+          `${markedPrefix({ runId: target.runId, label })}MailNick"Name\\X`,
+        ],
+      },
+    ],
+  },
   ({ target, label }) => [userName({ runId: target.runId, label }), externalId({ runId: target.runId, label })],
   async (run, name, external) => {
     const id = await createUser(run, name, external);

@@ -1,6 +1,8 @@
 // Create then read (catalog U-12, G-05): whatever the generated values — quotes, backslashes, `+`, apostrophes, any
 // script, upper and lower case, line breaks in addresses — GET returns exactly what Entra sent. A value the app
-// refuses with 400 is its choice (U-12: reject rather than transform) and that case is discarded.
+// refuses with 400 is its choice (U-12: reject rather than transform) and that case is discarded. Each runs its
+// hand-picked examples first (a userName with spaces; every attribute with a tricky value; a group name with quotes,
+// a backslash, an ampersand and other scripts), then its random cases.
 import {
   property,
   userResource,
@@ -16,12 +18,26 @@ import {
   fail,
   entraGroupBody,
   skipUnlessGroups,
+  exampleUser,
+  markedPrefix,
 } from '#harness';
 
 property(
   'U-12',
   'property: a created user reads back exactly as sent, for generated userNames and profile attributes',
-  { label: 'rt' },
+  {
+    label: 'rt',
+    examples: ({ target, profile, label }) => [
+      {
+        name: 'a userName with spaces inside and at both ends of its local part',
+        values: [exampleUser({ runId: target.runId, label, profile, local: ' Ann Lee ' })],
+      },
+      {
+        name: 'every profile attribute with a quote, a backslash, a leading space, two lines or another script',
+        values: [exampleUser({ runId: target.runId, label, profile, local: 'Zoë.O\'Neil+"q"\\1', attributes: true })],
+      },
+    ],
+  },
   ({ target, profile, label }) => [userResource({ runId: target.runId, label, profile })],
   async ({ client, resources, profile }, user) => {
     const created = await client.post('/Users', user.body);
@@ -44,7 +60,19 @@ property(
 property(
   'G-05',
   'property: a created group reads back with its displayName exactly as sent',
-  { label: 'rg' },
+  {
+    label: 'rg',
+    runsFactor: 0.6,
+    examples: ({ target, label }) => [
+      {
+        name: 'a displayName with quotes, a backslash, an ampersand, a slash and other scripts',
+        values: [
+          `${markedPrefix({ runId: target.runId, label })}R&D "Core" \\ Team/Ωmega (東京) #1`,
+          `${markedPrefix({ runId: target.runId, label })}Ab"\\c`,
+        ],
+      },
+    ],
+  },
   ({ target, label, profile, skip }) => {
     skipUnlessGroups(profile, skip);
     return [groupDisplayName({ runId: target.runId, label }), externalId({ runId: target.runId, label })];

@@ -17,6 +17,9 @@ import {
   memberSetWithOne,
   address,
   extensionValue,
+  exampleUser,
+  exampleAttributeValue,
+  generatedTargets,
 } from '../../src/generators/index.js';
 import { startTarget } from '../helpers/target-server.js';
 import { assertEveryValue, assertSameValuesGivenSameSeed } from '../helpers/arbitrary-assertions.js';
@@ -85,6 +88,39 @@ describe('values keep their promises', () => {
   });
 });
 
+describe('hand-picked examples', () => {
+  const profiles = ['entra-default', 'microsoft-365', 'mediusflow', 'oneflow', 'uniflow-online'].map((name) =>
+    loadProfile(name),
+  );
+  it('name resources with the run marker, and two local parts give two users', () => {
+    const a = exampleUser({ ...marked, profile, local: ' Ann Lee ', attributes: true });
+    const b = exampleUser({ ...marked, profile, local: 'patch1', attributes: true });
+    expect(a.userName).toBe('scimc-abc123-t- Ann Lee @conformance.example.com');
+    expect(a.externalId).toBe('scimc-abc123-t-AnnLee');
+    expect(b.userName).not.toBe(a.userName);
+    const emails = (a.body.emails as Array<{ value: string }>).map((e) => e.value);
+    expect(emails.length).toBeGreaterThan(0);
+    expect(emails.every((e) => e.startsWith('scimc-abc123-t-'))).toBe(true);
+    expect(new Set(emails).size).toBe(emails.length);
+  });
+  it.each(profiles.map((p) => [p.name, p] as const))(
+    'give every generated target of %s a value of its kind',
+    (_name, p) => {
+      const user = exampleUser({ ...marked, profile: p, local: 'x', attributes: true });
+      expect(Object.keys(user.attributes)).toEqual(generatedTargets(p));
+      for (const target of generatedTargets(p)) {
+        const value = exampleAttributeValue(target, p, marked);
+        expect(value, target).toBeDefined();
+        if (/^phoneNumbers/i.test(target)) expect(value).toMatch(/^\+?[0-9][0-9 ().-]{3,30}$/);
+      }
+    },
+  );
+  it('two text attributes of one user get different values', () => {
+    const user = exampleUser({ ...marked, profile, local: 'x', attributes: true });
+    expect(user.attributes.displayName).not.toEqual(user.attributes.title);
+  });
+});
+
 describe('every generated value is accepted by the reference server', () => {
   let target: Awaited<ReturnType<typeof startTarget>>;
   let client: ScimClient;
@@ -114,6 +150,17 @@ describe('every generated value is accepted by the reference server', () => {
       ),
       { seed: 11, numRuns: 100 },
     );
+    expect(target.server.store.count('User')).toBe(0);
+  });
+
+  it('the hand-picked example user (POST 201), read back exactly as sent', async () => {
+    const user = exampleUser({ ...marked, profile, local: 'Zoë.O\'Neil+"q"\\1', attributes: true });
+    const created = await client.post('/Users', user.body);
+    expect(created.status, created.text).toBe(201);
+    const id = (created.json as { id: string }).id;
+    const read = await client.get(`/Users/${id}`);
+    expect((read.json as { userName: string }).userName).toBe(user.userName);
+    await client.delete(`/Users/${id}`);
     expect(target.server.store.count('User')).toBe(0);
   });
 });

@@ -61,6 +61,31 @@ export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitra
   return fc.commands([...user, ...group], { maxCommands: constraints.maxCommands ?? 8 });
 }
 
+/**
+ * A hand-picked command sequence, for a property's examples. It prints as fast-check's own sequences do: the commands
+ * that ran, comma-separated ("CreateUser(…),Disable(u1, default),UpdateUser(u1, …)").
+ */
+export function commandSequence(commands: readonly LifecycleCommand[]): Iterable<LifecycleCommand> {
+  const ran = new Set<LifecycleCommand>();
+  const watched = commands.map((command): LifecycleCommand => ({
+    check: (model) => command.check(model),
+    run: async (model, real) => {
+      ran.add(command);
+      await command.run(model, real);
+    },
+    toString: () => command.toString(),
+  }));
+  const sequence: Iterable<LifecycleCommand> & { toString(): string } = {
+    [Symbol.iterator]: () => watched[Symbol.iterator](),
+    toString: () =>
+      commands
+        .filter((c) => ran.has(c))
+        .map(String)
+        .join(','),
+  };
+  return sequence;
+}
+
 /** A fresh model for one run of {@link lifecycleCommands}. */
 export function lifecycleModel(profile: Profile): DirectoryModel {
   return emptyModel(profile, generatedTargets(profile));
