@@ -87,8 +87,8 @@ const PROTOCOL_MODIFIERS = {
         }
       },
     },
-    // P-04's property may or may not draw a disable within its cases for a given seed: not listed.
-    breaks: ['U-13', 'U-14', 'U-15', 'U-12', 'U-30', 'P-05', 'P-13', 'P-17', 'G-18'],
+    // P-04: its hand-picked example in the default dialect disables the user and reads it back (every seed).
+    breaks: ['U-13', 'U-14', 'U-15', 'U-12', 'U-30', 'P-04', 'P-05', 'P-13', 'P-17', 'G-18'],
     blocks: true,
   },
   'userName-case-sensitive': {

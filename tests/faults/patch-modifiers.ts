@@ -113,7 +113,8 @@ export const PATCH_MODIFIERS = {
         return withBody(req, { ...(req.body as object), Operations: ops });
       },
     },
-    breaks: ['P-05', 'P-06', 'X-04', 'X-05', 'X-12'],
+    // P-04: its hand-picked example in the flag dialect is one path-less replace with dotted and URN keys.
+    breaks: ['P-04', 'P-05', 'P-06', 'X-04', 'X-05', 'X-12'],
     blocks: true,
   },
   'value-filter-no-target': {
