@@ -79,7 +79,7 @@ property(
   'stateful: random user and group lifecycles with membership changes read back as Entra believes after every step',
   {
     label: 'lg',
-    runsFactor: 0.8,
+    runsFactor: 0.6,
     examples: ({ target, profile, label }) => {
       const marked = { runId: target.runId, label };
       const user = exampleUser({ ...marked, profile, local: 'member1' });
