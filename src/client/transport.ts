@@ -90,8 +90,9 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
   const { endpoint, path } = target(request.url);
   const { isHttps } = endpoint;
   const lib = isHttps ? https : http;
-  const headers: Record<string, string | number> = { ...request.headers };
-  if (request.body !== undefined) headers['Content-Length'] = Buffer.byteLength(request.body);
+  const headers: Record<string, string> = { ...request.headers };
+  // As text, like every other header value (one number among strings makes V8 recompile node:http's setHeader).
+  if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
   const options: https.RequestOptions = {
     protocol: endpoint.protocol,
     hostname: endpoint.hostname,
