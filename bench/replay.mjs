@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The replays of bench section 2, run in a process of their own (as the CLI is): `node bench/replay.mjs raw|fair`
-// reads {log, attributed, url, concurrency, token} as JSON on stdin and prints {ms, sequences, cpuMs} as JSON on
-// stdout (cpuMs: this process's CPU time during the replay).
+// reads {log, attributed, url, concurrency, token} as JSON on stdin and prints {ms, sequences, cpuMs, mainCpuMs} as
+// JSON on stdout (cpuMs: this process's CPU time during the replay, every thread; mainCpuMs: its main thread's, the one
+// that sends the requests, from /proc in clock ticks of 10 ms).
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
 
@@ -192,12 +194,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const chunks = [];
   for await (const chunk of process.stdin) chunks.push(chunk);
   const { log, attributed, url, concurrency, token } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  const mainThreadMs = () => {
+    const text = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return (Number(stat[11]) + Number(stat[12])) * 10;
+  };
+  const main = mainThreadMs();
   const cpu = process.cpuUsage();
   const result =
     process.argv[2] === 'fair'
       ? await fairReplay(log, attributed, url, concurrency, token)
       : { ms: await replay(log, url, concurrency, token), sequences: log.length };
   const used = process.cpuUsage(cpu);
-  process.stdout.write(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000 }));
+  const mainCpuMs = mainThreadMs() - main;
+  process.stdout.write(JSON.stringify({ ...result, cpuMs: (used.user + used.system) / 1000, mainCpuMs }));
   replayAgent.destroy();
 }

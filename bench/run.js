@@ -12,7 +12,8 @@
 //             against a fresh reference server, and the ratio of (1) to it: the tool's own overhead. The suite-phase
 //             ratio: the suite phase (first suite request to last suite answer) against a fair replay of its requests
 //             (each test's requests in their order, the run's number of tests at a time, the ids the replay's own
-//             POSTs answered: bench/replay.mjs, decisions/suite-phase-ratio.md); replays run in a child process.
+//             POSTs answered: bench/replay.mjs, decisions/suite-phase-ratio.md); replays run in a child process. The
+//             suite phase's CPU, the CLI's and the fair replay's, in all and by thread.
 // 3. latency: a loopback proxy adding 50 ms to every response; wall time against the ideal
 //             requests x 50 ms / concurrency, for concurrency 1, 4 and 8; and 100 ms at concurrency 4. For the
 //             target (50 ms, concurrency 8) also the suite phase against its fair replay through the same proxy.
@@ -26,7 +27,7 @@
 // first request <= 1.0 s after start.
 
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -88,8 +89,8 @@ async function countingServer(extraFaults = []) {
   return { url, stats, close: () => server.close() };
 }
 
-/** Runs the CLI, polling its peak resident memory. */
-function runCli(args) {
+/** Runs the CLI, polling its peak resident memory and CPU time (`byThread`: each thread's too, for section 2). */
+function runCli(args, { byThread = false } = {}) {
   const outDir = mkdtempSync(join(tmpdir(), 'scimc-bench-'));
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -99,15 +100,30 @@ function runCli(args) {
     });
     let peakKb = 0;
     let stderr = '';
-    // CPU time of the whole process (every thread), sampled: [performance.now(), ms] pairs (clock ticks of 10 ms).
+    // CPU time of the whole process (every thread), sampled: [performance.now(), ms] pairs (clock ticks of 10 ms);
+    // and of each thread: [performance.now(), {tid: ms}] (section 2 splits the suite phase's CPU by thread).
     const cpu = [];
+    const threads = [];
+    const ticksMs = (text) => {
+      const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return (Number(stat[11]) + Number(stat[12])) * 10;
+    };
     const poll = setInterval(() => {
       try {
         const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peakKb = Math.max(peakKb, Number(m[1]));
-        const text = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
-        const stat = text.slice(text.lastIndexOf(')') + 2).split(' ');
-        cpu.push([performance.now(), (Number(stat[11]) + Number(stat[12])) * 10]);
+        const now = performance.now();
+        cpu.push([now, ticksMs(readFileSync(`/proc/${child.pid}/stat`, 'utf8'))]);
+        if (!byThread) return;
+        const perThread = {};
+        for (const tid of readdirSync(`/proc/${child.pid}/task`)) {
+          try {
+            perThread[tid] = ticksMs(readFileSync(`/proc/${child.pid}/task/${tid}/stat`, 'utf8'));
+          } catch {
+            /* the thread ended */
+          }
+        }
+        threads.push([now, perThread]);
       } catch {
         /* exited */
       }
@@ -118,7 +134,17 @@ function runCli(args) {
       clearInterval(poll);
       const file = join(outDir, 'results.json');
       const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-      resolve({ code, ms: performance.now() - started, started, peakMb: peakKb / 1024, results, stderr, cpu });
+      resolve({
+        code,
+        ms: performance.now() - started,
+        started,
+        peakMb: peakKb / 1024,
+        results,
+        stderr,
+        cpu,
+        threads,
+        pid: child.pid,
+      });
     });
   });
 }
@@ -127,6 +153,26 @@ function runCli(args) {
 function cpuBetween(samples, from, to) {
   const at = (t) => [...samples].reverse().find(([when]) => when <= t)?.[1] ?? 0;
   return at(to) - at(from);
+}
+
+/**
+ * The same, by thread: the main thread (its id is the process id), the vitest worker (the busiest other thread: it
+ * runs every test and sends every request) and the rest together (V8's helper threads, which compile hot functions
+ * with TurboFan and help the GC; the module-hooks thread). A thread's last sample stands after it ended.
+ */
+function cpuByThread(samples, pid, from, to) {
+  const at = (t) => {
+    const known = {};
+    for (const [when, perThread] of samples) if (when <= t) Object.assign(known, perThread);
+    return known;
+  };
+  const start = at(from);
+  const end = at(to);
+  const used = Object.keys(end).map((tid) => [tid, end[tid] - (start[tid] ?? 0)]);
+  const main = used.find(([tid]) => tid === String(pid))?.[1] ?? 0;
+  const others = used.filter(([tid]) => tid !== String(pid)).map(([, ms]) => ms);
+  const worker = Math.max(0, ...others);
+  return { main, worker, rest: others.reduce((a, b) => a + b, 0) - worker };
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
@@ -207,7 +253,7 @@ console.log(`scim-conformance bench (node ${process.version}, ${new Date().toISO
 let full;
 if (want('full') || want('replay')) {
   const target = await countingServer();
-  full = await runCli(['--url', target.url, '--seed', '1']);
+  full = await runCli(['--url', target.url, '--seed', '1'], { byThread: want('replay') });
   await target.close();
   full.log = target.stats.log;
   if (!full.results) {
@@ -290,6 +336,7 @@ if (want('replay')) {
   const fair = {
     ms: median(fairs.map((f) => f.ms)),
     cpuMs: median(fairs.map((f) => f.cpuMs)),
+    mainCpuMs: median(fairs.map((f) => f.mainCpuMs)),
     sequences: fairs[0].sequences,
   };
   const exitBased = full.ms - full.suitesMs;
@@ -315,6 +362,11 @@ if (want('replay')) {
   row(
     'CPU in the suite phase',
     `CLI ${fmt(phaseCpu)} (${(phaseCpu / phase.requests.length).toFixed(2)} ms a request, every thread); fair replay ${fmt(fair.cpuMs)} (${(fair.cpuMs / phase.requests.length).toFixed(2)} ms)  (the server's own CPU is the same in both; on a loaded machine wall time follows CPU)`,
+  );
+  const byThread = cpuByThread(full.threads, full.pid, phase.requests[0].at, phase.requests[0].at + phase.ms);
+  row(
+    '  CLI CPU by thread',
+    `vitest worker ${fmt(byThread.worker)}, main ${fmt(byThread.main)}, other threads ${fmt(byThread.rest)} (V8's TurboFan and GC helpers); fair replay: main ${fmt(fair.mainCpuMs)}, other threads ${fmt(fair.cpuMs - fair.mainCpuMs)}  (decisions/suite-phase-ratio.md)`,
   );
   const floorMs = await vitestFloor();
   row('vitest start-up floor', `${fmt(floorMs)}  (fresh process to the body of a one-test file, the run's settings)`);

@@ -153,13 +153,16 @@ export class ScimClient {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      // Only the caller's headers can name a Content-Type (the defaults and Authorization do not).
+      if (!options.headers || !Object.keys(options.headers).some((h) => h.toLowerCase() === 'content-type'))
         headers['Content-Type'] = ENTRA_BODY_CONTENT_TYPE;
     }
 
+    // The recorded request shares the headers object: nothing changes it after this point (the transport copies it
+    // to add Content-Length).
     const exchange: Exchange = {
       seq: ++this.seq,
-      request: { method, url, headers: { ...headers }, ...(body !== undefined ? { body } : {}) },
+      request: body === undefined ? { method, url, headers } : { method, url, headers, body },
       startedAt: new Date().toISOString(),
       durationMs: 0,
       attempt,

@@ -42,38 +42,70 @@ const agents = {
 /** Set on the error of a request whose reused keep-alive connection turned out to be closed: safe to send again. */
 const STALE = Symbol('stale keep-alive connection');
 
-export async function send(request: TransportRequest): Promise<RecordedResponse> {
+export function send(request: TransportRequest): Promise<RecordedResponse> {
   const deadline = Date.now() + request.timeoutMs;
-  try {
-    return await attempt(request, request.timeoutMs, true);
-  } catch (error) {
+  return attempt(request, request.timeoutMs, true).catch((error: unknown) => {
     if (!(error as { [STALE]?: boolean })[STALE]) throw error;
     return attempt(request, Math.max(1, deadline - Date.now()), false);
-  }
+  });
 }
 
-function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): Promise<RecordedResponse> {
-  const url = new URL(request.url);
-  const isHttps = url.protocol === 'https:';
-  const lib = isHttps ? https : http;
-  const headers: Record<string, string | number> = { ...request.headers };
-  if (request.body !== undefined) headers['Content-Length'] = Buffer.byteLength(request.body);
-  // The path and query go out exactly as written (new URL() would turn a literal `"` into %22, and Microsoft's
-  // validator sends literal quotes: catalog F-02).
-  const origin = `${url.protocol}//${url.host}`;
-  const rawPath = request.url.startsWith(origin)
-    ? request.url.slice(origin.length) || '/'
-    : `${url.pathname}${url.search}`;
-  const options: https.RequestOptions = {
+/** Where a request goes: parsed once per origin, not for every request (issue 19: the suite-phase ratio). */
+interface Endpoint {
+  protocol: string;
+  hostname: string;
+  port: string | undefined;
+  isHttps: boolean;
+}
+
+const endpoints = new Map<string, Endpoint>();
+const ORIGIN = /^[a-z][a-z\d+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * The endpoint and the path and query of a URL. The path and query go out exactly as written (new URL() would turn
+ * a literal `"` into %22, and Microsoft's validator sends literal quotes: catalog F-02); a URL whose origin is not
+ * written the way new URL() writes it (upper case, a default port, credentials) is sent as new URL() reads it.
+ */
+function target(text: string): { endpoint: Endpoint; path: string } {
+  const written = ORIGIN.exec(text)?.[0];
+  const known = written === undefined ? undefined : endpoints.get(written);
+  if (known && written) return { endpoint: known, path: text.slice(written.length) || '/' };
+  const url = new URL(text);
+  const endpoint: Endpoint = {
     protocol: url.protocol,
     hostname: url.hostname.replace(/^\[|\]$/g, ''),
     port: url.port || undefined,
-    path: rawPath,
+    isHttps: url.protocol === 'https:',
+  };
+  const origin = `${url.protocol}//${url.host}`;
+  if (!text.startsWith(origin)) return { endpoint, path: `${url.pathname}${url.search}` };
+  if (written === origin) {
+    if (endpoints.size >= 16) endpoints.clear();
+    endpoints.set(origin, endpoint);
+  }
+  return { endpoint, path: text.slice(origin.length) || '/' };
+}
+
+function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): Promise<RecordedResponse> {
+  const { endpoint, path } = target(request.url);
+  const { isHttps } = endpoint;
+  const lib = isHttps ? https : http;
+  const headers: Record<string, string> = { ...request.headers };
+  // As text, like every other header value (one number among strings makes V8 recompile node:http's setHeader).
+  if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
+  const options: https.RequestOptions = {
+    protocol: endpoint.protocol,
+    hostname: endpoint.hostname,
+    port: endpoint.port,
+    path,
     method: request.method,
     headers,
     agent: reuse ? (isHttps ? agents.https : agents.http) : false,
-    ...(isHttps ? { rejectUnauthorized: !request.insecure, ...(request.ca ? { ca: request.ca } : {}) } : {}),
   };
+  if (isHttps) {
+    options.rejectUnauthorized = !request.insecure;
+    if (request.ca) options.ca = request.ca;
+  }
 
   return new Promise<RecordedResponse>((resolve, reject) => {
     let settled = false;
@@ -140,7 +172,8 @@ function attempt(request: TransportRequest, timeoutMs: number, reuse: boolean): 
 
 function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name];
     if (value === undefined) continue;
     out[name] = Array.isArray(value) ? value.join(', ') : value;
   }

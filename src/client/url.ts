@@ -9,13 +9,26 @@
  * never leave it (issue 16 item 4; decisions/ids-in-paths.md). Callers pass ids as they are, never encoded.
  */
 export function joinUrl(baseUrl: string, path: string, query?: Record<string, string> | string): string {
-  const base = new URL(baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
   const suffix = resourcePath(path.startsWith('/') ? path : `/${path}`);
-  let url = `${base.protocol}//${base.host}${prefix}${suffix}`;
+  let url = `${resourceRoot(baseUrl)}${suffix}`;
   const qs = typeof query === 'string' ? query : query ? encodeQuery(query) : '';
   if (qs) url += `?${qs}`;
   return url;
+}
+
+/** A run has one base URL: what it is joined from is parsed once, not for every request (issue 19). */
+const roots = new Map<string, string>();
+
+/** `protocol//host/prefix` of a base URL: its query and trailing slashes dropped. */
+function resourceRoot(baseUrl: string): string {
+  let root = roots.get(baseUrl);
+  if (root === undefined) {
+    const base = new URL(baseUrl);
+    root = `${base.protocol}//${base.host}${base.pathname.replace(/\/+$/, '')}`;
+    if (roots.size >= 16) roots.clear();
+    roots.set(baseUrl, root);
+  }
+  return root;
 }
 
 /**

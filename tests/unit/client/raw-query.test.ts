@@ -30,3 +30,16 @@ it('encodes an object query like Entra: + for spaces, %22 for quotes', async () 
   await client.get('/Groups', { query: { excludedAttributes: 'members', filter: 'displayName eq "A B"' } });
   expect(seen.at(-1)).toBe('/scim/v2/Groups?excludedAttributes=members&filter=displayName+eq+%22A+B%22');
 });
+
+it('sends the raw path of every request to an origin it has already parsed, and of one written unusually', async () => {
+  // The transport parses each origin once (issue 19); later requests to it must still go out exactly as written.
+  const client = new ScimClient({ baseUrl: base, token: 'raw-query-test-token-1234' });
+  for (const value of ['a"b', 'c"d']) {
+    await client.get('/Users', { query: `filter=userName+eq+"${value}"` });
+    expect(seen.at(-1)).toBe(`/scim/v2/Users?filter=userName+eq+"${value}"`);
+  }
+  // An origin written in upper case is not new URL()'s form: the request still reaches the same server.
+  const upper = new ScimClient({ baseUrl: base.replace('http://', 'HTTP://'), token: 'raw-query-test-token-1234' });
+  expect((await upper.get('/Users/x')).status).toBe(200);
+  expect(seen.at(-1)).toBe('/scim/v2/Users/x');
+});
