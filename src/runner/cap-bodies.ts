@@ -25,7 +25,9 @@ function capTestBodies(test: TestResult, limits = REPORT_BODY_CHARS): TestResult
     exchanges: test.exchanges.map((exchange) => ({
       ...exchange,
       request:
-        exchange.request.body === undefined ? exchange.request : { ...exchange.request, body: cut(exchange.request.body) },
+        exchange.request.body === undefined
+          ? exchange.request
+          : { ...exchange.request, body: cut(exchange.request.body) },
       ...(exchange.response ? { response: { ...exchange.response, body: cut(exchange.response.body) } } : {}),
     })),
   };
