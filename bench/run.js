@@ -267,6 +267,13 @@ if (want('full') || want('replay')) {
     'time to first suite request',
     `${fmt(target.stats.second - full.started)}  (vitest loaded, worker up, suites imported)`,
   );
+  const lastSuiteAnswer = Math.max(
+    ...suitePhase(target.stats.log, full.results.runId).requests.map((e) => e.end ?? e.at),
+  );
+  row(
+    'last suite answer to exit',
+    `${fmt(full.started + full.ms - lastSuiteAnswer)}  (final cleanup and sweep, reports, exit)`,
+  );
   row('requests sent', String(target.stats.requests));
   row(
     'tests run',
@@ -407,6 +414,16 @@ if (want('latency')) {
       `${delay} ms, concurrency ${concurrency}`,
       `${fmt(run.ms)} for ${target.stats.requests} requests; ideal ${fmt(ideal)}; ratio ${(run.ms / ideal).toFixed(2)}${goal}`,
     );
+    if (run.results) {
+      // The run's fixed costs around its suite phase: start-up to the first suite request, and what follows the last
+      // suite answer (final cleanup and sweep, result assembly, reports, exit).
+      const { requests } = suitePhase(target.stats.log, run.results.runId);
+      const lastSuiteAnswer = Math.max(...requests.map((e) => e.end ?? e.at));
+      row(
+        '  outside the suite phase',
+        `${fmt(target.stats.second - run.started)} to the first suite request (first request ${fmt(target.stats.first - run.started)}); ${fmt(run.started + run.ms - lastSuiteAnswer)} from the last suite answer to exit`,
+      );
+    }
     if (goal && run.results) {
       // What the proxy and the server allow on this machine at this load, beside the ideal: the same suite phase
       // replayed fairly (section 2) through a fresh proxy with the same delay.

@@ -91,3 +91,18 @@ export function sharedTracker(owner: ScimTaskMeta, names: Names): Resources {
   });
   return new Resources(client, client, owner, names);
 }
+
+/**
+ * Ends the run's shared users early: the ids of those created so far, forgotten by `set` (a test that asks after this
+ * gets new ones, with new names). For U-30, which runs after every test that points at them (src/runner/suites.ts
+ * RUN_LAST) and deletes them before it walks the whole listing, instead of the final cleanup after the run: the walk
+ * then sees only its own users, and the run ends one round trip sooner. Users whose create failed are left out.
+ */
+export async function takeShared(set: SharedSet): Promise<string[]> {
+  const made: Array<Promise<string>> = set.members.filter((m): m is Promise<string> => m !== undefined);
+  if (set.reader) made.push(set.reader.then((user) => user.id));
+  set.members = [];
+  delete set.reader;
+  const settled = await Promise.allSettled(made);
+  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+}

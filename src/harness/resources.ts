@@ -12,7 +12,7 @@ import { entraGroupBody, entraUserBody } from '../entra/bodies.js';
 import { Names } from '../entra/names.js';
 import { target } from './context.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { runShared, sharedReader, sharedTracker, sharedUsers } from './member-pool.js';
+import { runShared, sharedReader, sharedTracker, sharedUsers, takeShared } from './member-pool.js';
 import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
@@ -84,6 +84,21 @@ export class Resources {
   /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
   async sharedReader(): Promise<Created> {
     return sharedReader(runShared(), this.meta);
+  }
+
+  /**
+   * Deletes the run's shared users (sharedUsers, sharedReader) now, as this test's cleanup requests, rather than at
+   * the final cleanup: only for a test that runs after every test that points at them (member-pool.ts takeShared).
+   * One that cannot be deleted is left to the final cleanup, which tries again and reports it.
+   */
+  async releaseSharedUsers(): Promise<void> {
+    const ids = await takeShared(runShared());
+    await Promise.all(
+      ids.map(async (id) => {
+        const response = await this.cleanupClient.delete(`/Users/${id}`).catch(() => undefined);
+        if (response && [204, 200, 404].includes(response.status)) this.meta.deleted.push({ type: 'User', id });
+      }),
+    );
   }
 
   /**

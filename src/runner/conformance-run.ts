@@ -5,6 +5,7 @@
  */
 import { appendFile } from 'node:fs/promises';
 import { makeRedactor, redactDeep } from '../client/redact.js';
+import type { ScimClient } from '../client/scim-client.js';
 import type { RunResult } from '../model/result.js';
 import type { TargetConfig } from '../model/target.js';
 import { UsageError } from '../model/errors.js';
@@ -19,7 +20,7 @@ import {
   runPace,
   targetErrorResult,
 } from './assemble.js';
-import { capBodies } from './cap-bodies.js';
+import { publishTests } from './cap-bodies.js';
 import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
 import type { Grading } from './grade.js';
 import { prepareOutDir } from './out-dir.js';
@@ -95,8 +96,11 @@ export async function conformanceRun(settings: RunSettings, io: Io): Promise<Run
   try {
     if (opened.notice) io.err(`scim-conformance: ${opened.notice}\n`);
     const result = await runAndAssemble(settings, { ...plan, profile: opened.profile }, opened, runSuites, io);
-    // Redacted first, then cut (a cut through the token must not leave a part of it in clear).
-    const published = capBodies(redactDeep(result.result, makeRedactor(opened.target.token)));
+    // The tests were redacted and cut while the target was swept (runAndAssemble); the rest is redacted now.
+    const published: RunResult = {
+      ...redactDeep({ ...result.result, tests: [] }, makeRedactor(opened.target.token)),
+      tests: result.publishedTests,
+    };
     const paths = fileReporters.length ? await writeReports(published, fileReporters, settings.outDir) : [];
     await appendStepSummary(io, published);
     io.onResult?.(published, paths);
@@ -179,33 +183,40 @@ async function runAndAssemble(
   const interrupted = interruption(io.signal);
   if (interrupted) markNotRun(tests, interrupted.signal);
 
-  const tracked = await finalCleanup(settings.noCleanup ? undefined : counting, resources);
-  // Every run that wrote: sweep the target for this run's marker and read it back (src/runner/final-cleanup.ts).
-  const swept = settings.noCleanup || settings.readOnly ? tracked : await sweepAndVerify(counting, plan.runId, tracked);
-  // A DELETE that a test's own cleanup sent and that failed is reported (the final cleanup tried again; leftBehind
-  // says what is still there), not dropped.
-  const cleanup = resources.cleanupErrors.length > 0 ? { ...swept, errors: resources.cleanupErrors } : swept;
+  // After the last test, side by side: the final cleanup and the sweep (requests to the target), the collection of
+  // every suite for a narrowed run (M of "N of M required behaviours checked": nothing sent, 0.5-1.8 s measured,
+  // decisions/verdict.md), and what the reports publish of each test (CPU, in slices between the sweep's answers).
+  const cleaning = cleanUpTarget(settings, plan.runId, counting, resources);
+  cleaning.catch(() => undefined); // awaited below, after the tests are published
+  const narrowed = settings.suite.length > 0 || settings.grep !== undefined || settings.readOnly;
+  const declaring =
+    narrowed && !interrupted
+      ? runSuites({ target, profile, files: suiteFiles(), list: true }).then(
+          (full) => requiredBehaviours(full.tests),
+          () => requiredBehaviours(tests),
+        )
+      : Promise.resolve(requiredBehaviours(tests));
+  const url = displayTarget(target.baseUrl, false);
+  addReproductions(tests, {
+    url,
+    demo: Boolean(demo),
+    seed: plan.seed,
+    profile: settings.profile,
+    failOn: settings.failOn,
+  });
+  const publishedTests = await publishTests(tests, redactor);
+  const [cleanup, declared] = await Promise.all([cleaning, declaring]);
   // unrecordedRequests: passing cases of properties, whose exchanges are not kept (src/harness/property.ts).
   const requests =
     sent.requests +
     tests.reduce((sum, t) => sum + t.exchanges.length, 0) +
     resources.cleanupRequests +
     (resources.unrecordedRequests ?? 0);
-  // M of "N of M required behaviours checked": what a full run of this profile declares. A run narrowed by
-  // --suite, --grep or --read-only collects every suite (nothing sent; 0.5-1.8 s measured, decisions/verdict.md).
-  const narrowed = settings.suite.length > 0 || settings.grep !== undefined || settings.readOnly;
-  const declared =
-    narrowed && !interrupted
-      ? await runSuites({ target, profile, files: suiteFiles(), list: true }).then(
-          (full) => requiredBehaviours(full.tests),
-          () => requiredBehaviours(tests),
-        )
-      : requiredBehaviours(tests);
   const result = assembleResult({
     runId: plan.runId,
     seed: plan.seed,
     failOn: settings.failOn,
-    url: displayTarget(target.baseUrl, false),
+    url,
     demo: Boolean(demo),
     profile,
     startedAt,
@@ -220,14 +231,23 @@ async function runAndAssemble(
     readOnly: settings.readOnly,
     ...(plan.baseline ? { baseline: plan.baseline } : {}),
   });
-  addReproductions(tests, {
-    url: result.target.url,
-    demo: result.target.demo,
-    seed: plan.seed,
-    profile: settings.profile,
-    failOn: settings.failOn,
-  });
-  return { result, console, startConsole };
+  return { result, publishedTests, console, startConsole };
+}
+
+/**
+ * The final cleanup, then (every run that wrote) the sweep for the run's marker and its read-back
+ * (src/runner/final-cleanup.ts). A DELETE that a test's own cleanup sent and that failed is reported (the final
+ * cleanup tried again; leftBehind says what is still there), not dropped.
+ */
+async function cleanUpTarget(
+  settings: RunSettings,
+  runId: string,
+  counting: ScimClient,
+  resources: SuiteRunOutput['resources'],
+): Promise<RunResult['cleanup']> {
+  const tracked = await finalCleanup(settings.noCleanup ? undefined : counting, resources);
+  const swept = settings.noCleanup || settings.readOnly ? tracked : await sweepAndVerify(counting, runId, tracked);
+  return resources.cleanupErrors.length > 0 ? { ...swept, errors: resources.cleanupErrors } : swept;
 }
 
 /**

@@ -48,6 +48,7 @@ export async function finalCleanup(client: ScimClient | undefined, input: Cleanu
  * there (what the run lost track of: no id in a create answer, a new id after PATCH, a timed-out POST, a test cut
  * short), then reads the target back. What is still there then is reported as left behind, with the reason; what
  * is gone is not, whatever its DELETE answered. If the target cannot be listed, the bookkeeping stands as it was.
+ * When the sweep found nothing, its own listing (sent after every delete) is the read-back, and none is sent again.
  */
 export async function sweepAndVerify(client: ScimClient, runId: string, report: CleanupReport): Promise<CleanupReport> {
   const swept = await sweepRun(client, runId).catch(() => undefined);
@@ -66,7 +67,11 @@ export async function sweepAndVerify(client: ScimClient, runId: string, report: 
       isDeleted.add(key(ref));
       deleted.push(ref);
     }
-  const remaining = await remainingOfRun(client, runId).catch(() => undefined);
+  // The sweep listed both types and found nothing of the run: that listing, made after every delete, is the read-back.
+  const nothingFound = swept?.listed === true && swept.deleted.length === 0 && swept.refused.length === 0;
+  const remaining = nothingFound
+    ? { items: [], how: { Group: '', User: '' } }
+    : await remainingOfRun(client, runId).catch(() => undefined);
   if (!remaining) {
     const refused = (swept?.refused ?? []).filter((r) => !report.leftBehind.some((l) => key(l) === key(r)));
     return {

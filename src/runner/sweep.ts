@@ -54,23 +54,30 @@ export interface SweepOutcome {
   refused: Array<Found & { reason: string }>;
   /** What each DELETE answered, by "Type:id" (to explain a resource that is still there afterwards). */
   answers: Map<string, string>;
+  /** Both types could be listed: with nothing found, nothing of the run is on the target (no need to read it back). */
+  listed: boolean;
 }
 
 /**
  * At the end of every run: finds everything that carries this run's marker (what a test created but could not
  * report: no id in the create answer, a new id after a PATCH, a POST that timed out, an interrupted test) and
- * deletes it, groups first. The name is re-checked on each resource the target returns (markerMatcher).
+ * deletes it, groups first. The name is re-checked on each resource the target returns (markerMatcher). Groups and
+ * users are listed side by side, and the deletes of one type go out together (the client's limiter bounds them):
+ * a run that left nothing behind ends one round trip after its last test.
  */
 export async function sweepRun(client: ScimClient, runId: string): Promise<SweepOutcome> {
   const matches = markerMatcher(runId);
-  const outcome: SweepOutcome = { deleted: [], refused: [], answers: new Map() };
-  for (const type of ['Group', 'User'] as const) {
-    const { items } = await find(client, type, runMarker(runId), matches);
-    for (const item of items) {
-      const done = await deleteFound(client, item);
-      if (done.answer) outcome.answers.set(`${type}:${item.id}`, done.answer);
-      if (done.deleted) outcome.deleted.push(item);
-      else outcome.refused.push({ ...item, reason: done.reason });
+  const outcome: SweepOutcome = { deleted: [], refused: [], answers: new Map(), listed: true };
+  const found = await Promise.all(
+    (['Group', 'User'] as const).map((type) => find(client, type, runMarker(runId), matches)),
+  );
+  for (const { items, method } of found) {
+    if (method === 'could not list') outcome.listed = false;
+    const done = await Promise.all(items.map(async (item) => ({ item, done: await deleteFound(client, item) })));
+    for (const { item, done: answer } of done) {
+      if (answer.answer) outcome.answers.set(`${item.type}:${item.id}`, answer.answer);
+      if (answer.deleted) outcome.deleted.push(item);
+      else outcome.refused.push({ ...item, reason: answer.reason });
     }
   }
   return outcome;
@@ -85,17 +92,16 @@ export async function remainingOfRun(
   runId: string,
 ): Promise<{ items: Found[]; how: Record<Kind, string> } | undefined> {
   const matches = markerMatcher(runId);
-  const items: Found[] = [];
+  const types = ['Group', 'User'] as const;
+  const found = await Promise.all(types.map((type) => find(client, type, runMarker(runId), matches)));
+  if (found.some((f) => f.method === 'could not list')) return undefined;
   const how = {} as Record<Kind, string>;
-  for (const type of ['Group', 'User'] as const) {
-    const found = await find(client, type, runMarker(runId), matches);
-    if (found.method === 'could not list') return undefined;
-    how[type] = found.method.startsWith('filter')
+  types.forEach((type, i) => {
+    how[type] = found[i]!.method.startsWith('filter')
       ? `GET /${type}s?filter=${NAME_ATTRIBUTE[type]} sw "${runMarker(runId)}"`
       : `GET /${type}s`;
-    items.push(...found.items);
-  }
-  return { items, how };
+  });
+  return { items: found.flatMap((f) => f.items), how };
 }
 
 export async function find(client: ScimClient, type: Kind, prefix: string, matches: (name: string) => boolean) {

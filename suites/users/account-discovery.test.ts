@@ -20,6 +20,8 @@ const USERS = 7;
 /** A walk repeated this often before instability is blamed on the server rather than on the run's other tests. */
 const WALKS = 3;
 const MAX_PAGES = 300;
+/** The smallest page the walk asks for. */
+const MIN_COUNT = 2;
 
 behaviour(
   'U-30',
@@ -30,9 +32,12 @@ behaviour(
     // Side by side: U-30 runs alone after the other suites (src/runner/suites.ts RUN_LAST), so its setup is a serial
     // tail of the run; one round trip instead of seven. The names are drawn in order and each request takes its
     // sequence number when it is sent, so a rerun with the same seed still sends the same requests in the same order.
-    const created: Created[] = await Promise.all(
-      Array.from({ length: USERS }, () => resources.createUser({ userName: names.userName('discover') })),
-    );
+    // The run's shared users go meanwhile (no test that points at them is left): the walk then sees this test's users
+    // alone on a target that only this run uses, and the final cleanup has nothing left to delete.
+    const [created]: [Created[], void] = await Promise.all([
+      Promise.all(Array.from({ length: USERS }, () => resources.createUser({ userName: names.userName('discover') }))),
+      resources.releaseSharedUsers(),
+    ]);
     const mine = new Map<string, string>(created.map((u) => [u.id, 'active']));
     if (disables) {
       // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
@@ -57,16 +62,18 @@ behaviour(
       }
     }
 
-    const probe = await client.get('/Users', { query: { startIndex: '1', count: '1' } });
+    // The walk's first page at the smallest count is also the probe: its totalResults sets the count (one more
+    // request, the first page at that count, only on a target with more than 40 users).
+    const probe = await client.get('/Users', { query: { startIndex: '1', count: String(MIN_COUNT) } });
     verify(probe, status(200));
     const total = (probe.json as { totalResults?: unknown } | undefined)?.totalResults;
     expectThat(
       typeof total === 'number' && total >= USERS,
-      `GET /Users?startIndex=1&count=1 answered totalResults ${show(total)}, but this test alone has ${USERS} users on the target`,
+      `GET /Users?startIndex=1&count=${MIN_COUNT} answered totalResults ${show(total)}, but this test alone has ${USERS} users on the target`,
       { response: probe },
     );
     // Many pages on a small target (page boundaries are where paging bugs live), at most MAX_PAGES on a big one.
-    const count = Math.max(2, Math.min(100, Math.ceil(total / 20)));
+    const count = Math.max(MIN_COUNT, Math.min(100, Math.ceil(total / 20)));
     if (Math.ceil(total / count) > MAX_PAGES)
       skip(
         `inconclusive: the target holds ${total} users; walking them ${count} at a time takes more than ${MAX_PAGES} requests`,
@@ -75,7 +82,7 @@ behaviour(
     let last: ReturnType<typeof judgeWalk> | undefined;
     let lastWalk: Awaited<ReturnType<typeof walkUsers>> | undefined;
     for (let attempt = 0; attempt < WALKS; attempt++) {
-      lastWalk = await walkUsers(client, count, MAX_PAGES);
+      lastWalk = await walkUsers(client, count, MAX_PAGES, attempt === 0 && count === MIN_COUNT ? probe : undefined);
       if (lastWalk.broken) verify(lastWalk.broken, status(200));
       last = judgeWalk(lastWalk, mine);
       const firstError = last.pageErrors[0];
