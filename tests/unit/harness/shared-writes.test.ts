@@ -13,6 +13,7 @@ function fakeTarget(options: { refuse?: boolean } = {}) {
   let made = 0;
   const creates: Json[] = [];
   const deletes: Array<{ test: string; id: string }> = [];
+  const kept: Array<{ test: string; id: string }> = [];
   const turn = (test: string): SlotTurn => ({
     names: (scope) => new Names('0a1b2c3d', 1, scope),
     createUser: async (names, extra): Promise<Created> => {
@@ -22,9 +23,10 @@ function fakeTarget(options: { refuse?: boolean } = {}) {
       const resource = { id, userName: names.userName(), ...extra };
       return { id, name: String(resource.userName), sent: extra, response: undefined as never, resource };
     },
-    deleteAtCleanup: (id) => deletes.push({ test, id }),
+    deleteAtCleanup: (id) => void deletes.push({ test, id }),
+    keep: (id) => void kept.push({ test, id }),
   });
-  return { turn, creates, deletes };
+  return { turn, creates, deletes, kept };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
