@@ -1,8 +1,9 @@
 /**
  * Users that several tests write, one test at a time (issue 19, decisions/request-budget.md). The per-attribute
- * profile tests (suites/profile/mapped-attributes.test.ts) each PATCH one attribute and read the user back; instead
- * of four requests each (create, PATCH, GET, delete), the tests of one attribute group share one user and send two.
- * Each still names its own behaviour, judges only its own attribute and fails alone:
+ * profile tests (suites/profile/mapped-attributes.test.ts), the PATCH suites (suites/patch) and the extension suites
+ * (suites/extensions) each PATCH a user and read it back; instead of four requests each (create, PATCH, GET, delete),
+ * the tests of one slot share one user and send two. Each still names its own behaviour, judges only what it wrote
+ * and fails alone:
  *
  * - **One at a time.** Many servers apply a PATCH as read-modify-write of the whole resource: two concurrent PATCHes
  *   on one user would lose one update and fail a test wrongly. A slot is a queue: a test's PATCH and read-back run
@@ -13,7 +14,17 @@
  *   timeout) retires the user: it deletes it when it cleans up, and the next test gets a new one, so what one broken
  *   PATCH left behind is never seen by another test.
  * - **No worse than a fresh user.** If the shared user cannot be created, the slot is closed and every test of it
- *   creates its own user as before (`run` answers false), so a refused example value is judged as before.
+ *   creates its own user as before (`run` answers false), so a refused example value is judged as before. A test
+ *   whose starting point the shared user does not offer (it removes an attribute that is not there, adds one that
+ *   is, needs a user without e-mails) says so ({@link WriteTurn.ready}) and creates its own user too.
+ * - **Tests that must create their own user start a slot.** A test that judges its create, or needs a fresh user,
+ *   creates it as it always did; when it is the slot's first test and passes, the slot takes that user over instead
+ *   of creating one ({@link WriteTurn.creates}). A test that disables or renames the user, or reads nothing back,
+ *   retires it ({@link WriteTurn.spoils}): such tests are declared last in their slot.
+ *
+ * Tests start in the order they are declared (vitest's concurrency bound is first come, first served), and a test
+ * queues for its turn before anything else it awaits, so the order of the turns, and with it every test's requests,
+ * is the same on every run (tests/robustness/replay.test.ts).
  *
  * Lifetime: a slot knows how many tests were declared on it ({@link WrittenUserSlot.plan}); the test whose turn ends
  * last deletes the user when it cleans up. Tests left out by the run's selection never take their turn: the final
