@@ -49,7 +49,6 @@ const sampleValue = (path: string, variant: 'a' | 'b', names: Names) =>
   profileValue({ target: path, type: 'string' }, names, variant);
 
 /** The profile's value-filter targets (roles excluded: P-10's roles test). */
-const profilePaths = (ctx: Pick<BehaviourContext, 'profile'>) => valueFilterTargets(ctx.profile);
 function valueFilterTargets(profile: BehaviourContext['profile']): string[] {
   return profile.users.mappings.map((m) => m.target).filter((t) => t.includes('[') && !/^roles/i.test(t));
 }
@@ -259,7 +258,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async (ctx) => {
     const { profile, skip } = ctx;
-    const paths = profilePaths(ctx);
+    const paths = valueFilterTargets(profile);
     if (paths.length === 0) skip(`profile ${profile.name} maps no value-filter path`);
     await replaceAll(ctx, profileSlot, paths);
   },
