@@ -104,16 +104,26 @@ export class Resources {
   /**
    * Runs `use` on the user of `slot` that several tests write one at a time (shared-writes.ts); false when the slot
    * has no user to offer (or `use` declined it) and the test must create its own. A throw from `use` retires that
-   * user (this test deletes it).
+   * user (this test deletes it). With `own` (a test that creates its own user, shared-writes.ts writeUser), that
+   * user becomes the slot's when the slot has none yet.
    */
-  async sharedWrite(slot: WrittenUserSlot, use: (user: SharedWrite) => Promise<boolean | void>): Promise<boolean> {
+  async sharedWrite(
+    slot: WrittenUserSlot,
+    use: (user: SharedWrite) => Promise<boolean | void>,
+    own?: () => Promise<SharedWrite>,
+  ): Promise<boolean> {
     return slot.run(
       {
         names: (scope) => new Names(target().runId, target().seed, scope),
         createUser: (names, extra) => sharedTracker(this.meta, names).createUser(extra),
         deleteAtCleanup: (id) => this.live.push({ type: 'User', id }),
+        keep: (id) => {
+          const index = this.live.findIndex((r) => r.type === 'User' && r.id === id);
+          if (index >= 0) this.live.splice(index, 1);
+        },
       },
       use,
+      own,
     );
   }
 

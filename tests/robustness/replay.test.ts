@@ -24,8 +24,11 @@ it('same --seed ⇒ the same requests in every test; another seed ⇒ other data
 
   const patch = testsThatSentDifferently(a, other!.results!, 'suites/patch/');
   expect(patch.compared).toBeGreaterThan(30);
-  // Every PATCH test creates a user named from the seed; the rest of the data changes with it.
-  expect(patch.differ.length).toBeGreaterThan(patch.compared * 0.9);
+  // PATCH tests send values named from the seed, or create a user named from it. Those that write a shared user
+  // (decisions/request-budget.md, third step) and only remove an attribute, send an empty Operations array or
+  // Microsoft's captured values (P-09) address nothing but the masked user id: the same requests whatever the seed
+  // (on the demo 7 of 48 with a skipped test, which sends nothing).
+  expect(patch.differ.length).toBeGreaterThan(patch.compared * 0.8);
   const properties = testsThatSentDifferently(a, other!.results!, 'suites/properties/');
   expect(properties.differ.length).toBeGreaterThan(properties.compared / 2);
 }, 180_000);

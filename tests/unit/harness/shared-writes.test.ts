@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { Names } from '../../../src/entra/names.js';
 import type { Created } from '../../../src/harness/resources.js';
-import { WrittenUserSlot, type SlotTurn } from '../../../src/harness/shared-writes.js';
+import {
+  WrittenUserSlot,
+  valueBefore,
+  writeUser,
+  type SharedWrite,
+  type SlotTurn,
+} from '../../../src/harness/shared-writes.js';
 
 type Json = Record<string, unknown>;
 
@@ -13,6 +19,7 @@ function fakeTarget(options: { refuse?: boolean } = {}) {
   let made = 0;
   const creates: Json[] = [];
   const deletes: Array<{ test: string; id: string }> = [];
+  const kept: Array<{ test: string; id: string }> = [];
   const turn = (test: string): SlotTurn => ({
     names: (scope) => new Names('0a1b2c3d', 1, scope),
     createUser: async (names, extra): Promise<Created> => {
@@ -22,9 +29,10 @@ function fakeTarget(options: { refuse?: boolean } = {}) {
       const resource = { id, userName: names.userName(), ...extra };
       return { id, name: String(resource.userName), sent: extra, response: undefined as never, resource };
     },
-    deleteAtCleanup: (id) => deletes.push({ test, id }),
+    deleteAtCleanup: (id) => void deletes.push({ test, id }),
+    keep: (id) => void kept.push({ test, id }),
   });
-  return { turn, creates, deletes };
+  return { turn, creates, deletes, kept };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -97,5 +105,128 @@ describe('WrittenUserSlot', () => {
     expect(await slot.run(turn('A'), async () => false)).toBe(false);
     expect(await slot.run(turn('B'), async () => undefined)).toBe(true);
     expect(deletes).toEqual([{ test: 'B', id: 'u1' }]);
+  });
+});
+
+describe('WrittenUserSlot: users handed over and retired', () => {
+  const own = (id: string) => async () => ({ id, sent: { userName: `${id}@x` }, state: { id, step: 0 } });
+
+  it("a test that creates its own user first hands it to the slot (no create of the slot's own), not when it fails", async () => {
+    const slot = new WrittenUserSlot('handed', () => ({}));
+    const { turn, creates, deletes, kept } = fakeTarget();
+    slot.plan().plan().plan();
+    const seen: string[] = [];
+    await slot.run(turn('A'), async (user) => void (user.state = { ...user.state, step: 1 }), own('a1'));
+    await slot.run(turn('B'), async (user) => void seen.push(`B:${user.id}:${String(user.state.step)}`));
+    // A later test that creates its own user keeps it: the slot already has one.
+    await slot.run(turn('C'), async (user) => void seen.push(`C:${user.id}`), own('c1'));
+    expect(seen).toEqual(['B:a1:1', 'C:c1']);
+    expect(creates).toEqual([]);
+    expect(kept).toEqual([{ test: 'A', id: 'a1' }]);
+    expect(deletes).toEqual([{ test: 'C', id: 'a1' }]);
+  });
+
+  it('a failing first test keeps its user (its own cleanup deletes it); the next test creates the slot user', async () => {
+    const slot = new WrittenUserSlot('handed', () => ({ title: 'x' }));
+    const { turn, creates, deletes, kept } = fakeTarget();
+    slot.plan().plan();
+    const failing = slot.run(
+      turn('A'),
+      async () => {
+        throw new Error('the create answered 400');
+      },
+      own('a1'),
+    );
+    await expect(failing).rejects.toThrow('400');
+    const seen: string[] = [];
+    await slot.run(turn('B'), async (user) => void seen.push(user.id));
+    expect(seen).toEqual(['u1']);
+    expect(creates).toEqual([{ title: 'x' }]);
+    expect(kept).toEqual([]);
+    expect(deletes).toEqual([{ test: 'B', id: 'u1' }]);
+  });
+
+  it('a test that marks the user retired deletes it; the next test gets a new one', async () => {
+    const slot = new WrittenUserSlot('retired', () => ({}));
+    const { turn, deletes } = fakeTarget();
+    slot.plan().plan();
+    const seen: string[] = [];
+    await slot.run(turn('A'), async (user) => {
+      seen.push(user.id);
+      user.retired = true;
+    });
+    await slot.run(turn('B'), async (user) => void seen.push(user.id));
+    expect(seen).toEqual(['u1', 'u2']);
+    expect(deletes).toEqual([
+      { test: 'A', id: 'u1' },
+      { test: 'B', id: 'u2' },
+    ]);
+  });
+});
+
+describe('writeUser', () => {
+  /** Resources.sharedWrite over the fake target, and a createUser that makes the test's own users. */
+  function fakeResources(test: string, target: ReturnType<typeof fakeTarget>, made: string[]) {
+    return {
+      sharedWrite: (
+        slot: WrittenUserSlot,
+        use: Parameters<WrittenUserSlot['run']>[1],
+        own?: () => Promise<SharedWrite>,
+      ) => slot.run(target.turn(test), use, own),
+      own: async (): Promise<Created> => {
+        const id = `${test.toLowerCase()}-own`;
+        made.push(id);
+        return {
+          id,
+          name: `${id}@x`,
+          sent: { userName: `${id}@x`, title: 'sent' },
+          response: undefined as never,
+          resource: { id },
+        };
+      },
+    };
+  }
+
+  it('passes each test the state the one before read back; a user that is not ready is left for a user of its own', async () => {
+    const slot = new WrittenUserSlot('write', () => ({ title: 'created' }));
+    const target = fakeTarget();
+    const made: string[] = [];
+    const seen: Array<[string, boolean, unknown]> = [];
+    slot.plan().plan().plan();
+    const step = async (test: string, title: string, ready?: (state: Record<string, unknown>) => boolean) => {
+      const resources = fakeResources(test, target, made);
+      await writeUser(resources, slot, { own: resources.own, ...(ready ? { ready } : {}) }, async (user) => {
+        seen.push([user.id, user.shared, valueBefore(user, 'title')]);
+        return { ...user.state, title };
+      });
+    };
+    await step('A', 'a');
+    await step('B', 'b', (state) => state.title === 'nothing like it');
+    await step('C', 'c');
+    expect(seen).toEqual([
+      ['u1', true, 'created'],
+      ['b-own', false, 'sent'],
+      ['u1', true, 'a'],
+    ]);
+    expect(made).toEqual(['b-own']);
+  });
+
+  it('a test that answers no read-back, or spoils the user, retires it', async () => {
+    const slot = new WrittenUserSlot('write', () => ({}));
+    const target = fakeTarget();
+    const ids: string[] = [];
+    slot.plan().plan().plan().plan();
+    const run = (test: string, spoils: boolean, readBack: boolean) => {
+      const resources = fakeResources(test, target, []);
+      return writeUser(resources, slot, { own: resources.own, spoils }, async (user) => {
+        ids.push(user.id);
+        return readBack ? user.state : undefined;
+      });
+    };
+    await run('A', false, false);
+    await run('B', true, true);
+    await run('C', false, true);
+    await run('D', false, true);
+    expect(ids).toEqual(['u1', 'u2', 'u3', 'u3']);
   });
 });
