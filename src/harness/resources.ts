@@ -12,7 +12,18 @@ import { entraGroupBody, entraUserBody } from '../entra/bodies.js';
 import { Names } from '../entra/names.js';
 import { target } from './context.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { runShared, sharedReader, sharedTracker, sharedUsers } from './member-pool.js';
+import {
+  runShared,
+  sharedGroup,
+  sharedMemberPrefix,
+  sharedMembers,
+  sharedReader,
+  sharedTakenUser,
+  sharedTracker,
+  sharedUsers,
+  type SharedGroup,
+  type SharedGroupKind,
+} from './member-pool.js';
 import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
@@ -84,6 +95,28 @@ export class Resources {
   /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
   async sharedReader(): Promise<Created> {
     return sharedReader(runShared(), this.meta);
+  }
+
+  /** The shared member users with their names (sharedUsers), and the userName prefix that they alone share. */
+  async sharedMembers(count: number): Promise<{ users: Created[]; prefix: string }> {
+    const set = runShared();
+    return { users: await sharedMembers(set, count, this.meta), prefix: sharedMemberPrefix(set) };
+  }
+
+  /**
+   * The shared user whose userName conflict tests reuse (a duplicate POST, a rename onto it): no test reads or
+   * filters it, so a duplicate a faulty server creates (track and delete it) disturbs no other test.
+   */
+  async sharedTakenUser(): Promise<Created> {
+    return sharedTakenUser(runShared(), this.meta);
+  }
+
+  /**
+   * A shared group (member-pool.ts): 'empty' and 'members' (two shared member users) are only read; 'taken' is the
+   * group whose displayName conflict tests reuse. Never rename, PATCH (except 'taken') or delete them.
+   */
+  async sharedGroup(kind: SharedGroupKind): Promise<SharedGroup> {
+    return sharedGroup(runShared(), kind, this.meta);
   }
 
   /**

@@ -166,8 +166,8 @@ behaviour(
 behaviour(
   'F-04',
   'userName compares case-insensitively: a filter in other case finds the user',
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser({ userName: names.userName('CaseRule') });
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader();
     const other = user.name.replace(/[a-z]/g, (c) => c.toUpperCase());
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', other));
     expectThat(

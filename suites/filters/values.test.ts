@@ -91,8 +91,9 @@ behaviour(
 behaviour(
   'F-06',
   'a filter on a prefix of an existing userName finds nothing (eq is not sw/co)',
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser({ userName: names.userName('prefix') });
+  async ({ client, resources }) => {
+    // Only reads: the run's read-only user is the existing userName.
+    const user = await resources.sharedReader();
     const prefix = user.name.slice(0, user.name.indexOf('@'));
     const { response, total, resources: found } = await filterUsers(client, eqFilter('userName', prefix));
     expectThat(

@@ -80,7 +80,8 @@ behaviour(
   'renaming onto an existing userName is refused (409, or 400 uniqueness) and changes nothing',
   { tags: ['default-dialect'] },
   async ({ client, resources }) => {
-    const taken = await resources.createUser();
+    // The run's 'taken' user: no test reads or filters it, so a rename a faulty server accepts disturbs no other test.
+    const taken = await resources.sharedTakenUser();
     const user = await resources.createUser();
     const response = await client.patch(
       `/Users/${user.id}`,
