@@ -17,7 +17,7 @@ export {
 export { Names, runMarker } from '../entra/names.js';
 export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
-export { WrittenUserSlot, type SharedWrite } from './shared-writes.js';
+export { WrittenUserSlot, WrittenGroupSlot, type SharedWrite } from './shared-writes.js';
 export { status } from '../checks/status.js';
 export { scimContentType } from '../checks/content-type.js';
 export { scimErrorBody, scimTypeIs, SCIM_TYPES } from '../checks/scim-error.js';

@@ -8,6 +8,7 @@
  * another test does changes what the readers see.
  *
  * Three more kinds, added for issue 19's third step (decisions/request-budget.md, "Third step"):
+ * - two more readers ({@link ReaderKind}): one whose userName has capitals, one with two typed e-mail addresses;
  * - a *taken* user ({@link sharedTakenUser}): tests that need an existing userName only to provoke a conflict (409 on
  *   a duplicate POST, a refused rename) point at its name. No test filters on it or reads it, so a server that wrongly
  *   accepts the duplicate (which the test tracks and deletes) changes nothing another test sees;
@@ -30,7 +31,7 @@
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import type { ScimClient } from '../client/scim-client.js';
 import { baseClient, target } from './context.js';
-import { Names, runMarker } from '../entra/names.js';
+import { EXAMPLE_DOMAIN, Names, runMarker } from '../entra/names.js';
 import { patchBody } from '../entra/bodies.js';
 import { Resources, type Created } from './resources.js';
 import { addMembersOp, patchGroup } from './groups.js';
@@ -51,7 +52,7 @@ export interface SharedSet {
   runId: string;
   /** Index i holds the i-th member user once asked for. */
   members: Array<Promise<Created> | undefined>;
-  reader?: Promise<Created>;
+  readers: Map<ReaderKind, Promise<Created>>;
   taken?: Promise<Created>;
   groups: Map<SharedGroupKind, Promise<SharedGroup>>;
   /** One name sequence per role, from the run seed (same --seed, same requests). */
@@ -63,7 +64,8 @@ let current: SharedSet | undefined;
 /** The run's shared users (a new set if the worker serves another run). */
 export function runShared(): SharedSet {
   const runId = target().runId;
-  if (current?.runId !== runId) current = { runId, members: [], groups: new Map(), names: new Map() };
+  if (current?.runId !== runId)
+    current = { runId, members: [], readers: new Map(), groups: new Map(), names: new Map() };
   return current;
 }
 
@@ -118,14 +120,39 @@ export function sharedMemberPrefix(set: SharedSet): string {
   return `${runMarker(set.runId)}-user-${namesFor(set, MEMBER_SCOPE).tag}`;
 }
 
-/** The run's one read-only user. Never change it. */
-export function sharedReader(set: SharedSet, owner: ScimTaskMeta): Promise<Created> {
+/**
+ * The read-only users: 'plain' has Entra's create body; 'mixed-case' a userName with capitals in its name and its
+ * domain (the case-insensitive match tests); 'two-emails' a work and an "other" e-mail address, both unlike its
+ * userName (the e-mail filter tests).
+ */
+export type ReaderKind = 'plain' | 'mixed-case' | 'two-emails';
+
+const READER_BODIES: Record<ReaderKind, (names: Names) => Record<string, unknown>> = {
+  plain: () => ({}),
+  'mixed-case': (names) => ({
+    userName: names.userName('MiXedCase').replace(`@${EXAMPLE_DOMAIN}`, '@Conformance.Example.COM'),
+  }),
+  'two-emails': (names) => ({
+    emails: [
+      { primary: true, type: 'work', value: names.email('workmail') },
+      { type: 'other', value: names.email('othermail') },
+    ],
+  }),
+};
+
+/** One of the run's read-only users. Never change it. */
+export function sharedReader(set: SharedSet, owner: ScimTaskMeta, kind: ReaderKind = 'plain'): Promise<Created> {
   return remember(
-    () => set.reader,
+    () => set.readers.get(kind),
     (made) => {
-      set.reader = made;
+      if (made) set.readers.set(kind, made);
+      else set.readers.delete(kind);
     },
-    () => trackerFor(set, owner, 'shared read-only user').createUser(),
+    () => {
+      const scope = kind === 'plain' ? 'shared read-only user' : `shared ${kind} reader`;
+      const names = namesFor(set, scope);
+      return sharedTracker(owner, names).createUser(READER_BODIES[kind](names));
+    },
   );
 }
 

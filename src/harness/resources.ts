@@ -23,8 +23,9 @@ import {
   sharedUsers,
   type SharedGroup,
   type SharedGroupKind,
+  type ReaderKind,
 } from './member-pool.js';
-import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
+import type { SharedWrite, WrittenGroupSlot, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
   id: string;
@@ -92,9 +93,12 @@ export class Resources {
     return { id: id! };
   }
 
-  /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
-  async sharedReader(): Promise<Created> {
-    return sharedReader(runShared(), this.meta);
+  /**
+   * A shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. 'plain' (the default)
+   * has Entra's create body; the other kinds carry the data a few read tests need (member-pool.ts ReaderKind).
+   */
+  async sharedReader(kind: ReaderKind = 'plain'): Promise<Created> {
+    return sharedReader(runShared(), this.meta, kind);
   }
 
   /** The shared member users with their names (sharedUsers), and the userName prefix that they alone share. */
@@ -130,6 +134,21 @@ export class Resources {
         names: (scope) => new Names(target().runId, target().seed, scope),
         createUser: (names, extra) => sharedTracker(this.meta, names).createUser(extra),
         deleteAtCleanup: (id) => this.live.push({ type: 'User', id }),
+      },
+      use,
+    );
+  }
+
+  /** Like sharedWrite, for the group of a {@link WrittenGroupSlot} (POST /Groups with Entra's body plus the slot's). */
+  async sharedGroupWrite(
+    slot: WrittenGroupSlot,
+    use: (group: SharedWrite) => Promise<boolean | void>,
+  ): Promise<boolean> {
+    return slot.run(
+      {
+        names: (scope) => new Names(target().runId, target().seed, scope),
+        createUser: (names, extra) => sharedTracker(this.meta, names).createGroup(extra),
+        deleteAtCleanup: (id) => this.live.push({ type: 'Group', id }),
       },
       use,
     );

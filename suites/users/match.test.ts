@@ -174,9 +174,11 @@ behaviour(
   },
 );
 
-behaviour('U-21', 'filter userName eq the name in UPPER case finds the user', async ({ client, resources, names }) => {
-  const userName = names.userName('MiXedCase');
-  const user = await resources.createUser({ userName });
+// The U-21 tests read the run's 'mixed-case' reader (member-pool.ts): a user created with capitals in the name and
+// the domain, never changed.
+behaviour('U-21', 'filter userName eq the name in UPPER case finds the user', async ({ client, resources }) => {
+  const user = await resources.sharedReader('mixed-case');
+  const userName = user.name;
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
   expectThat(
     found.length === 1 && found[0]!.id === user.id,
@@ -193,11 +195,11 @@ behaviour(
   'U-21',
   'a case-insensitive match returns userName in the casing it was created with',
   { level: 'recommended' },
-  async ({ client, resources, names }) => {
+  async ({ client, resources }) => {
     // Recommended (catalog §0.1): RFC 7643 §7 lets the server "alter case" of a caseExact=false attribute; Entra then
     // sees a difference and re-sends userName, which costs a PATCH per cycle but breaks nothing.
-    const userName = names.userName('MiXedCase');
-    const user = await resources.createUser({ userName });
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
     expectThat(
       found[0]?.id === user.id,
@@ -215,9 +217,9 @@ behaviour(
 behaviour(
   'U-21',
   'filter userName eq the name in lower case finds a user created with capitals',
-  async ({ client, resources, names }) => {
-    const userName = names.userName('UPPER').replace('@conformance.example.com', '@Conformance.Example.COM');
-    const user = await resources.createUser({ userName });
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toLowerCase()));
     expectThat(
       found.length === 1 && found[0]!.id === user.id,
