@@ -12,6 +12,8 @@ import {
   idsOf,
   setInCreateBody,
   collectedProfile,
+  storedValue,
+  type BehaviourContext,
 } from '#harness';
 
 // U-04 is required only when the profile matches on externalId; otherwise Entra never filters on it (catalog §0.1).
@@ -132,6 +134,19 @@ behaviour(
   },
 );
 
+/** A user with a value of its own for each of `mapped` (e-mail-like targets get an address unlike the userName). */
+async function createMatchable(
+  resources: BehaviourContext['resources'],
+  names: BehaviourContext['names'],
+  mapped: Array<{ target: string }>,
+) {
+  const extra: Record<string, unknown> = { userName: names.userName('match') };
+  for (const m of mapped)
+    if (m.target !== 'userName')
+      setInCreateBody(extra, m.target, /email|mail/i.test(m.target) ? names.userName('m') : names.externalId());
+  return resources.createUser(extra);
+}
+
 behaviour(
   'U-05',
   'every matching/filterable attribute of the profile answers its own eq filter, one attribute at a time',
@@ -140,19 +155,14 @@ behaviour(
       (m) => (m.matching || m.filterable) && m.type !== 'reference' && m.type !== 'boolean',
     );
     if (mapped.length === 0) skip(`profile ${profile.name} declares no matching or filterable user attribute`);
-    const userName = names.userName('match');
-    const extra: Record<string, unknown> = { userName };
-    const values = new Map<string, string>();
-    for (const m of mapped) {
-      if (m.target === 'userName') {
-        values.set(m.target, userName);
-        continue;
-      }
-      const value = /email|mail/i.test(m.target) ? names.userName('m') : names.externalId();
-      values.set(m.target, value);
-      setInCreateBody(extra, m.target, value);
-    }
-    const user = await resources.createUser(extra);
+    // Only reads: when the run's 'two-emails' reader (member-pool.ts: its own userName, externalId, and work e-mail
+    // unlike its userName) holds a string for every attribute, it is the user; otherwise the test creates one.
+    const reader = await resources.sharedReader('two-emails');
+    const held = new Map(mapped.map((m) => [m.target, storedValue(reader.sent, m.target)]));
+    const user = [...held.values()].every((v) => typeof v === 'string' && v !== '')
+      ? reader
+      : await createMatchable(resources, names, mapped);
+    const values = new Map(mapped.map((m) => [m.target, String(storedValue(user.sent, m.target))]));
     for (const [target, value] of values) {
       // Entra never combines matching attributes: one eq filter per request (catalog U-05).
       const { response, resources: found } = await filterUsers(client, eqFilter(target, value));

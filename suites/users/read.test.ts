@@ -138,12 +138,13 @@ behaviour(
   'U-12',
   'userName and e-mail addresses read back in the case they were sent',
   { level: 'recommended' },
-  async ({ client, resources, names }) => {
+  async ({ client, resources }) => {
     // Recommended (catalog §0.1): RFC 7643 §7 lets a server "alter case" of caseExact=false attributes; Entra then sees
     // a difference and re-sends the value every cycle, which costs requests but breaks nothing.
-    const userName = names.userName('CaseKept');
-    const email = userName.replace('CaseKept', 'Ada.LOVELACE');
-    const user = await resources.createUser({ userName, emails: [{ primary: true, type: 'work', value: email }] });
+    // The run's 'mixed-case' reader (member-pool.ts): capitals in the name and the domain of its userName and e-mail.
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
+    const email = storedValue(user.sent, 'emails[type eq "work"].value');
     const { response, user: stored } = await getUserOk(client, user.id);
     const got = {
       userName: storedValue(stored, 'userName'),
