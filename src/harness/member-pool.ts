@@ -7,7 +7,7 @@
  * user that tests only read (filters, GET with attributes, listings); it is never a member or a manager, so nothing
  * another test does changes what the readers see.
  *
- * Three more kinds, added for issue 19's third step (decisions/request-budget.md, "Third step"):
+ * More kinds, added for issue 19's third step (decisions/request-budget.md, "Third step"):
  * - two more readers ({@link ReaderKind}): one whose userName has capitals, one with two typed e-mail addresses;
  * - a *taken* user ({@link sharedTakenUser}): tests that need an existing userName only to provoke a conflict (409 on
  *   a duplicate POST, a refused rename) point at its name. No test filters on it or reads it, so a server that wrongly
@@ -16,8 +16,9 @@
  *   adds them (the match, read-by-id, member-shape and read-back tests only read them);
  * - a *taken* group, the group counterpart of the taken user (duplicate POST in other case, a refused rename, an
  *   unknown member id added: no test reads its name or members).
- * The 6 member users also serve as the six users of the paging test (U-23): their names share one prefix that no
- *   other user has ({@link sharedMemberPrefix}), and paging only reads them.
+ * The six member users also serve as the six users of the paging test (U-23): their names share one prefix that no
+ * other user has ({@link sharedMemberPrefix}), and paging only reads them. Six of G-09's 101 large-group members are
+ * the member users too.
  *
  * Lifetime: the run. Each user is created when a test first asks for it (a failed create is forgotten: the next ask
  * retries), registered as created by that test, and deleted by the final cleanup after every suite, groups first
@@ -39,7 +40,10 @@ import { addMembersOp, patchGroup } from './groups.js';
 /** Most shared users a test may ask for. */
 export const MAX_SHARED = 6;
 
-/** The read-only groups of a run: created empty, or with the first two shared member users (default dialect). */
+/**
+ * The shared groups of a run: 'empty' and 'members' (the first two member users, added by a default-dialect PATCH)
+ * are only read; 'taken' is the group whose displayName conflict tests reuse.
+ */
 export type SharedGroupKind = 'empty' | 'members' | 'taken';
 
 /** A shared group as created (POST answer) and the member ids it was given. */
