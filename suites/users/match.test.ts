@@ -134,6 +134,9 @@ behaviour(
   },
 );
 
+/** The matching attributes for which the 'two-emails' reader holds a value no other user has. */
+const READER_HOLDS = /^(userName|externalId|emails\[type eq "work"\]\.value)$/i;
+
 /** A user with a value of its own for each of `mapped` (e-mail-like targets get an address unlike the userName). */
 async function createMatchable(
   resources: BehaviourContext['resources'],
@@ -155,12 +158,10 @@ behaviour(
       (m) => (m.matching || m.filterable) && m.type !== 'reference' && m.type !== 'boolean',
     );
     if (mapped.length === 0) skip(`profile ${profile.name} declares no matching or filterable user attribute`);
-    // Only reads: when the run's 'two-emails' reader (member-pool.ts: its own userName, externalId, and work e-mail
-    // unlike its userName) holds a string for every attribute, it is the user; otherwise the test creates one.
-    const reader = await resources.sharedReader('two-emails');
-    const held = new Map(mapped.map((m) => [m.target, storedValue(reader.sent, m.target)]));
-    const user = [...held.values()].every((v) => typeof v === 'string' && v !== '')
-      ? reader
+    // Only reads: when every attribute is one the run's 'two-emails' reader holds a value of its own for (member-pool.ts:
+    // userName, externalId, and a work e-mail unlike its userName), the reader is the user; otherwise the test creates one.
+    const user = mapped.every((m) => READER_HOLDS.test(m.target))
+      ? await resources.sharedReader('two-emails')
       : await createMatchable(resources, names, mapped);
     const values = new Map(mapped.map((m) => [m.target, String(storedValue(user.sent, m.target))]));
     for (const [target, value] of values) {
