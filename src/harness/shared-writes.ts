@@ -114,4 +114,7 @@ export class WrittenUserSlot {
  * queue, hand-over of the last read-back as `state`, retirement on failure and fallback to a fresh group as
  * {@link WrittenUserSlot}; use it with Resources.sharedGroupWrite, which creates and deletes a group instead of a user.
  */
-export class WrittenGroupSlot extends WrittenUserSlot {}
+export class WrittenGroupSlot extends WrittenUserSlot {
+  /** What the slot holds: keeps a user slot from being passed where a group slot is expected. */
+  readonly holds = 'Group' as const;
+}
