@@ -125,9 +125,9 @@ export function sharedMemberPrefix(set: SharedSet): string {
 }
 
 /**
- * The read-only users: 'plain' has Entra's create body; 'mixed-case' a userName with capitals in its name and its
- * domain (the case-insensitive match tests); 'two-emails' a work and an "other" e-mail address, both unlike its
- * userName (the e-mail filter tests).
+ * The read-only users: 'plain' has Entra's create body; 'mixed-case' capitals in its userName (name and domain) and
+ * in its externalId (the case-insensitive match tests); 'two-emails' a work and an "other" e-mail address, both
+ * unlike its userName (the e-mail filter tests).
  */
 export type ReaderKind = 'plain' | 'mixed-case' | 'two-emails';
 
@@ -135,6 +135,7 @@ const READER_BODIES: Record<ReaderKind, (names: Names) => Record<string, unknown
   plain: () => ({}),
   'mixed-case': (names) => ({
     userName: names.userName('MiXedCase').replace(`@${EXAMPLE_DOMAIN}`, '@Conformance.Example.COM'),
+    externalId: `${names.externalId()}-MiXeD`,
   }),
   'two-emails': (names) => ({
     emails: [

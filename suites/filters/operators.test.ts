@@ -181,9 +181,10 @@ behaviour(
 behaviour(
   'F-04',
   'externalId compares exactly or case-insensitively (both allowed); the exact value always matches',
-  async ({ client, resources, names }) => {
-    const externalId = `${names.externalId()}-MiXeD`;
-    const user = await resources.createUser({ externalId });
+  async ({ client, resources }) => {
+    // The run's 'mixed-case' reader (member-pool.ts): its externalId ends in "-MiXeD".
+    const user = await resources.sharedReader('mixed-case');
+    const externalId = String(user.sent.externalId);
     const exact = await filterUsers(client, eqFilter('externalId', externalId));
     expectThat(
       exact.resources.length === 1 && exact.resources[0]!.id === user.id,
