@@ -144,14 +144,17 @@ export class Resources {
     slot: WrittenGroupSlot,
     use: (group: SharedWrite) => Promise<boolean | void>,
   ): Promise<boolean> {
-    return slot.run(
-      {
-        names: (scope) => new Names(target().runId, target().seed, scope),
-        createUser: (names, extra) => sharedTracker(this.meta, names).createGroup(extra),
-        deleteAtCleanup: (id) => this.live.push({ type: 'Group', id }),
+    const turn = {
+      names: (scope: string) => new Names(target().runId, target().seed, scope),
+      createUser: (names: Names, extra: Record<string, unknown>) => sharedTracker(this.meta, names).createGroup(extra),
+      deleteAtCleanup: (id: string) => this.live.push({ type: 'Group', id }),
+      // A group this test created itself, handed over to the slot: this test's cleanup no longer deletes it.
+      keep: (id: string) => {
+        const index = this.live.findIndex((r) => r.type === 'Group' && r.id === id);
+        if (index >= 0) this.live.splice(index, 1);
       },
-      use,
-    );
+    };
+    return slot.run(turn, use);
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
