@@ -23,7 +23,10 @@ import {
   type Created,
 } from '#harness';
 
-/** A 404, a 409 and a 400 as Entra can provoke them: unknown id, duplicate userName, and a malformed body. */
+/**
+ * A 404, a 409 and a 400 as Entra can provoke them: unknown id, duplicate userName, and a malformed body. `user` is
+ * the run's 'taken' user (member-pool.ts), whose name no test reads or filters.
+ */
 async function errorAnswers(
   client: ScimClient,
   user: Created,
@@ -60,7 +63,7 @@ behaviour(
   'D-08',
   'error responses (404, 409, 400) say Content-Type: application/scim+json too',
   async ({ client, resources, names }) => {
-    const user = await resources.createUser();
+    const user = await resources.sharedTakenUser();
     for (const [what, code, response] of await errorAnswers(client, user, names)) {
       if (response.status === 201) resources.track('User', String((response.json as { id?: unknown }).id), 'duplicate');
       const bad = scimContentType()(response);
@@ -80,7 +83,7 @@ behaviour(
   async ({ client, resources, names }) => {
     // The body shape of errors is judged here only (catalog §0.1): `status` as a JSON number and no scimType are
     // tolerated (scimType is OPTIONAL, RFC 7644 §3.12); whether the status code is right is U-11's, U-08's, U-09's.
-    const user = await resources.createUser();
+    const user = await resources.sharedTakenUser();
     for (const [what, , response] of await errorAnswers(client, user, names)) {
       if (response.status === 201) resources.track('User', String((response.json as { id?: unknown }).id), 'duplicate');
       if (response.status < 400) continue;

@@ -19,6 +19,7 @@ export { withExamples, type Examples } from './incidental.js';
 export { createdId, type Created } from './resources.js';
 export {
   WrittenUserSlot,
+  WrittenGroupSlot,
   writeUser,
   valueBefore,
   type SharedWrite,

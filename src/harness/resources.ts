@@ -12,8 +12,21 @@ import { entraGroupBody, entraUserBody } from '../entra/bodies.js';
 import { Names } from '../entra/names.js';
 import { target } from './context.js';
 import { ConformanceError, requestLine } from './verify.js';
-import { runShared, sharedReader, sharedTracker, sharedUsers, takeShared } from './member-pool.js';
-import type { SharedWrite, WrittenUserSlot } from './shared-writes.js';
+import {
+  runShared,
+  sharedGroup,
+  sharedMemberPrefix,
+  sharedMembers,
+  sharedReader,
+  sharedTakenUser,
+  sharedTracker,
+  sharedUsers,
+  takeShared,
+  type SharedGroup,
+  type SharedGroupKind,
+  type ReaderKind,
+} from './member-pool.js';
+import type { SharedWrite, WrittenGroupSlot, WrittenUserSlot } from './shared-writes.js';
 
 export interface Created {
   id: string;
@@ -81,9 +94,34 @@ export class Resources {
     return { id: id! };
   }
 
-  /** The shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. */
-  async sharedReader(): Promise<Created> {
-    return sharedReader(runShared(), this.meta);
+  /**
+   * A shared user that tests only read (filters, GETs, listings): never PATCH, PUT or DELETE it. 'plain' (the default)
+   * has Entra's create body; the other kinds carry the data a few read tests need (member-pool.ts ReaderKind).
+   */
+  async sharedReader(kind: ReaderKind = 'plain'): Promise<Created> {
+    return sharedReader(runShared(), this.meta, kind);
+  }
+
+  /** The shared member users with their names (sharedUsers), and the userName prefix that they alone share. */
+  async sharedMembers(count: number): Promise<{ users: Created[]; prefix: string }> {
+    const set = runShared();
+    return { users: await sharedMembers(set, count, this.meta), prefix: sharedMemberPrefix(set) };
+  }
+
+  /**
+   * The shared user whose userName conflict tests reuse (a duplicate POST, a rename onto it): no test reads or
+   * filters it, so a duplicate a faulty server creates (track and delete it) disturbs no other test.
+   */
+  async sharedTakenUser(): Promise<Created> {
+    return sharedTakenUser(runShared(), this.meta);
+  }
+
+  /**
+   * A shared group (member-pool.ts): 'empty' and 'members' (two shared member users) are only read; 'taken' is the
+   * group whose displayName conflict tests reuse. Never rename, PATCH (except 'taken') or delete them.
+   */
+  async sharedGroup(kind: SharedGroupKind): Promise<SharedGroup> {
+    return sharedGroup(runShared(), kind, this.meta);
   }
 
   /**
@@ -125,6 +163,24 @@ export class Resources {
       use,
       own,
     );
+  }
+
+  /** Like sharedWrite, for the group of a {@link WrittenGroupSlot} (POST /Groups with Entra's body plus the slot's). */
+  async sharedGroupWrite(
+    slot: WrittenGroupSlot,
+    use: (group: SharedWrite) => Promise<boolean | void>,
+  ): Promise<boolean> {
+    const turn = {
+      names: (scope: string) => new Names(target().runId, target().seed, scope),
+      createUser: (names: Names, extra: Record<string, unknown>) => sharedTracker(this.meta, names).createGroup(extra),
+      deleteAtCleanup: (id: string) => this.live.push({ type: 'Group', id }),
+      // A group this test created itself, handed over to the slot: this test's cleanup no longer deletes it.
+      keep: (id: string) => {
+        const index = this.live.findIndex((r) => r.type === 'Group' && r.id === id);
+        if (index >= 0) this.live.splice(index, 1);
+      },
+    };
+    return slot.run(turn, use);
   }
 
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */

@@ -237,3 +237,14 @@ export async function writeUser(
     }));
   if (!shared) await run(await ownUser(), false);
 }
+
+/**
+ * A group that several tests write one at a time (issue 19, third step): the rename and externalId tests of
+ * suites/groups/updates.test.ts (G-15, G-16, G-22) each change one attribute of the group and read it back. The same
+ * queue, hand-over of the last read-back as `state`, retirement on failure and fallback to a fresh group as
+ * {@link WrittenUserSlot}; use it with Resources.sharedGroupWrite, which creates and deletes a group instead of a user.
+ */
+export class WrittenGroupSlot extends WrittenUserSlot {
+  /** What the slot holds: keeps a user slot from being passed where a group slot is expected. */
+  readonly holds = 'Group' as const;
+}

@@ -166,8 +166,8 @@ behaviour(
 behaviour(
   'F-04',
   'userName compares case-insensitively: a filter in other case finds the user',
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser({ userName: names.userName('CaseRule') });
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader();
     const other = user.name.replace(/[a-z]/g, (c) => c.toUpperCase());
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', other));
     expectThat(
@@ -181,9 +181,10 @@ behaviour(
 behaviour(
   'F-04',
   'externalId compares exactly or case-insensitively (both allowed); the exact value always matches',
-  async ({ client, resources, names }) => {
-    const externalId = `${names.externalId()}-MiXeD`;
-    const user = await resources.createUser({ externalId });
+  async ({ client, resources }) => {
+    // The run's 'mixed-case' reader (member-pool.ts): its externalId ends in "-MiXeD".
+    const user = await resources.sharedReader('mixed-case');
+    const externalId = String(user.sent.externalId);
     const exact = await filterUsers(client, eqFilter('externalId', externalId));
     expectThat(
       exact.resources.length === 1 && exact.resources[0]!.id === user.id,

@@ -15,7 +15,7 @@ import {
   runMarker,
   sameUserName,
 } from '#harness';
-import type { BehaviourContext } from '#harness';
+import type { BehaviourContext, Created } from '#harness';
 
 /** POSTs a user with this exact userName; a 400 means the app refuses such names, which is its choice (skip). */
 async function createNamed(ctx: BehaviourContext, userName: string): Promise<string> {
@@ -91,8 +91,9 @@ behaviour(
 behaviour(
   'F-06',
   'a filter on a prefix of an existing userName finds nothing (eq is not sw/co)',
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser({ userName: names.userName('prefix') });
+  async ({ client, resources }) => {
+    // Only reads: the run's read-only user is the existing userName.
+    const user = await resources.sharedReader();
     const prefix = user.name.slice(0, user.name.indexOf('@'));
     const { response, total, resources: found } = await filterUsers(client, eqFilter('userName', prefix));
     expectThat(
@@ -103,18 +104,17 @@ behaviour(
   },
 );
 
+// The F-08 tests read the run's 'two-emails' reader (member-pool.ts): a work and an "other" address, both unlike
+// its userName, never changed.
+const workMail = (user: Created) => String((user.sent.emails as Array<{ value: string }>)[0]!.value);
+const otherMail = (user: Created) => String((user.sent.emails as Array<{ value: string }>)[1]!.value);
+
 behaviour(
   'F-08',
   'filter emails[type eq "work"].value eq … finds the user by work email',
-  async ({ client, resources, names }) => {
-    const work = names.userName('workmail');
-    const user = await resources.createUser({
-      emails: [
-        { primary: true, type: 'work', value: work },
-        { type: 'other', value: names.userName('othermail') },
-      ],
-    });
-    const filter = `emails[type eq "work"].value eq "${work}"`;
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader('two-emails');
+    const filter = `emails[type eq "work"].value eq "${workMail(user)}"`;
     const { response, resources: found } = await filterUsers(client, filter);
     expectThat(
       found.length === 1 && found[0]!.id === user.id,
@@ -127,10 +127,9 @@ behaviour(
 behaviour(
   'F-08',
   'the same filter with brackets percent-encoded (%5B, %5D) finds the user',
-  async ({ client, resources, names }) => {
-    const work = names.userName('workmail');
-    const user = await resources.createUser({ emails: [{ primary: true, type: 'work', value: work }] });
-    const raw = `filter=emails%5Btype+eq+%22work%22%5D.value+eq+%22${encodeURIComponent(work)}%22`;
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader('two-emails');
+    const raw = `filter=emails%5Btype+eq+%22work%22%5D.value+eq+%22${encodeURIComponent(workMail(user))}%22`;
     const response = await client.get('/Users', { query: raw });
     verify(response, status(200), listResponse());
     const found = resourcesOf(response.json);
@@ -145,15 +144,9 @@ behaviour(
 behaviour(
   'F-08',
   'emails[type eq "work"].value eq <the other-typed address> finds nothing (the type condition is honoured)',
-  async ({ client, resources, names }) => {
-    const other = names.userName('othermail');
-    await resources.createUser({
-      emails: [
-        { primary: true, type: 'work', value: names.userName('workmail') },
-        { type: 'other', value: other },
-      ],
-    });
-    const filter = `emails[type eq "work"].value eq "${other}"`;
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader('two-emails');
+    const filter = `emails[type eq "work"].value eq "${otherMail(user)}"`;
     const { response, total, resources: found } = await filterUsers(client, filter);
     expectThat(
       total === 0,

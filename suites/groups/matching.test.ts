@@ -17,12 +17,8 @@ import {
   skipUnlessGroups,
   matchGroups,
   expectNoMembersKey,
-  addMembersOp,
-  patchGroup,
-  patchBody,
   type ScimResponse,
   type ScimClient,
-  type BehaviourContext,
 } from '#harness';
 
 const usersOnlyProfile = usersOnly(collectedProfile());
@@ -44,17 +40,6 @@ behaviour(
     }
   },
 );
-
-/**
- * A new group with one (shared) member: the member makes the exclusion of members meaningful, as a server that
- * ignores excludedAttributes=members would show it.
- */
-async function groupWithMember(client: BehaviourContext['client'], resources: BehaviourContext['resources']) {
-  const user = await resources.sharedUser();
-  const group = await resources.createGroup();
-  await patchGroup(client, group.id, patchBody([addMembersOp([user.id], 'default')]));
-  return group;
-}
 
 /** One resource of a match answer: the right group, with Entra's link attributes and no members key (schemas and meta are not Entra's business). */
 function expectMatched(
@@ -87,7 +72,9 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, names, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await groupWithMember(client, resources);
+    // The run's read-only group with two (shared) members: they make the exclusion of members meaningful, as a
+    // server that ignores excludedAttributes=members would show them.
+    const group = await resources.sharedGroup('members');
     await matchGroups(client, 'displayName', names.absent(), { total: 0 });
     const { response, resources: found } = await matchGroups(client, 'displayName', group.name, { total: 1 });
     expectThat(found.length === 1, `totalResults is 1 but Resources holds ${found.length} items`, { response });
@@ -100,7 +87,7 @@ behaviour(
   'match on externalId (members excluded): 0 results for an unknown value, exactly the group for its value, no members key',
   async ({ client, resources, names, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
+    const group = await resources.sharedGroup('empty');
     await matchGroups(client, 'externalId', names.absent(), { total: 0 });
     const externalId = String(group.sent.externalId);
     const { response, resources: found } = await matchGroups(client, 'externalId', externalId, { total: 1 });
@@ -116,7 +103,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await groupWithMember(client, resources);
+    const group = await resources.sharedGroup('members');
     const response = await client.get(`/Groups/${group.id}`, { query: { excludedAttributes: 'members' } });
     verify(response, status(200), resourceWithId());
     const body = response.json as Record<string, unknown>;
@@ -135,7 +122,7 @@ behaviour(
   { level: 'validator' },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
+    const group = await resources.sharedGroup('empty');
     const response = await client.get(`/Groups/${group.id}`, { query: { excludedAttributes: 'members' } });
     verify(response, status(200));
     expectNoMembersKey(response.json as Record<string, unknown>, response, 'the empty group', true);
@@ -189,7 +176,8 @@ behaviour(
   async ({ client, resources, names, profile, skip }) => {
     // Recommended (catalog §0.1): Entra matches case-insensitively before it POSTs, and scimType is OPTIONAL.
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
+    // The run's 'taken' group: no test reads it, so a duplicate a faulty server creates disturbs no other test.
+    const group = await resources.sharedGroup('taken');
     const upper = group.name.toUpperCase();
     const response = await postDuplicate(client, resources, upper, names.externalId());
     const bad = errorStatus(409)(response) ?? scimTypeIs('uniqueness')(response);
@@ -208,7 +196,7 @@ behaviour(
   'the displayName match is case-insensitive: the name in other case finds the group',
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
+    const group = await resources.sharedGroup('empty');
     for (const variant of [group.name.toUpperCase(), group.name.toLowerCase()]) {
       const { response, resources: found } = await matchGroups(client, 'displayName', variant, {});
       if (found.length !== 1 || found[0]!.id !== group.id)
@@ -231,7 +219,7 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const group = await groupWithMember(client, resources);
+    const group = await resources.sharedGroup('members');
     // Raw query string: spaces as +, quotes literal (catalog F-02, validator runs).
     const query = `excludedAttributes=members&filter=displayName+eq+"${encodeURIComponent(group.name).replace(/%20/g, '+')}"`;
     const response = await client.get('/Groups', { query });

@@ -98,12 +98,13 @@ replay(
  * Entra's batch size for membership PATCHes is not documented (catalog §10 question 4): provision-on-demand handles
  * at most 5 members per call (G-19), regular cycles group several members into one request, and the gallery
  * checklist only asks for "multiple group memberships with a single PATCH". We use 50 members per request — several
- * times the on-demand size, well below what makes a request body unwieldy — and 120 members (batches of 50, 50, 20):
- * more than the member caps real servers use (100 is the common one), so a server which pages, truncates or caps
- * members shows it (fault `members-capped-100` in tests/faults/modifiers.ts), while a default run stays cheap
- * (decisions/request-budget.md).
+ * times the on-demand size, well below what makes a request body unwieldy — and 101 members (batches of 50, 50, 1):
+ * the smallest group above the member cap real servers use (100 is the common one), so a server which pages,
+ * truncates or caps members at 100 shows it (fault `members-capped-100` in tests/faults/patch-modifiers.ts), while a
+ * default run stays cheap (decisions/request-budget.md). Six of the members are the run's shared member users (only
+ * pointed at, as in every membership test); the test creates and deletes the other 95.
  */
-const LARGE_GROUP = 120;
+const LARGE_GROUP = 101;
 const BATCH = 50;
 const REMOVE_BATCH = 25;
 
@@ -114,7 +115,8 @@ behaviour(
   async ({ client, resources, profile, skip, task }) => {
     skipUnlessGroups(profile, skip);
     const requests = () => task.meta.scim?.exchanges.length ?? 0;
-    const users = await createUsers(resources, LARGE_GROUP);
+    const shared = await resources.sharedUsers(6);
+    const users = [...(await createUsers(resources, LARGE_GROUP - shared.length)), ...shared];
     const group = await resources.createGroup();
     const setup = requests();
     for (let i = 0; i < users.length; i += BATCH) {
@@ -131,7 +133,7 @@ behaviour(
       );
     }
     const note = () =>
-      `${requests()} requests so far: ${setup} to create ${LARGE_GROUP} users and the group, the rest PATCHes and reads`;
+      `${requests()} requests so far: ${setup} to create ${LARGE_GROUP - shared.length} users and the group, the rest PATCHes and reads`;
     // One GET, no paging: SCIM has no paging inside a resource, so the read must carry all members.
     await expectMembers(
       client,

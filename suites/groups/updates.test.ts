@@ -16,6 +16,8 @@ import {
   addMembersOp,
   expectMembers,
   memberPatchAnswer,
+  WrittenGroupSlot,
+  type BehaviourContext,
   type ScimClient,
 } from '#harness';
 
@@ -25,7 +27,7 @@ async function expectRenamed(
   oldName: string,
   newName: string,
   sent: string,
-): Promise<void> {
+): Promise<Record<string, unknown>> {
   const { response, group } = await readGroup(client, id);
   expectThat(
     group.displayName === newName,
@@ -47,37 +49,58 @@ async function expectRenamed(
     `after the rename, filter displayName eq "${oldName}" (the old name) still finds ${show(old.resources.map((g) => g.id))}; expected 0 results`,
     { response: old.response },
   );
+  return group;
 }
 
+/**
+ * The renames and externalId changes (G-15's two renames, G-16, G-22) share one group, one test at a time
+ * (src/harness/shared-writes.ts): each changes one attribute from the value it has now and judges only that change;
+ * a failed test retires the group and the next test of the slot gets a fresh one. `change` gets the group's id and
+ * current displayName and returns the group as read back afterwards.
+ */
+const writes = new WrittenGroupSlot('group updates', () => ({}));
+
+async function onWrittenGroup(
+  { resources }: BehaviourContext,
+  change: (id: string, name: string) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const shared = await resources.sharedGroupWrite(writes, async (group) => {
+    group.state = await change(group.id, String(group.state.displayName ?? group.sent.displayName));
+  });
+  if (shared) return;
+  const group = await resources.createGroup();
+  await change(group.id, group.name);
+}
+
+writes.plan();
 behaviour(
   'G-15',
   'rename with {"op":"Replace","path":"displayName"} (default): new name filterable, old name not',
   { tags: ['default-dialect'] },
-  async ({ client, resources, names, profile, skip }) => {
+  async (ctx) => {
+    const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
     const newName = names.groupName('renamed');
-    await patchGroup(client, group.id, patchBody([{ op: 'Replace', path: 'displayName', value: newName }]));
-    await expectRenamed(
-      client,
-      group.id,
-      group.name,
-      newName,
-      `{"op":"Replace","path":"displayName","value":"${newName}"}`,
-    );
+    await onWrittenGroup(ctx, async (id, oldName) => {
+      await patchGroup(client, id, patchBody([{ op: 'Replace', path: 'displayName', value: newName }]));
+      return expectRenamed(client, id, oldName, newName, `{"op":"Replace","path":"displayName","value":"${newName}"}`);
+    });
   },
 );
 
+writes.plan();
 behaviour(
   'G-15',
   'rename with a path-less {"op":"replace","value":{"displayName":…}}: new name filterable, old name not',
   { tags: ['flag-dialect'] },
-  async ({ client, resources, names, profile, skip }) => {
+  async (ctx) => {
+    const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
     const newName = names.groupName('renamed');
-    await patchGroup(client, group.id, patchBody([{ op: 'replace', value: { displayName: newName } }]));
-    await expectRenamed(client, group.id, group.name, newName, `{"op":"replace","value":{"displayName":"${newName}"}}`);
+    await onWrittenGroup(ctx, async (id, oldName) => {
+      await patchGroup(client, id, patchBody([{ op: 'replace', value: { displayName: newName } }]));
+      return expectRenamed(client, id, oldName, newName, `{"op":"replace","value":{"displayName":"${newName}"}}`);
+    });
   },
 );
 
@@ -87,7 +110,8 @@ behaviour(
   { tags: ['default-dialect'] },
   async ({ client, resources, profile, skip }) => {
     skipUnlessGroups(profile, skip);
-    const taken = await resources.createGroup();
+    // The run's 'taken' group: no test reads it, so a faulty server's accepted rename disturbs no other test.
+    const taken = await resources.sharedGroup('taken');
     const group = await resources.createGroup();
     const response = await client.patch(
       `/Groups/${group.id}`,
@@ -111,27 +135,31 @@ behaviour(
   },
 );
 
+writes.plan();
 behaviour(
   'G-16',
   'path-less {"op":"replace","value":{"externalId":…}} stores the new externalId',
   { tags: ['flag-dialect'] },
-  async ({ client, resources, names, profile, skip }) => {
+  async (ctx) => {
+    const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
     const externalId = names.externalId();
-    await patchGroup(client, group.id, patchBody([{ op: 'replace', value: { externalId } }]));
-    const { response, group: stored } = await readGroup(client, group.id);
-    expectThat(
-      stored.externalId === externalId,
-      `after {"op":"replace","value":{"externalId":"${externalId}"}}, GET shows externalId ${show(stored.externalId)}`,
-      { response, expected: externalId, actual: show(stored.externalId) },
-    );
-    const found = await matchGroups(client, 'externalId', externalId, {});
-    expectThat(
-      found.resources.length === 1 && found.resources[0]!.id === group.id,
-      `filter externalId eq "${externalId}" finds ${show(found.resources.map((g) => g.id))}; expected exactly ${group.id}`,
-      { response: found.response },
-    );
+    await onWrittenGroup(ctx, async (id) => {
+      await patchGroup(client, id, patchBody([{ op: 'replace', value: { externalId } }]));
+      const { response, group: stored } = await readGroup(client, id);
+      expectThat(
+        stored.externalId === externalId,
+        `after {"op":"replace","value":{"externalId":"${externalId}"}}, GET shows externalId ${show(stored.externalId)}`,
+        { response, expected: externalId, actual: show(stored.externalId) },
+      );
+      const found = await matchGroups(client, 'externalId', externalId, {});
+      expectThat(
+        found.resources.length === 1 && found.resources[0]!.id === id,
+        `filter externalId eq "${externalId}" finds ${show(found.resources.map((g) => g.id))}; expected exactly ${id}`,
+        { response: found.response },
+      );
+      return stored;
+    });
   },
 );
 
@@ -194,31 +222,35 @@ behaviour(
   },
 );
 
+writes.plan();
 behaviour(
   'G-22',
   'PATCH is supported on /Groups: a Replace externalId is applied (not 405/501)',
   { tags: ['default-dialect'] },
-  async ({ client, resources, names, profile, skip }) => {
+  async (ctx) => {
+    const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
-    const group = await resources.createGroup();
     const externalId = names.externalId();
-    const response = await client.patch(
-      `/Groups/${group.id}`,
-      patchBody([{ op: 'Replace', path: 'externalId', value: externalId }]),
-    );
-    if (response.status === 405 || response.status === 501)
-      fail(`PATCH /Groups/{id} answered ${response.status}: the endpoint does not support PATCH on groups`, {
-        response,
-        expected: '204 (or 200)',
-        actual: String(response.status),
-        hint: 'Microsoft supports group provisioning only to endpoints that support PATCH; Entra never sends PUT, so memberships can never arrive.',
-      });
-    verify(response, memberPatchAnswer());
-    const { response: after, group: stored } = await readGroup(client, group.id);
-    expectThat(
-      stored.externalId === externalId,
-      `after {"op":"Replace","path":"externalId"}, GET shows ${show(stored.externalId)}; expected ${show(externalId)}`,
-      { response: after },
-    );
+    await onWrittenGroup(ctx, async (id) => {
+      const response = await client.patch(
+        `/Groups/${id}`,
+        patchBody([{ op: 'Replace', path: 'externalId', value: externalId }]),
+      );
+      if (response.status === 405 || response.status === 501)
+        fail(`PATCH /Groups/{id} answered ${response.status}: the endpoint does not support PATCH on groups`, {
+          response,
+          expected: '204 (or 200)',
+          actual: String(response.status),
+          hint: 'Microsoft supports group provisioning only to endpoints that support PATCH; Entra never sends PUT, so memberships can never arrive.',
+        });
+      verify(response, memberPatchAnswer());
+      const { response: after, group: stored } = await readGroup(client, id);
+      expectThat(
+        stored.externalId === externalId,
+        `after {"op":"Replace","path":"externalId"}, GET shows ${show(stored.externalId)}; expected ${show(externalId)}`,
+        { response: after },
+      );
+      return stored;
+    });
   },
 );

@@ -141,8 +141,10 @@ behaviour(
   },
 );
 
+// The U-08 tests point at the run's 'taken' user (member-pool.ts): no test reads or filters it, so a duplicate a
+// faulty server creates (tracked here and deleted when the test ends) disturbs no other test.
 behaviour('U-08', 'POST with a userName that already exists answers 409', async ({ client, resources, names }) => {
-  const first = await resources.createUser();
+  const first = await resources.sharedTakenUser();
   const duplicate = await client.post('/Users', entraUserBody(first.name, names.externalId()));
   const id = (duplicate.json as { id?: unknown } | undefined)?.id;
   if (duplicate.status < 300 && typeof id === 'string') resources.track('User', id, first.name);
@@ -159,7 +161,7 @@ behaviour(
   'the 409 for a duplicate userName names scimType "uniqueness"',
   { level: 'recommended' },
   async ({ client, resources, names }) => {
-    const first = await resources.createUser();
+    const first = await resources.sharedTakenUser();
     const duplicate = await client.post('/Users', entraUserBody(first.name, names.externalId()));
     const id = (duplicate.json as { id?: unknown } | undefined)?.id;
     if (duplicate.status < 300 && typeof id === 'string') resources.track('User', id, first.name);
@@ -173,7 +175,7 @@ behaviour(
   { level: 'recommended' },
   async ({ client, resources, names }) => {
     // Recommended (catalog §0.1): Entra matches case-insensitively before it POSTs, so it never sends this create.
-    const first = await resources.createUser({ userName: names.userName('dupcase') });
+    const first = await resources.sharedTakenUser();
     const upper = first.name.toUpperCase();
     const duplicate = await client.post('/Users', entraUserBody(upper, names.externalId()));
     const id = (duplicate.json as { id?: unknown } | undefined)?.id;

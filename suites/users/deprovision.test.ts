@@ -16,6 +16,7 @@ import {
   memberCI,
   patchBody,
   expectMembers,
+  WrittenUserSlot,
 } from '#harness';
 import type { BehaviourContext, ScimClient, ScimResponse } from '#harness';
 
@@ -57,40 +58,67 @@ async function expectActive(
   );
 }
 
-behaviour('U-13', 'a disabled user is still returned by GET /Users/{id} with active false', async (ctx) => {
+/**
+ * The two U-13 tests judge how a disabled user is seen, not the disable itself (U-14, U-15 judge that on active users):
+ * they share one user, one test at a time (src/harness/shared-writes.ts). Each sends the same boolean disable, so the
+ * second finds the user already disabled and its PATCH changes nothing; a failed test retires the user, and the other
+ * test then disables a fresh one. `see` gets the user's id and userName and returns the user as it read it.
+ */
+const disabled = new WrittenUserSlot('U-13 disabled user', () => ({}));
+
+async function onDisabledUser(
+  ctx: BehaviourContext,
+  see: (id: string, userName: string) => Promise<Record<string, unknown>>,
+): Promise<void> {
   const { client, resources } = ctx;
-  skipUnlessDisables(ctx);
+  const disable = async (id: string, userName: string) => {
+    await patchUserOk(client, id, [{ op: 'replace', path: 'active', value: false }]);
+    return see(id, userName);
+  };
+  const shared = await resources.sharedWrite(disabled, async (user) => {
+    user.state = await disable(user.id, String(user.sent.userName));
+  });
+  if (shared) return;
   const user = await resources.createUser();
-  await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
-  const response = await client.get(`/Users/${user.id}`);
-  expectThat(
-    response.status === 200,
-    `GET of a disabled user answered ${response.status}; only a hard DELETE may hide a user — Entra cannot find it to re-enable, or POSTs a duplicate`,
-    { response },
-  );
-  expectThat(
-    memberCI(response.json, 'active') === false,
-    `GET of the disabled user shows active ${show(memberCI(response.json, 'active'))}`,
-    { response },
-  );
+  await disable(user.id, user.name);
+}
+
+disabled.plan();
+behaviour('U-13', 'a disabled user is still returned by GET /Users/{id} with active false', async (ctx) => {
+  skipUnlessDisables(ctx);
+  await onDisabledUser(ctx, async (id) => {
+    const response = await ctx.client.get(`/Users/${id}`);
+    expectThat(
+      response.status === 200,
+      `GET of a disabled user answered ${response.status}; only a hard DELETE may hide a user — Entra cannot find it to re-enable, or POSTs a duplicate`,
+      { response },
+    );
+    expectThat(
+      memberCI(response.json, 'active') === false,
+      `GET of the disabled user shows active ${show(memberCI(response.json, 'active'))}`,
+      { response },
+    );
+    return response.json as Record<string, unknown>;
+  });
 });
 
+disabled.plan();
 behaviour('U-13', 'a disabled user is still found by filter userName eq, with active false', async (ctx) => {
-  const { client, resources } = ctx;
   skipUnlessDisables(ctx);
-  const user = await resources.createUser();
-  await patchUserOk(client, user.id, [{ op: 'replace', path: 'active', value: false }]);
-  const { response, resources: found } = await filterUsers(client, eqFilter('userName', user.name));
-  expectThat(
-    found.length === 1 && found[0]!.id === user.id,
-    `after disabling, filter userName eq ${show(user.name)} returned ${show(idsOf(found))}; Entra's next match finds nothing and POSTs a duplicate (or loops on 409)`,
-    { expected: `[${user.id}]`, actual: show(response.json), response },
-  );
-  expectThat(
-    memberCI(found[0], 'active') === false,
-    `the filtered user shows active ${show(memberCI(found[0], 'active'))}`,
-    { response },
-  );
+  await onDisabledUser(ctx, async (id, userName) => {
+    const { response, resources: found } = await filterUsers(ctx.client, eqFilter('userName', userName));
+    expectThat(
+      found.length === 1 && found[0]!.id === id,
+      `after disabling, filter userName eq ${show(userName)} returned ${show(idsOf(found))}; Entra's next match finds nothing and POSTs a duplicate (or loops on 409)`,
+      { expected: `[${id}]`, actual: show(response.json), response },
+    );
+    expectThat(
+      memberCI(found[0], 'active') === false,
+      `the filtered user shows active ${show(memberCI(found[0], 'active'))}`,
+      { response },
+    );
+    return found[0]!;
+  });
 });
 
 behaviour(

@@ -1,8 +1,10 @@
 // Listing and pagination (catalog U-23): Microsoft's requirements table and its gallery test
 // (SCIM_User_Pagination_Test: GET /Users?startIndex=N&count=5, page by page) check startIndex/count handling.
-// The target may hold real users, so no count of pre-existing data is ever assumed: the exact checks run on users
-// this test creates, isolated by a unique userName prefix with `sw` when the server supports it.
-import { behaviour, verify, status, listResponse, resourcesOf, expectThat, show, runMarker } from '#harness';
+// The target may hold real users, so no count of pre-existing data is ever assumed: the exact checks run on six known
+// users, isolated by a unique userName prefix with `sw` when the server supports it. The six are the run's shared
+// member users (src/harness/member-pool.ts): paging only reads them, their names share a prefix no other user has,
+// and nothing renames or deletes them before the final cleanup.
+import { behaviour, verify, status, listResponse, resourcesOf, expectThat, show } from '#harness';
 import type { ScimClient, ScimResponse } from '#harness';
 
 interface Page {
@@ -14,7 +16,11 @@ interface Page {
 }
 
 async function page(client: ScimClient, query: Record<string, string>): Promise<Page> {
-  const response = await client.get('/Users', { query });
+  return pageOf(await client.get('/Users', { query }));
+}
+
+/** A page already fetched: a 200 ListResponse. */
+function pageOf(response: ScimResponse): Page {
   verify(response, status(200), listResponse());
   const body = response.json as { totalResults: number; startIndex?: unknown; itemsPerPage?: unknown };
   return {
@@ -54,18 +60,16 @@ behaviour(
   'U-23',
   'startIndex/count pages through users: startIndex echoed, itemsPerPage = page size, totalResults = all matches',
   { timeout: 120_000 },
-  async ({ client, resources, names }) => {
-    const label = names.label('page');
-    const prefix = `${runMarker(names.runId)}-${label}-`;
-    const created: string[] = [];
-    for (let i = 0; i < 6; i++) created.push((await resources.createUser({ userName: names.userName(label) })).id);
+  async ({ client, resources }) => {
+    const { users, prefix } = await resources.sharedMembers(6);
+    const created = users.map((user) => user.id);
 
     const filter = `userName sw "${prefix}"`;
     const probe = await client.get('/Users', { query: { filter, startIndex: '1', count: '5' } });
     if (probe.status === 200) {
-      // The server filters with sw: exact page arithmetic on exactly the six users of this test.
+      // The server filters with sw: exact page arithmetic on exactly the six shared users.
       verify(probe, listResponse({ totalResults: 6 }));
-      const first = await page(client, { filter, startIndex: '1', count: '5' });
+      const first = pageOf(probe);
       checkPageArithmetic(first, 1, 5);
       const second = await page(client, { filter, startIndex: '6', count: '5' });
       checkPageArithmetic(second, 6, 5);
@@ -101,7 +105,7 @@ behaviour(
     checkPageArithmetic(first, 1, 5);
     expectThat(
       first.total >= created.length,
-      `the unfiltered listing reports totalResults ${first.total}, but this test alone has ${created.length} users on the target`,
+      `the unfiltered listing reports totalResults ${first.total}, but ${created.length} users of this run alone are on the target`,
       { response: first.response },
     );
     expectThat(

@@ -12,6 +12,8 @@ import {
   idsOf,
   setInCreateBody,
   collectedProfile,
+  storedValue,
+  type BehaviourContext,
 } from '#harness';
 
 // U-04 is required only when the profile matches on externalId; otherwise Entra never filters on it (catalog §0.1).
@@ -132,6 +134,22 @@ behaviour(
   },
 );
 
+/** The matching attributes for which the 'two-emails' reader holds a value no other user has. */
+const READER_HOLDS = /^(userName|externalId|emails\[type eq "work"\]\.value)$/i;
+
+/** A user with a value of its own for each of `mapped` (e-mail-like targets get an address unlike the userName). */
+async function createMatchable(
+  resources: BehaviourContext['resources'],
+  names: BehaviourContext['names'],
+  mapped: Array<{ target: string }>,
+) {
+  const extra: Record<string, unknown> = { userName: names.userName('match') };
+  for (const m of mapped)
+    if (m.target !== 'userName')
+      setInCreateBody(extra, m.target, /email|mail/i.test(m.target) ? names.userName('m') : names.externalId());
+  return resources.createUser(extra);
+}
+
 behaviour(
   'U-05',
   'every matching/filterable attribute of the profile answers its own eq filter, one attribute at a time',
@@ -140,19 +158,12 @@ behaviour(
       (m) => (m.matching || m.filterable) && m.type !== 'reference' && m.type !== 'boolean',
     );
     if (mapped.length === 0) skip(`profile ${profile.name} declares no matching or filterable user attribute`);
-    const userName = names.userName('match');
-    const extra: Record<string, unknown> = { userName };
-    const values = new Map<string, string>();
-    for (const m of mapped) {
-      if (m.target === 'userName') {
-        values.set(m.target, userName);
-        continue;
-      }
-      const value = /email|mail/i.test(m.target) ? names.userName('m') : names.externalId();
-      values.set(m.target, value);
-      setInCreateBody(extra, m.target, value);
-    }
-    const user = await resources.createUser(extra);
+    // Only reads: when every attribute is one the run's 'two-emails' reader holds a value of its own for (member-pool.ts:
+    // userName, externalId, and a work e-mail unlike its userName), the reader is the user; otherwise the test creates one.
+    const user = mapped.every((m) => READER_HOLDS.test(m.target))
+      ? await resources.sharedReader('two-emails')
+      : await createMatchable(resources, names, mapped);
+    const values = new Map(mapped.map((m) => [m.target, String(storedValue(user.sent, m.target))]));
     for (const [target, value] of values) {
       // Entra never combines matching attributes: one eq filter per request (catalog U-05).
       const { response, resources: found } = await filterUsers(client, eqFilter(target, value));
@@ -174,9 +185,11 @@ behaviour(
   },
 );
 
-behaviour('U-21', 'filter userName eq the name in UPPER case finds the user', async ({ client, resources, names }) => {
-  const userName = names.userName('MiXedCase');
-  const user = await resources.createUser({ userName });
+// The U-21 tests read the run's 'mixed-case' reader (member-pool.ts): a user created with capitals in the name and
+// the domain, never changed.
+behaviour('U-21', 'filter userName eq the name in UPPER case finds the user', async ({ client, resources }) => {
+  const user = await resources.sharedReader('mixed-case');
+  const userName = user.name;
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
   expectThat(
     found.length === 1 && found[0]!.id === user.id,
@@ -193,11 +206,11 @@ behaviour(
   'U-21',
   'a case-insensitive match returns userName in the casing it was created with',
   { level: 'recommended' },
-  async ({ client, resources, names }) => {
+  async ({ client, resources }) => {
     // Recommended (catalog §0.1): RFC 7643 §7 lets the server "alter case" of a caseExact=false attribute; Entra then
     // sees a difference and re-sends userName, which costs a PATCH per cycle but breaks nothing.
-    const userName = names.userName('MiXedCase');
-    const user = await resources.createUser({ userName });
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
     expectThat(
       found[0]?.id === user.id,
@@ -215,9 +228,9 @@ behaviour(
 behaviour(
   'U-21',
   'filter userName eq the name in lower case finds a user created with capitals',
-  async ({ client, resources, names }) => {
-    const userName = names.userName('UPPER').replace('@conformance.example.com', '@Conformance.Example.COM');
-    const user = await resources.createUser({ userName });
+  async ({ client, resources }) => {
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toLowerCase()));
     expectThat(
       found.length === 1 && found[0]!.id === user.id,

@@ -22,7 +22,8 @@ import {
 } from '#harness';
 
 behaviour('U-10', 'GET /Users/{id} answers 200 with the same user the POST returned', async ({ client, resources }) => {
-  const user = await resources.createUser();
+  // The run's read-only user: created with Entra's body like any test user, never changed (member-pool.ts).
+  const user = await resources.sharedReader();
   const response = await client.get(`/Users/${user.id}`);
   verify(response, status(200), resourceWithId());
   const body = response.json as Record<string, unknown>;
@@ -42,10 +43,12 @@ behaviour(
   async ({ client, resources }) => {
     // The one test that judges meta (catalog §0.1): Entra never reads it. RFC 7643 §2.3.7 allows a relative location,
     // and Microsoft's own sample answers resourceType "Users"; both pass.
-    const user = await resources.createUser();
-    verify(user.response, resourceMeta('User'));
+    // The run's read-only user (never changed). Its GET is judged first: the POST that created it may be another
+    // test's request, so a meta missing everywhere is shown on this test's own exchange.
+    const user = await resources.sharedReader();
     const response = await client.get(`/Users/${user.id}`);
     verify(response, status(200), resourceMeta('User'));
+    verify(user.response, resourceMeta('User'));
     const created = ((response.json as Record<string, unknown>).meta as Record<string, unknown>).created;
     const posted = (user.resource.meta as Record<string, unknown>).created;
     expectThat(
@@ -61,7 +64,7 @@ behaviour(
   "the user read by id is valid against RFC 7643's User schema (schemas lists the core URN, attributes typed as defined)",
   { level: 'recommended' },
   async ({ client, resources }) => {
-    const user = await resources.createUser();
+    const user = await resources.sharedReader();
     const response = await client.get(`/Users/${user.id}`);
     verify(response, status(200), matchesSchema(URN.User, 'User'));
   },
@@ -135,12 +138,13 @@ behaviour(
   'U-12',
   'userName and e-mail addresses read back in the case they were sent',
   { level: 'recommended' },
-  async ({ client, resources, names }) => {
+  async ({ client, resources }) => {
     // Recommended (catalog §0.1): RFC 7643 §7 lets a server "alter case" of caseExact=false attributes; Entra then sees
     // a difference and re-sends the value every cycle, which costs requests but breaks nothing.
-    const userName = names.userName('CaseKept');
-    const email = userName.replace('CaseKept', 'Ada.LOVELACE');
-    const user = await resources.createUser({ userName, emails: [{ primary: true, type: 'work', value: email }] });
+    // The run's 'mixed-case' reader (member-pool.ts): capitals in the name and the domain of its userName and e-mail.
+    const user = await resources.sharedReader('mixed-case');
+    const userName = user.name;
+    const email = storedValue(user.sent, 'emails[type eq "work"].value');
     const { response, user: stored } = await getUserOk(client, user.id);
     const got = {
       userName: storedValue(stored, 'userName'),

@@ -18,60 +18,88 @@ import {
   patchBody,
   URN,
   sameUserName,
+  WrittenUserSlot,
 } from '#harness';
 import type { BehaviourContext } from '#harness';
 
 type Profile = BehaviourContext['profile'];
 
+/**
+ * The two renames share one user, one test at a time (src/harness/shared-writes.ts): each renames it from the name it
+ * has now and judges only its own rename; a failed test retires the user, and the other test then renames a fresh
+ * one. `rename` gets the user's id and current name and returns the user as read back after the rename.
+ */
+const renames = new WrittenUserSlot('U-20 renames', () => ({}));
+
+async function onRenamedUser(
+  { resources }: BehaviourContext,
+  rename: (id: string, oldName: string) => Promise<Record<string, unknown>>,
+): Promise<void> {
+  const shared = await resources.sharedWrite(renames, async (user) => {
+    user.state = await rename(user.id, String(user.state.userName ?? user.sent.userName));
+  });
+  if (shared) return;
+  const user = await resources.createUser();
+  await rename(user.id, user.name);
+}
+
+renames.plan();
 behaviour(
   'U-20',
   'PATCH Replace userName renames the user: same id, new name filterable, old name not',
   { tags: ['default-dialect'] },
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser();
+  async (ctx) => {
+    const { client, names } = ctx;
     const renamed = names.userName('renamed');
-    const patched = await patchUserOk(client, user.id, [{ op: 'Replace', path: 'userName', value: renamed }]);
-    if (patched.status === 200 && patched.json && typeof patched.json === 'object')
+    await onRenamedUser(ctx, async (id, oldName) => {
+      const patched = await patchUserOk(client, id, [{ op: 'Replace', path: 'userName', value: renamed }]);
+      if (patched.status === 200 && patched.json && typeof patched.json === 'object')
+        expectThat(
+          (patched.json as { id?: unknown }).id === id,
+          `the rename answered id ${show((patched.json as { id?: unknown }).id)}; the id must never change (Entra caches it)`,
+          { response: patched },
+        );
+      const { response, user: stored } = await getUserOk(client, id);
       expectThat(
-        (patched.json as { id?: unknown }).id === user.id,
-        `the rename answered id ${show((patched.json as { id?: unknown }).id)}; the id must never change (Entra caches it)`,
-        { response: patched },
+        sameUserName(stored.userName, renamed),
+        `after Replace userName ${show(renamed)}, GET shows ${show(stored.userName)}`,
+        { response },
       );
-    const { response, user: stored } = await getUserOk(client, user.id);
-    expectThat(
-      sameUserName(stored.userName, renamed),
-      `after Replace userName ${show(renamed)}, GET shows ${show(stored.userName)}`,
-      { response },
-    );
-    const byNew = await filterUsers(client, eqFilter('userName', renamed));
-    expectThat(
-      byNew.resources.length === 1 && byNew.resources[0]!.id === user.id,
-      `filter on the new userName returned ${show(idsOf(byNew.resources))}; expected ${user.id}`,
-      { response: byNew.response },
-    );
-    const byOld = await filterUsers(client, eqFilter('userName', user.name));
-    expectThat(
-      byOld.total === 0,
-      `filter on the old userName ${show(user.name)} still returns ${show(idsOf(byOld.resources))}`,
-      { response: byOld.response },
-    );
+      const byNew = await filterUsers(client, eqFilter('userName', renamed));
+      expectThat(
+        byNew.resources.length === 1 && byNew.resources[0]!.id === id,
+        `filter on the new userName returned ${show(idsOf(byNew.resources))}; expected ${id}`,
+        { response: byNew.response },
+      );
+      const byOld = await filterUsers(client, eqFilter('userName', oldName));
+      expectThat(
+        byOld.total === 0,
+        `filter on the old userName ${show(oldName)} still returns ${show(idsOf(byOld.resources))}`,
+        { response: byOld.response },
+      );
+      return stored;
+    });
   },
 );
 
+renames.plan();
 behaviour(
   'U-20',
   'path-less replace {"userName": …} (the validator\'s form) renames the user',
   { tags: ['flag-dialect'] },
-  async ({ client, resources, names }) => {
-    const user = await resources.createUser();
+  async (ctx) => {
+    const { client, names } = ctx;
     const renamed = names.userName('renamed');
-    await patchUserOk(client, user.id, [{ op: 'replace', value: { userName: renamed } }]);
-    const { response, user: stored } = await getUserOk(client, user.id);
-    expectThat(
-      sameUserName(stored.userName, renamed) && stored.id === user.id,
-      `after replace {"userName": ${show(renamed)}}, GET shows userName ${show(stored.userName)} (the validator reports "The value of userName is Missing from the fetched Resource")`,
-      { response },
-    );
+    await onRenamedUser(ctx, async (id) => {
+      await patchUserOk(client, id, [{ op: 'replace', value: { userName: renamed } }]);
+      const { response, user: stored } = await getUserOk(client, id);
+      expectThat(
+        sameUserName(stored.userName, renamed) && stored.id === id,
+        `after replace {"userName": ${show(renamed)}}, GET shows userName ${show(stored.userName)} (the validator reports "The value of userName is Missing from the fetched Resource")`,
+        { response },
+      );
+      return stored;
+    });
   },
 );
 
@@ -80,7 +108,8 @@ behaviour(
   'renaming onto an existing userName is refused (409, or 400 uniqueness) and changes nothing',
   { tags: ['default-dialect'] },
   async ({ client, resources }) => {
-    const taken = await resources.createUser();
+    // The run's 'taken' user: no test reads or filters it, so a rename a faulty server accepts disturbs no other test.
+    const taken = await resources.sharedTakenUser();
     const user = await resources.createUser();
     const response = await client.patch(
       `/Users/${user.id}`,

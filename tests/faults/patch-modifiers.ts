@@ -205,7 +205,7 @@ export const PATCH_MODIFIERS = {
         return { ...res, body: { ...body, members: body.members.slice(0, 100) } };
       },
     },
-    // Only the large group (G-09, 120 members) has more than 100: its read-back misses members Entra never re-sends.
+    // Only the large group (G-09, 101 members) has more than 100: its read-back misses members Entra never re-sends.
     breaks: ['G-09'],
     blocks: true,
   },
