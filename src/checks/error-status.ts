@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { show } from './check.js';
+import { status } from './status.js';
 
 /**
  * An error answer with one of the given statuses, judged by its status only. The body of an error (Error URN,
@@ -8,14 +8,5 @@ import { show } from './check.js';
  * Entra reads the status code; it copies a body's detail into its log when there is one.
  */
 export function errorStatus(...codes: number[]): Check {
-  const expected = codes.join(' or ');
-  return (response) => {
-    if (codes.includes(response.status)) return undefined;
-    const snippet = response.text ? `: ${show(response.text.slice(0, 160))}` : ' (empty body)';
-    return {
-      message: `expected status ${expected}, got ${response.status}${snippet}`,
-      expected,
-      actual: String(response.status),
-    };
-  };
+  return status(...codes);
 }
