@@ -88,6 +88,11 @@ export function moduleErrors(modules: readonly TestModule[]): string[] {
   ];
 }
 
+/** What a run that ran nothing gives (interrupted before vitest started a test). */
+export function noSuiteRun(): { tests: TestResult[]; errors: string[]; resources: ReturnType<typeof resourcesOf> } {
+  return { tests: [], errors: [], resources: resourcesOf([]) };
+}
+
 /** Resources the tests created and deleted, from task meta. */
 export function resourcesOf(cases: TestCase[]): {
   created: ResourceRef[];

@@ -21,6 +21,7 @@ import {
   targetErrorResult,
 } from './assemble.js';
 import { publishTests } from './cap-bodies.js';
+import { noSuiteRun } from './collect.js';
 import { finalCleanup, sweepAndVerify } from './final-cleanup.js';
 import type { Grading } from './grade.js';
 import { prepareOutDir } from './out-dir.js';
@@ -148,11 +149,7 @@ async function runAndAssemble(
     });
   };
   const { tests, errors, resources }: SuiteRunOutput = io.signal?.aborted
-    ? {
-        tests: [],
-        errors: [],
-        resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 },
-      }
+    ? noSuiteRun()
     : await runSuites({
         target,
         profile,

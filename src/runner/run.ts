@@ -13,7 +13,7 @@ import { TEST_TAGS } from '../catalog/tags.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from '../model/target.js';
 import type { TestResult } from '../model/result.js';
-import { areaOfTest, moduleErrors, resourcesOf, testCasesOf, toTestResult } from './collect.js';
+import { areaOfTest, moduleErrors, noSuiteRun, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
 import { packageRoot } from '../model/package-root.js';
 import { compiledSuite, lastRank, runsLast, suiteName } from './suites.js';
@@ -146,12 +146,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
     // Interrupted while vitest started: nothing is run (an abort listener added now would never fire).
-    if (options.signal?.aborted && !options.list)
-      return {
-        tests: [],
-        errors: [],
-        resources: { created: [], deleted: [], cleanupRequests: 0, cleanupErrors: [], unrecordedRequests: 0 },
-      };
+    if (options.signal?.aborted && !options.list) return noSuiteRun();
     const started = options.list ? vitest.collect() : vitest.start();
     const run = (await Promise.race([started, graceAfterAbort(options.signal, options.graceMs ?? 10_000)])) ?? {
       testModules: vitest.state.getTestModules(),
