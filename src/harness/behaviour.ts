@@ -11,7 +11,7 @@ import type { ScimClient } from '../client/scim-client.js';
 import { TransportError } from '../client/transport.js';
 import type { Exchange } from '../model/exchange.js';
 import type { Failure, SkipCode } from '../model/result.js';
-import type { ScimTaskMeta } from '../model/task-meta.js';
+import { newTaskMeta, type ScimTaskMeta } from '../model/task-meta.js';
 import type { TargetConfig } from '../model/target.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import { baseClient, grepPattern, profile as injectedProfile, stopRun, target as injectedTarget } from './context.js';
@@ -60,18 +60,7 @@ export function behaviour(
   const fn = typeof optionsOrFn === 'function' ? optionsOrFn : maybeFn!;
   const info = behaviourInfo(id);
   const level = options.level ?? info.level;
-  const meta: ScimTaskMeta = {
-    behaviour: id,
-    level,
-    mode: info.mode,
-    spec: [...info.spec],
-    entra: info.entra,
-    exchanges: [],
-    created: [],
-    deleted: [],
-    cleanupRequests: 0,
-    cleanupErrors: [],
-  };
+  const meta = newTaskMeta({ behaviour: id, level, mode: info.mode, spec: info.spec, entra: info.entra });
   const tags = [...new Set<TestTag>([level, ...(options.tags ?? [])])];
 
   test(

@@ -29,6 +29,21 @@ export interface ScimTaskMeta {
   pace?: PaceStats;
 }
 
+/** A test's meta before it runs: what the catalog says of its behaviour, nothing sent, created or deleted yet. */
+export function newTaskMeta(
+  about: Pick<ScimTaskMeta, 'behaviour' | 'level' | 'mode' | 'spec' | 'entra'>,
+): ScimTaskMeta {
+  return {
+    ...about,
+    spec: [...about.spec],
+    exchanges: [],
+    created: [],
+    deleted: [],
+    cleanupRequests: 0,
+    cleanupErrors: [],
+  };
+}
+
 declare module 'vitest' {
   interface TaskMeta {
     scim?: ScimTaskMeta;

@@ -8,7 +8,7 @@ import { withExamples, type IncidentalContext } from '../../../src/harness/incid
 import { Resources } from '../../../src/harness/resources.js';
 import { patchUserOk } from '../../../src/harness/user-state.js';
 import { ConformanceError } from '../../../src/harness/verify.js';
-import type { ScimTaskMeta } from '../../../src/model/task-meta.js';
+import { newTaskMeta } from '../../../src/model/task-meta.js';
 import type { ServerFault } from '../../../src/server/app.js';
 import { startTarget } from '../../helpers/target-server.js';
 
@@ -41,18 +41,7 @@ async function setup(faults: ServerFault[]) {
   const server = await startTarget(faults);
   servers.push(server);
   const client = new ScimClient({ baseUrl: server.url, token: server.token });
-  const meta: ScimTaskMeta = {
-    behaviour: 'P-08',
-    level: 'required',
-    mode: 'default',
-    spec: [],
-    entra: '',
-    exchanges: [],
-    created: [],
-    deleted: [],
-    cleanupRequests: 0,
-    cleanupErrors: [],
-  };
+  const meta = newTaskMeta({ behaviour: 'P-08', level: 'required', mode: 'default', spec: [], entra: '' });
   const names = new Names('0a1b2c3d', 1, 'incidental');
   const resources = new Resources(client, client, meta, names);
   const reasons: string[] = [];

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ScimClient } from '../../../src/client/scim-client.js';
 import { Names } from '../../../src/entra/names.js';
 import { Resources } from '../../../src/harness/resources.js';
-import type { ScimTaskMeta } from '../../../src/model/task-meta.js';
+import { newTaskMeta } from '../../../src/model/task-meta.js';
 import type { ServerFault } from '../../../src/server/app.js';
 import { startTarget } from '../../helpers/target-server.js';
 
@@ -14,18 +14,7 @@ afterAll(() => Promise.all(servers.map((s) => s.close())));
 async function setup(faults: ServerFault[] = []) {
   const server = await startTarget(faults);
   servers.push(server);
-  const meta: ScimTaskMeta = {
-    behaviour: 'U-18',
-    level: 'required',
-    mode: 'default',
-    spec: [],
-    entra: '',
-    exchanges: [],
-    created: [],
-    deleted: [],
-    cleanupRequests: 0,
-    cleanupErrors: [],
-  };
+  const meta = newTaskMeta({ behaviour: 'U-18', level: 'required', mode: 'default', spec: [], entra: '' });
   const base = new ScimClient({ baseUrl: server.url, token: server.token });
   const client = base.withRecorder((exchange) => meta.exchanges.push(exchange));
   const cleanupClient = base.withRecorder(() => {
