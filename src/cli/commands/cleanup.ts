@@ -2,27 +2,17 @@
  * `scim-conformance cleanup`: finds what an interrupted run left on a target and deletes it, groups first, printing
  * each step. Which names may be deleted, and how they are found, is src/runner/sweep.ts.
  */
-import { Limiter } from '../../client/limiter.js';
-import { ScimClient } from '../../client/scim-client.js';
 import { runMarker } from '../../entra/names.js';
-import { preflight } from '../../runner/preflight.js';
 import { deleteFound, find, markerMatcher, type Found } from '../../runner/sweep.js';
 import { ExitCode } from '../exit-codes.js';
+import { commandClient } from './target-client.js';
 import type { CleanupOptions } from '../parse-cleanup.js';
 
 export async function cleanupCommand(
   options: CleanupOptions,
   io: { out: (t: string) => void; err: (t: string) => void },
 ): Promise<ExitCode> {
-  const client = new ScimClient({
-    baseUrl: options.url,
-    token: options.token,
-    timeoutMs: options.timeout,
-    insecure: options.insecure,
-    ...(options.caPem ? { ca: options.caPem } : {}),
-    limiter: new Limiter(2),
-  });
-  await preflight(client);
+  const client = await commandClient(options);
   const matches = markerMatcher(options.runId);
   const prefix = options.runId ? runMarker(options.runId) : 'scimc-';
   const scope = options.runId ? `run ${options.runId}` : 'any scim-conformance run';

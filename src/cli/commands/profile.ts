@@ -2,11 +2,9 @@
  * `scim-conformance profile --url …`: the profile derived from the target's /Schemas and /ResourceTypes, as JSON on
  * stdout (one mapping per line, ready to edit), with what to do next on stderr.
  */
-import { Limiter } from '../../client/limiter.js';
-import { ScimClient } from '../../client/scim-client.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ProfileCommandOptions } from '../parse-profile.js';
-import { preflight } from '../../runner/preflight.js';
+import { commandClient } from './target-client.js';
 import { discoverTargetProfile } from '../../profiles/discover.js';
 import type { Profile } from '../../profiles/profile-schema.js';
 
@@ -14,16 +12,7 @@ export async function profileCommand(
   options: ProfileCommandOptions,
   io: { out: (t: string) => void; err: (t: string) => void },
 ): Promise<ExitCode> {
-  const client = new ScimClient({
-    baseUrl: options.url,
-    token: options.token,
-    timeoutMs: options.timeout,
-    maxBodyBytes: 4 * 1024 * 1024,
-    insecure: options.insecure,
-    ...(options.caPem ? { ca: options.caPem } : {}),
-    limiter: new Limiter(2),
-  });
-  await preflight(client);
+  const client = await commandClient(options, { maxBodyBytes: 4 * 1024 * 1024 });
   const profile = await discoverTargetProfile(client, options.url);
   if (options.name) profile.name = options.name;
   io.out(formatProfile(profile));
