@@ -37,7 +37,7 @@ export { resourceMeta } from '../checks/resource-meta.js';
 export { show } from '../checks/check.js';
 export { URN } from '../scim/urns.js';
 export type { ScimResponse, ScimClient } from '../client/scim-client.js';
-export { patchAnswer, getUserOk, patchUserOk, filterUsers, idsOf, refusedAlone } from './user-state.js';
+export { patchAnswer, getUserOk, patchUserOk, filterUsers, findsOnly, idsOf, refusedAlone } from './user-state.js';
 export { memberCI, sameUserName, matchingElements, storedValue, isCleared } from '../entra/read.js';
 export {
   collectedProfile,

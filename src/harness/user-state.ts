@@ -118,6 +118,11 @@ export async function refusedAlone(
   return refused;
 }
 
+/** The resources of a ListResponse are exactly the one resource `id`: what a match on a unique value must find. */
+export function findsOnly(resources: Json[], id: string | undefined): boolean {
+  return id !== undefined && resources.length === 1 && resources[0]?.id === id;
+}
+
 /** Ids of the resources of a ListResponse, for messages. */
 export function idsOf(resources: Json[]): string[] {
   return resources.map((r) => String(r.id));

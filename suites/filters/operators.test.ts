@@ -11,6 +11,7 @@ import {
   eqFilter,
   filterUsers,
   idsOf,
+  findsOnly,
 } from '#harness';
 import type { ScimClient, ScimResponse } from '#harness';
 
@@ -20,7 +21,7 @@ async function expectOnly(client: ScimClient, rawQuery: string, id: string, why:
   verify(response, status(200), listResponse());
   const found = resourcesOf(response.json);
   expectThat(
-    found.length === 1 && found[0]!.id === id && (response.json as { totalResults: number }).totalResults === 1,
+    findsOnly(found, id) && (response.json as { totalResults: number }).totalResults === 1,
     `?${rawQuery} returned ${show(idsOf(found))} (totalResults ${show((response.json as { totalResults?: unknown }).totalResults)}); expected exactly ${id}. ${why}`,
     {
       expected: `totalResults 1, id ${id}`,
@@ -40,11 +41,9 @@ behaviour(
     const user = await resources.sharedReader();
     const filter = `${eqFilter('userName', user.name)} and ${eqFilter('externalId', user.sent.externalId as string)}`;
     const { response, resources: found } = await filterUsers(client, filter);
-    expectThat(
-      found.length === 1 && found[0]!.id === user.id,
-      `filter ${filter} returned ${show(idsOf(found))}; expected ${user.id}`,
-      { response },
-    );
+    expectThat(findsOnly(found, user.id), `filter ${filter} returned ${show(idsOf(found))}; expected ${user.id}`, {
+      response,
+    });
   },
 );
 
@@ -140,7 +139,7 @@ behaviour(
     const user = await resources.sharedReader();
     const { response, resources: found } = await filterUsers(client, eqFilter('UserName', user.name));
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `filter ${eqFilter('UserName', user.name)} returned ${show(idsOf(found))}; attribute names are case-insensitive (RFC 7644 §3.4.2.2, Microsoft's own Postman collection sends DisplayName)`,
       { response },
     );
@@ -156,7 +155,7 @@ behaviour(
     const filter = `userName EQ "${user.name}" AND externalId Eq "${String(user.sent.externalId)}"`;
     const { response, resources: found } = await filterUsers(client, filter);
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `filter ${filter} returned ${show(idsOf(found))}; operators are case-insensitive (RFC 7644 §3.4.2.2)`,
       { response },
     );
@@ -171,7 +170,7 @@ behaviour(
     const other = user.name.replace(/[a-z]/g, (c) => c.toUpperCase());
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', other));
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `filter userName eq ${show(other)} returned ${show(idsOf(found))} for ${show(user.name)}; userName is caseExact=false — a miss makes Entra POST a duplicate and loop on 409`,
       { response },
     );

@@ -16,6 +16,7 @@ import {
   patchUserOk,
   enterprisePath,
   URN,
+  findsOnly,
 } from '#harness';
 
 behaviour(
@@ -133,7 +134,7 @@ behaviour(
     const filter = `id eq "${user.id}" and manager eq "${manager.id}"`;
     const { response, resources: found } = await filterUsers(client, filter, { after: { attributes: 'id' } });
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `?filter=${filter}&attributes=id returned ${show(idsOf(found))}; expected ${user.id} (manager resolves to the enterprise extension's manager.value)`,
       { response },
     );

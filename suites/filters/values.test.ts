@@ -14,6 +14,7 @@ import {
   idsOf,
   runMarker,
   sameUserName,
+  findsOnly,
 } from '#harness';
 import type { BehaviourContext, Created } from '#harness';
 
@@ -53,7 +54,7 @@ for (const [label, make] of SPECIAL) {
     verify(response, status(200), listResponse());
     const found = resourcesOf(response.json);
     expectThat(
-      found.length === 1 && found[0]!.id === id && sameUserName(found[0]!.userName, userName),
+      findsOnly(found, id) && sameUserName(found[0]!.userName, userName),
       `filter ${filter} (RFC 7644 escaping: \\" and \\\\) returned ${show(found.map((r) => r.userName))}; expected exactly ${show(userName)}`,
       {
         expected: `totalResults 1, userName ${JSON.stringify(userName)}`,
@@ -117,7 +118,7 @@ behaviour(
     const filter = `emails[type eq "work"].value eq "${workMail(user)}"`;
     const { response, resources: found } = await filterUsers(client, filter);
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `filter ${filter} returned ${show(idsOf(found))}; expected ${user.id}. Apps matching on work email get a duplicate per cycle`,
       { response },
     );
@@ -133,11 +134,7 @@ behaviour(
     const response = await client.get('/Users', { query: raw });
     verify(response, status(200), listResponse());
     const found = resourcesOf(response.json);
-    expectThat(
-      found.length === 1 && found[0]!.id === user.id,
-      `?${raw} returned ${show(idsOf(found))}; expected ${user.id}`,
-      { response },
-    );
+    expectThat(findsOnly(found, user.id), `?${raw} returned ${show(idsOf(found))}; expected ${user.id}`, { response });
   },
 );
 

@@ -29,6 +29,7 @@ import {
   URN,
   type MappedAttribute,
   type ScimClient,
+  findsOnly,
 } from '#harness';
 
 type Json = Record<string, unknown>;
@@ -56,7 +57,7 @@ for (const item of mapped.filter(
       const user = await resources.createUser(extra);
       const { response, resources: found, total } = await filterUsers(client, eqFilter(t, value));
       expectThat(
-        total === 1 && found.length === 1 && found[0]!.id === user.id,
+        total === 1 && findsOnly(found, user.id),
         `${t}: filter ${eqFilter(t, value)} returned totalResults ${show(total)} and ids ${show(idsOf(found))}; expected exactly ${show(user.id)}`,
         {
           response,

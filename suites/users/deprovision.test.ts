@@ -17,6 +17,7 @@ import {
   patchBody,
   expectMembers,
   WrittenUserSlot,
+  findsOnly,
 } from '#harness';
 import type { BehaviourContext, ScimClient, ScimResponse } from '#harness';
 
@@ -108,7 +109,7 @@ behaviour('U-13', 'a disabled user is still found by filter userName eq, with ac
   await onDisabledUser(ctx, async (id, userName) => {
     const { response, resources: found } = await filterUsers(ctx.client, eqFilter('userName', userName));
     expectThat(
-      found.length === 1 && found[0]!.id === id,
+      findsOnly(found, id),
       `after disabling, filter userName eq ${show(userName)} returned ${show(idsOf(found))}; Entra's next match finds nothing and POSTs a duplicate (or loops on 409)`,
       { expected: `[${id}]`, actual: show(response.json), response },
     );

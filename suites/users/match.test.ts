@@ -14,6 +14,7 @@ import {
   collectedProfile,
   storedValue,
   type BehaviourContext,
+  findsOnly,
 } from '#harness';
 
 // U-04 is required only when the profile matches on externalId; otherwise Entra never filters on it (catalog §0.1).
@@ -192,7 +193,7 @@ behaviour('U-21', 'filter userName eq the name in UPPER case finds the user', as
   const userName = user.name;
   const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toUpperCase()));
   expectThat(
-    found.length === 1 && found[0]!.id === user.id,
+    findsOnly(found, user.id),
     `filter userName eq ${show(userName.toUpperCase())} returned ${show(idsOf(found))} for a user stored as ${show(userName)}; userName is caseExact=false, and a case-sensitive match makes Entra POST a duplicate and loop on 409`,
     {
       expected: `totalResults 1, id ${user.id}`,
@@ -233,7 +234,7 @@ behaviour(
     const userName = user.name;
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName.toLowerCase()));
     expectThat(
-      found.length === 1 && found[0]!.id === user.id,
+      findsOnly(found, user.id),
       `filter userName eq ${show(userName.toLowerCase())} returned ${show(idsOf(found))} for a user stored as ${show(userName)}; UPN casing changes in Entra would create duplicates`,
       {
         expected: `totalResults 1, id ${user.id}`,

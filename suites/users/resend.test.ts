@@ -1,5 +1,16 @@
 // A create whose answer Entra never got (timeout, reset) is sent again, identically, in a later cycle (catalog U-31).
-import { behaviour, verify, status, expectThat, show, entraUserBody, eqFilter, filterUsers, idsOf } from '#harness';
+import {
+  behaviour,
+  verify,
+  status,
+  expectThat,
+  show,
+  entraUserBody,
+  eqFilter,
+  filterUsers,
+  idsOf,
+  findsOnly,
+} from '#harness';
 
 behaviour(
   'U-31',
@@ -33,7 +44,7 @@ behaviour(
     );
     const { response, resources: found } = await filterUsers(client, eqFilter('userName', userName));
     expectThat(
-      found.length === 1 && found[0]!.id === id,
+      findsOnly(found, id),
       `after the re-sent POST, filter userName eq ${show(userName)} found ${show(idsOf(found))}; expected exactly ${show(id)}`,
       { response, hint: 'Entra matches on userName after the 409 and links the object to the one user it finds.' },
     );
