@@ -9,21 +9,10 @@ import { gradeTest } from '../../src/runner/grade.js';
 import { runCli, type CliRun } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { MODIFIERS } from '../faults/modifiers.js';
+import { testResult } from '../helpers/results.js';
 
 function test(name: string, status: TestResult['status'], level: TestResult['level'] = 'required'): TestResult {
-  return {
-    behaviour: name.split(' ')[0]!,
-    name,
-    area: 'users',
-    file: '',
-    level,
-    mode: 'both',
-    spec: [],
-    tags: [],
-    status,
-    durationMs: 0,
-    exchanges: [],
-  };
+  return testResult(name, status, { level });
 }
 
 describe('baseline grading (pure)', () => {

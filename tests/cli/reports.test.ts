@@ -15,6 +15,7 @@ import addFormatsModule from 'ajv-formats';
 import { runCli, ROOT, type CliRun } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import type { ServerFault } from '../../src/server/app.js';
+import { scimError } from '../helpers/fault-kit.js';
 
 type Target = Awaited<ReturnType<typeof startTarget>>;
 
@@ -30,16 +31,7 @@ const activeStringRejected: ServerFault = {
       return;
     const ops = (req.body as { Operations?: Array<{ path?: unknown; value?: unknown }> } | undefined)?.Operations ?? [];
     if (ops.some((o) => String(o.path).toLowerCase() === 'active' && typeof o.value === 'string'))
-      return {
-        status: 400,
-        headers: {},
-        body: {
-          schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-          status: '400',
-          scimType: 'invalidValue',
-          detail: 'active must be a boolean',
-        },
-      };
+      return scimError(400, 'invalidValue', 'active must be a boolean');
   },
 };
 

@@ -6,6 +6,7 @@ import type { ServerFault } from '../../src/server/app.js';
 import { failedNames, runCli } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
 import { MODIFIERS } from './modifiers.js';
+import { scimError } from '../helpers/fault-kit.js';
 
 /** Every string anywhere in a JSON value. */
 function strings(value: unknown): string[] {
@@ -21,16 +22,7 @@ const refusesExamplePhones: ServerFault = {
     if (!['POST', 'PATCH', 'PUT'].includes(req.method) || !/\/Users(\/[^/]+)?$/.test(req.path)) return;
     // The suites' example numbers (names.ts: +1201555 01xx); Microsoft's own examples (U-12) are not touched.
     if (!strings(req.body).some((s) => s.startsWith('+1201555'))) return;
-    return {
-      status: 400,
-      headers: {},
-      body: {
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-        status: '400',
-        scimType: 'invalidValue',
-        detail: 'phoneNumbers: number not allowed',
-      },
-    };
+    return scimError(400, 'invalidValue', 'phoneNumbers: number not allowed');
   },
 };
 

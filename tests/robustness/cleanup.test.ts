@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FaultRequest, ServerFault } from '../../src/server/app.js';
 import { failedJudgement, runCli } from '../helpers/cli.js';
 import { startTarget, TEST_TOKEN } from '../helpers/target-server.js';
+import { scimError } from '../helpers/fault-kit.js';
 
 type Target = Awaited<ReturnType<typeof startTarget>>;
 const targets: Target[] = [];
@@ -158,18 +159,7 @@ describe('scim-conformance cleanup', () => {
     const noSw: ServerFault = {
       name: 'sw unsupported',
       onRequest: (req: FaultRequest) =>
-        / sw /i.test(req.query.get('filter') ?? '')
-          ? {
-              status: 400,
-              headers: {},
-              body: {
-                schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-                status: '400',
-                scimType: 'invalidFilter',
-                detail: 'sw',
-              },
-            }
-          : undefined,
+        / sw /i.test(req.query.get('filter') ?? '') ? scimError(400, 'invalidFilter', 'sw') : undefined,
     };
     const t = await target([noSw]);
     await seed(t);

@@ -6,6 +6,7 @@ import { createScimServer } from '../../src/server/app.js';
 import { listen, type LoopbackServer } from '../fixtures/broken-servers.js';
 import { failedJudgement, runCli } from '../helpers/cli.js';
 import { TEST_TOKEN } from '../helpers/target-server.js';
+import { scimError } from '../helpers/fault-kit.js';
 
 const servers: LoopbackServer[] = [];
 afterAll(async () => {
@@ -65,13 +66,7 @@ describe('429 Too Many Requests', () => {
         throttled = `${req.method} ${req.url}`;
         req.resume();
         res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '3' });
-        res.end(
-          JSON.stringify({
-            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-            status: '429',
-            detail: 'slow down',
-          }),
-        );
+        res.end(JSON.stringify(scimError(429, undefined, 'slow down').body));
         return;
       }
       handler(req, res);
@@ -143,13 +138,7 @@ describe('--rate and a rate-limited tenant (issue 19)', () => {
         refused++;
         req.resume();
         res.writeHead(429, { 'Content-Type': 'application/scim+json', 'Retry-After': '1' });
-        res.end(
-          JSON.stringify({
-            schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-            status: '429',
-            detail: 'slow down',
-          }),
-        );
+        res.end(JSON.stringify(scimError(429, undefined, 'slow down').body));
         return;
       }
       tokens -= 1;

@@ -6,6 +6,7 @@ import { refusedAlone } from '../../../src/harness/user-state.js';
 import type { ServerFault } from '../../../src/server/app.js';
 import type { FaultResponse } from '../../../src/server/faults.js';
 import { startTarget } from '../../helpers/target-server.js';
+import { scimError } from '../../helpers/fault-kit.js';
 
 const refuseTitle: ServerFault = {
   name: 'refuse-title',
@@ -15,16 +16,7 @@ const refuseTitle: ServerFault = {
     if (ops.some((o) => o.path === 'nickName'))
       return { status: 400, headers: { 'content-type': 'text/plain' }, body: 'Bad Request' };
     if (!ops.some((o) => o.path === 'title')) return;
-    return {
-      status: 400,
-      headers: {},
-      body: {
-        schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
-        status: '400',
-        scimType: 'invalidPath',
-        detail: 'title is read-only here',
-      },
-    };
+    return scimError(400, 'invalidPath', 'title is read-only here');
   },
 };
 

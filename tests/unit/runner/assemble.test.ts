@@ -3,22 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TestResult } from '../../../src/model/result.js';
 import { assembleResult, markNotRun } from '../../../src/runner/assemble.js';
+import { testResult } from '../../helpers/results.js';
 
 function test(name: string, status: TestResult['status'], extra: Partial<TestResult> = {}): TestResult {
-  return {
-    behaviour: name.slice(0, 4),
-    name,
-    area: 'users',
-    file: '',
-    level: 'required',
-    mode: 'both',
-    spec: [],
-    tags: [],
-    status,
-    durationMs: 0,
-    exchanges: [],
-    ...extra,
-  };
+  return testResult(name, status, { behaviour: name.slice(0, 4), ...extra });
 }
 
 describe('assembleResult', () => {

@@ -4,6 +4,7 @@ import { ExitCode, exitCodeFor } from '../../../src/cli/exit-codes.js';
 import type { Level } from '../../../src/catalog/types.js';
 import type { FailOn, SkipCode, TestResult } from '../../../src/model/result.js';
 import { gradeTest } from '../../../src/runner/grade.js';
+import { testResult } from '../../helpers/results.js';
 import {
   decideVerdict,
   requiredBehaviours,
@@ -27,21 +28,11 @@ function test(
   skipReason?: string,
 ): TestResult {
   const code = CAUSES.find(([pattern]) => pattern.test(skipReason ?? ''))?.[1] ?? 'not-run';
-  return {
-    behaviour,
-    name: `${behaviour} ${status} ${level}`,
-    area: 'users',
-    file: '',
+  return testResult(`${behaviour} ${status} ${level}`, status, {
     level,
-    mode: 'both',
-    spec: [],
-    tags: [],
-    status,
-    durationMs: 0,
-    exchanges: [],
     ...(skipReason ? { skipReason, skip: { code, text: skipReason } } : {}),
     ...(status === 'failed' || status === 'warning' ? { failure: { kind: 'conformance' as const, message: 'x' } } : {}),
-  };
+  });
 }
 
 const LEVELS: Level[] = ['required', 'recommended', 'gallery', 'validator', 'informational'];
