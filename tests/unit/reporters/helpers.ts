@@ -3,12 +3,26 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RunResult } from '../../../src/model/result.js';
+import { addReproductions } from '../../../src/runner/reproduce.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function sampleRun(): RunResult {
   const text = readFileSync(new URL('../../../fixtures/results/sample-run.json', import.meta.url), 'utf8');
   return JSON.parse(text) as RunResult;
+}
+
+/** The sample run with each failing test's rerun command, as a run's result assembly adds them. */
+export function sampleRunWithReproductions(): RunResult {
+  const run = sampleRun();
+  addReproductions(run.tests, {
+    url: run.target.url,
+    demo: false,
+    seed: run.seed,
+    profile: run.profile.name,
+    failOn: run.failOn,
+  });
+  return run;
 }
 
 /** Path of an executable on PATH (or an absolute path that exists), else undefined. */

@@ -10,8 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeReports } from '../../../reporters/index.js';
-import { findTool, IN_CI, sampleRun } from './helpers.js';
-import { addReproductions } from '../../../src/runner/reproduce.js';
+import { findTool, IN_CI, sampleRunWithReproductions } from './helpers.js';
 import { toCurl } from '../../../src/model/curl.js';
 import type { RunResult } from '../../../src/model/result.js';
 
@@ -52,14 +51,7 @@ describe('html report in Chromium', () => {
 
   beforeAll(async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'report-'));
-    run = sampleRun();
-    addReproductions(run.tests, {
-      url: run.target.url,
-      demo: false,
-      seed: run.seed,
-      profile: run.profile.name,
-      failOn: run.failOn,
-    });
+    run = sampleRunWithReproductions();
     const [file] = await writeReports(run, ['html'], outDir);
     assert(file, 'writeReports returned no file');
     fileUrl = pathToFileURL(file).href;

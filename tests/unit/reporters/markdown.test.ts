@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown, mdText } from '../../../reporters/markdown.js';
-import { addReproductions } from '../../../src/runner/reproduce.js';
-import { sampleRun } from './helpers.js';
+import { sampleRunWithReproductions } from './helpers.js';
 
 describe('markdown reporter (summary.md, GITHUB_STEP_SUMMARY)', () => {
-  const run = sampleRun();
-  addReproductions(run.tests, {
-    url: run.target.url,
-    demo: false,
-    seed: run.seed,
-    profile: run.profile.name,
-    failOn: run.failOn,
-  });
+  const run = sampleRunWithReproductions();
   const md = renderMarkdown(run);
 
   it('starts with the verdict and lists each blocking behaviour once, with what Entra would do', () => {
