@@ -49,8 +49,7 @@ describe('--concurrency', () => {
 describe('429 Too Many Requests', () => {
   // One request, well into the run, is answered 429 with Retry-After: 3. If only that request waited, the other
   // tests (running concurrently) would keep sending during those 3 s; with the run-wide pause nothing new arrives
-  // until the pause ends. Counted over the first 2.5 s after the 429: a count, not a duration, so a slow machine
-  // does not make it flaky (only requests already past the limiter can arrive, and there are at most 3).
+  // until the pause ends. Counted over the first 2.5 s after the server wrote the 429: a count, not a duration.
   it('pauses every request of the run for Retry-After, then retries and carries on', async () => {
     const handler = reference();
     const arrivals: number[] = [];
@@ -82,9 +81,12 @@ describe('429 Too Many Requests', () => {
     expect(throttledAt).toBeGreaterThan(0);
     const during = arrivals.filter((t) => t > throttledAt && t < throttledAt + 2500);
     const after = arrivals.filter((t) => t >= throttledAt + 2500);
-    // At most the 3 other slots of --concurrency 4 can hold a request that was already on its way. Without the
-    // run-wide pause, more than 100 requests arrive in this window (checked by disabling Limiter.pauseUntil).
-    expect(during.length, 'requests that arrived while the run should have been paused').toBeLessThanOrEqual(3);
+    // What can still arrive: the requests the 3 other slots of --concurrency 4 had on their way, and those started
+    // in the moment between the server writing the 429 and the client reading it (the other slots' answers can be
+    // read first and hand the slots on; a CI run saw 4 arrivals in all, this machine 1–3). Without the run-wide
+    // pause, more than 300 requests arrive in the first 0.5 s of this window (checked by disabling
+    // Limiter.pauseUntil), so a bound of 10 still tells the two apart.
+    expect(during.length, 'requests that arrived while the run should have been paused').toBeLessThanOrEqual(10);
     expect(after.length, 'the run carried on after the pause').toBeGreaterThan(20);
     // The throttled request was sent again after the pause, and no test failed because of the 429.
     expect(requests.slice(80)).toContain(throttled);
