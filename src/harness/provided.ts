@@ -15,7 +15,11 @@ declare module 'vitest' {
       name: string;
       url: string;
       /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean;
+      /** Evaluated from `suitesBundle` rather than imported from `url` (compiled no later than the bundle). */
+      bundled?: boolean;
     }>;
+    /** URL of dist/suites/bundle.js, every suite in one module (scripts/bundle-suites.mjs); '' when it is missing. */
+    suitesBundle: string;
     /** --grep: only tests whose name ("<id> <title>") matches this regular expression are declared ('' = all). */
     grep: string;
   }

@@ -4,6 +4,7 @@
  * to finish. The suites are compiled JavaScript, imported natively (no transform in the run). The target and
  * profile are handed over with provide(); the worker's one client bounds the requests in flight (src/client/limiter.ts).
  */
+import { statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -85,10 +86,24 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   };
   const perRequest = options.target.timeoutMs;
   const entry = join(root, 'dist', 'src', 'runner', 'suites-entry.js');
+  // Every suite compiled into one module by the build (scripts/bundle-suites.mjs): a suite compiled after it (added
+  // or changed since) is imported from its own file.
+  const bundle = join(root, 'dist', 'suites', 'bundle.js');
+  const bundledAt = modifiedAt(bundle);
   // Suites that run last go last, in RUN_LAST's order (stable sort: the others keep their order).
   const suites = options.files
-    .map((file) => ({ name: suiteName(file), url: pathToFileURL(compiledSuite(file)).href, last: runsLast(file) }))
+    .map((file) => {
+      const compiled = compiledSuite(file);
+      const at = modifiedAt(compiled);
+      return {
+        name: suiteName(file),
+        url: pathToFileURL(compiled).href,
+        last: runsLast(file),
+        bundled: bundledAt !== undefined && at !== undefined && at <= bundledAt,
+      };
+    })
     .sort((a, b) => lastRank(a.name) - lastRank(b.name));
+  const suitesBundle = bundledAt === undefined ? '' : pathToFileURL(bundle).href;
   // vitest's console logger registers SIGINT/SIGTERM listeners that exit the process (no cleanup, no reports); the
   // CLI handles those itself. Each is removed as soon as it is added, before any signal can be delivered to it.
   const dropSignalListeners = (event: string | symbol, listener: (...args: unknown[]) => void) => {
@@ -107,7 +122,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       include: [relative(root, entry)],
       exclude: [],
       reporters: options.list ? [] : [reporter],
-      provide: { target: options.target, profile: options.profile, suites, grep: options.grep ?? '' },
+      provide: { target: options.target, profile: options.profile, suites, suitesBundle, grep: options.grep ?? '' },
       ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
       // Tests in flight: twice the requests in flight (--concurrency, which the client's limiter enforces). Tests that
       // write a shared user wait for their turn (src/harness/shared-writes.ts) without sending anything; with one test
@@ -168,6 +183,11 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     await vitest.close();
     await rm(cacheDir, { recursive: true, force: true });
   }
+}
+
+/** When a file was last written (ms), or undefined when it does not exist. */
+function modifiedAt(file: string): number | undefined {
+  return statSync(file, { throwIfNoEntry: false })?.mtimeMs;
 }
 
 /** Resolves (with undefined) `graceMs` after the signal aborts; never, when it does not. */

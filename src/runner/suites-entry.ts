@@ -10,14 +10,30 @@
  *
  * A suite file that fails to load does not take the others down: it gets one stand-in test that fails with the
  * load error, and the runner reports it as a run error (src/runner/collect.ts).
+ *
+ * The suites come from dist/suites/bundle.js where the build put them (scripts/bundle-suites.mjs: one module, each
+ * suite evaluated when its function is called, as an import of its file would): on Node 20 every module the worker
+ * imports goes through vitest's module hook on a thread of its own, three round trips a suite file. A suite the
+ * runner does not mark `bundled` (compiled after the bundle) is imported from its file.
  */
 import { describe, inject, test } from 'vitest';
 import '../model/task-meta.js';
 
+type Suites = Record<string, (() => Promise<unknown>) | undefined>;
+const bundleUrl = inject('suitesBundle');
+// A bundle that cannot be loaded leaves each suite to its own file (whose error, if it has one, is then reported).
+const bundled: Suites = bundleUrl
+  ? await import(bundleUrl).then(
+      (module: { suites: Suites }) => module.suites,
+      () => ({}),
+    )
+  : {};
+
 for (const suite of inject('suites')) {
   describe(suite.name, suite.last ? { concurrent: false } : {}, async () => {
     try {
-      await import(suite.url);
+      const evaluate = suite.bundled ? bundled[suite.name] : undefined;
+      await (evaluate ? evaluate() : import(suite.url));
     } catch (error) {
       const message = String((error as Error)?.message ?? error).split('\n')[0]!;
       test(`${suite.name} failed to load`, { meta: { loadError: message } }, () => {
