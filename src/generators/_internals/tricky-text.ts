@@ -43,19 +43,36 @@ export interface TrickyTextConstraints {
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 
+// Arbitraries are immutable: what they generate depends only on the random source they are given, so one built for
+// some constraints serves every later call with the same constraints (the generators build them per call, inside
+// property cases: building them anew was ~2 % of a run's CPU). Few distinct constraints occur, so the caches stay small.
+let alnum: fc.Arbitrary<string> | undefined;
+let grapheme: fc.Arbitrary<string> | undefined;
+const units = new Map<string, fc.Arbitrary<string>>();
+const texts = new Map<string, fc.Arbitrary<string>>();
+
+function unitKey(constraints: Pick<TrickyTextConstraints, 'specials' | 'unicode'>): string {
+  return JSON.stringify([constraints.unicode ?? true, constraints.specials ?? SPECIAL_CHARACTERS]);
+}
+
 /** One unit of tricky text. */
 export function trickyUnit(
   constraints: Pick<TrickyTextConstraints, 'specials' | 'unicode'> = {},
 ): fc.Arbitrary<string> {
+  const key = unitKey(constraints);
+  const known = units.get(key);
+  if (known) return known;
   const specials = constraints.specials ?? SPECIAL_CHARACTERS;
-  const arbitraries: Array<fc.WeightedArbitrary<string>> = [{ weight: 4, arbitrary: fc.constantFrom(...ALNUM) }];
+  alnum ??= fc.constantFrom(...ALNUM);
+  const arbitraries: Array<fc.WeightedArbitrary<string>> = [{ weight: 4, arbitrary: alnum }];
   if (specials.length > 0) arbitraries.push({ weight: 3, arbitrary: fc.constantFrom(...specials) });
-  if (constraints.unicode ?? true)
-    arbitraries.push({
-      weight: 1,
-      arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).map((g) => g.normalize('NFC')),
-    });
-  return fc.oneof(...arbitraries);
+  if (constraints.unicode ?? true) {
+    grapheme ??= fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }).map((g) => g.normalize('NFC'));
+    arbitraries.push({ weight: 1, arbitrary: grapheme });
+  }
+  const unit = fc.oneof(...arbitraries);
+  units.set(key, unit);
+  return unit;
 }
 
 /** A string of tricky units. */
@@ -64,7 +81,12 @@ export function trickyText(constraints: TrickyTextConstraints = {}): fc.Arbitrar
   const maxLength = constraints.maxLength ?? 16;
   if (minLength > maxLength)
     throw new Error(`Failed to build tricky text: minLength ${minLength} is larger than maxLength ${maxLength}.`);
-  return fc.string({ unit: trickyUnit(constraints), minLength, maxLength });
+  const key = `${minLength} ${maxLength} ${unitKey(constraints)}`;
+  const known = texts.get(key);
+  if (known) return known;
+  const text = fc.string({ unit: trickyUnit(constraints), minLength, maxLength });
+  texts.set(key, text);
+  return text;
 }
 
 /** True when a value would be read as "no value" by a server (empty or whitespace only, catalog U-27). */
