@@ -76,15 +76,32 @@ export function base64Forms(token: string): string[] {
   return [...forms];
 }
 
+// A token's pattern is built once (a few ms) and shared by the run's redactors; V8 compiles a pattern on its first
+// use (tens of ms for a typical token, more on its second use, when it compiles it to machine code) and shares the
+// compiled form between RegExps of the same source. The run has that done while its main thread waits for the
+// suites to load (src/runner/conformance-run.ts), so that no redaction pays it on the way to the first test.
+const secretSources = new Map<string, string>();
+
 /** The token, or any of its base64 forms, each in any mix of raw, percent, JSON and HTML forms. */
 export function secretPattern(token: string): RegExp {
-  const forms = [token, ...base64Forms(token)].sort((a, b) => b.length - a.length);
-  return new RegExp(forms.map((form) => tokenPattern(form).source).join('|'), 'g');
+  let source = secretSources.get(token);
+  if (source === undefined) {
+    const forms = [token, ...base64Forms(token)].sort((a, b) => b.length - a.length);
+    source = forms.map((form) => tokenPattern(form).source).join('|');
+    secretSources.set(token, source);
+  }
+  return new RegExp(source, 'g');
 }
 
 export function makeRedactor(token: string | undefined): Redactor {
-  const pattern = token && token.length >= MIN_SECRET_LENGTH ? secretPattern(token) : undefined;
-  const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
+  const secret = token && token.length >= MIN_SECRET_LENGTH ? token : undefined;
+  // Built on first use: a redactor that never redacts (a run's stderr, often) never builds it.
+  let pattern: RegExp | undefined;
+  const text = (value: string) => {
+    if (!secret) return value;
+    pattern ??= secretPattern(secret);
+    return value.replace(pattern, REDACTED);
+  };
   return {
     text,
     headers(headers) {

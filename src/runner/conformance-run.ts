@@ -161,6 +161,12 @@ async function runAndAssemble(
         graceMs: Math.max(10_000, 3 * settings.timeout),
         grading,
         onCollected: startConsole,
+        // The first redactions (the header, the first progress lines) would compile the token's pattern on the way
+        // to the first test; V8 compiles it on a first and again on a second use (src/client/redact.ts).
+        whileLoading: () => {
+          redactor.text(plan.runId);
+          redactor.text(plan.runId);
+        },
         onTestDone: (test, done, total) =>
           console.testDone(
             redactDeep(progressOf(io.signal?.aborted && cutShort(test) ? notFinished(test) : test), redactor),

@@ -41,6 +41,11 @@ export interface SuiteRunOptions {
   onTestDone?: (test: TestResult, doneInArea: number, totalInArea: number) => void;
   /** Called once the tests are collected, before any runs, with how many will run (the console's header). */
   onCollected?: (total: number) => void;
+  /**
+   * Called once, soon after the worker begins to load the suites: the main thread has nothing to do until they are
+   * collected (tens of ms), so main-thread work the run needs later costs no time here.
+   */
+  whileLoading?: () => void;
 }
 
 export interface SuiteRunOutput {
@@ -64,7 +69,14 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
   const cancelIfAborted = () => {
     if (options.signal?.aborted) cancel();
   };
+  let loading = options.whileLoading;
   const reporter = {
+    onTestModuleQueued() {
+      cancelIfAborted();
+      // After vitest has answered the worker, which waits for that answer before it loads the suites.
+      if (loading) setImmediate(loading);
+      loading = undefined;
+    },
     onTestModuleStart: cancelIfAborted,
     onTestCaseReady: cancelIfAborted,
     onTestModuleCollected(module: TestModule) {
