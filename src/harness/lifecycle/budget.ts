@@ -36,7 +36,7 @@ export class WithinBudget implements Command {
   }
 }
 
-/** Draws before a shorter sequence is taken as it is (never reached in practice: about one in three is long enough). */
+/** Draws before a shorter sequence is taken as it is (about one draw in ten or eleven has the full length). */
 const MAX_DRAWS = 64;
 
 /**

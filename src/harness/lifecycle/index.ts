@@ -30,11 +30,14 @@ export interface LifecycleConstraints extends MarkedConstraints {
    * would exceed it do not run. @defaultValue 10
    */
   requests?: number;
-  /** Most commands generated after the opening creates (shrinking may remove any of them). @defaultValue 12 */
+  /**
+   * Most commands generated after the opening creates (shrinking may remove any of them); fast-check generates at
+   * most 10 at its default size. @defaultValue 10
+   */
   maxCommands?: number;
   /**
-   * Fewest commands generated after the opening creates: enough that the budget, not the sequence, ends nearly every
-   * case (commands that find nothing to act on, after a delete, are skipped for free). @defaultValue 8
+   * Fewest commands generated after the opening creates: enough that the budget, not the sequence, ends most cases
+   * (commands that find nothing to act on, after a delete, are skipped for free). @defaultValue maxCommands
    */
   minCommands?: number;
 }
@@ -87,10 +90,10 @@ export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitra
         within(fc.tuple(pick, groupDisplayName(marked)).map(([g, name]) => new RenameGroup(g, name))),
       ]
     : [];
-  const maxCommands = constraints.maxCommands ?? 12;
+  const maxCommands = constraints.maxCommands ?? 10;
   const rest = new AtLeast(
     fc.commands([...user, ...group], { maxCommands }),
-    Math.min(constraints.minCommands ?? 8, maxCommands),
+    Math.min(constraints.minCommands ?? maxCommands, maxCommands),
   );
   const opening = withGroups ? fc.tuple(createUser, createGroup) : fc.tuple(createUser);
   return fc.tuple(opening, rest).map(([first, then]) => openedWith(first, then));
