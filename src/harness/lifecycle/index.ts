@@ -47,7 +47,8 @@ export type LifecycleCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
 /**
  * Random lifecycles: each case opens as Entra's do, with a create (a user, and a group when groups are included: no
  * case is spent on commands that find nothing to act on), then runs generated commands while its request budget
- * lasts. A case costs its budget, or one request less, on a target that answers as Entra expects.
+ * lasts. On a target that answers as Entra expects most cases cost their budget or one request less; one that deletes
+ * its last user with no create after it ends early.
  */
 export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitrary<Iterable<LifecycleCommand>> {
   const { profile } = constraints;
