@@ -11,6 +11,11 @@ import { adjacentEscapesMisread, spacesStrippedFromUserNames, updateReactivates 
 
 const SEEDS = ['1', '2', '7'];
 
+// A stateful property's requests: its example (U-12: create, disable, update, delete; G-18: a user, a group, add,
+// disable, remove, cleanup) plus one random case, bounded by its request budget (suites/properties/lifecycle.test.ts,
+// src/harness/lifecycle/budget.ts), whatever the seed.
+const STATEFUL_AT_MOST: Record<string, number> = { 'U-12 stateful': 8 + 10, 'G-18 stateful': 12 + 10 };
+
 const servers: Array<{ close(): Promise<void> }> = [];
 afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
@@ -76,6 +81,10 @@ describe('each property fault is found at the default budget, whatever the seed'
       const { results, store } = await run([], seed);
       expect(failedNames(results)).toEqual([]);
       expect(results.tests.length).toBeGreaterThanOrEqual(10);
+      for (const [prefix, most] of Object.entries(STATEFUL_AT_MOST)) {
+        const test = results.tests.find((t) => t.name.startsWith(prefix));
+        expect(test?.requests, prefix).toBeLessThanOrEqual(most);
+      }
       expect(store).toEqual({ users: 0, groups: 0 });
     },
     120_000,

@@ -21,6 +21,7 @@ import {
   exampleAttributeValue,
   generatedTargets,
 } from '../../src/generators/index.js';
+import { lifecycleCommands, lifecycleModel, type DirectoryModel } from '../../src/harness/lifecycle/index.js';
 import { startTarget } from '../helpers/target-server.js';
 import { assertEveryValue, assertSameValuesGivenSameSeed } from '../helpers/arbitrary-assertions.js';
 
@@ -163,4 +164,54 @@ describe('every generated value is accepted by the reference server', () => {
     await client.delete(`/Users/${id}`);
     expect(target.server.store.count('User')).toBe(0);
   });
+});
+
+describe('a stateful case is bounded by requests (src/harness/lifecycle/budget.ts)', () => {
+  let target: Awaited<ReturnType<typeof startTarget>>;
+  let client: ScimClient;
+  beforeAll(async () => {
+    target = await startTarget();
+    client = new ScimClient({ baseUrl: target.url, token: target.token });
+  });
+  afterAll(() => target.close());
+
+  it.each([
+    ['users', false, 10, ['CreateUser']],
+    ['users and groups', true, 10, ['CreateUser', 'CreateGroup']],
+  ])(
+    '%s: every case opens with its creates and sends what its commands estimate, at most its budget',
+    async (_name, groups, budget, opening) => {
+      const spent: number[] = [];
+      await fc.assert(
+        fc.asyncProperty(lifecycleCommands({ ...marked, profile, groups, requests: budget }), async (commands) => {
+          let sent = 0;
+          const left = new Map<string, 'User' | 'Group'>();
+          const caseClient = client.withRecorder(() => sent++);
+          let model: DirectoryModel | undefined;
+          await fc.asyncModelRun(() => {
+            model = lifecycleModel(profile);
+            const real = {
+              client: caseClient,
+              track: (type: 'User' | 'Group', id: string) => void left.set(id, type),
+              deleted: (_type: 'User' | 'Group', id: string) => void left.delete(id),
+            };
+            return { model, real };
+          }, commands);
+          // The case's cleanup, groups first, as Resources.cleanup() sends it.
+          const order = [...left].sort(([, a], [, b]) => (a === b ? 0 : a === 'Group' ? -1 : 1));
+          for (const [id, type] of order) await caseClient.delete(`/${type}s/${id}`);
+          const first = [...commands].slice(0, opening.length).map((c) => String(c).split('(')[0]);
+          expect(first).toEqual(opening);
+          expect(sent, String(commands)).toBe(model!.requests);
+          expect(sent).toBeLessThanOrEqual(budget);
+          spent.push(sent);
+        }),
+        { seed: 5, numRuns: 25 },
+      );
+      // The budget, not the sequence, ends most cases (a case whose last user is deleted ends early unless a create
+      // follows): so a run costs about the same whatever its seed.
+      expect(spent.reduce((a, b) => a + b, 0) / spent.length).toBeGreaterThanOrEqual(0.85 * budget);
+      expect(target.server.store.count('User') + target.server.store.count('Group')).toBe(0);
+    },
+  );
 });

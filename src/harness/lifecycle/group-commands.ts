@@ -75,6 +75,8 @@ export class CreateGroup implements GroupCommand {
     readonly displayName: string,
     readonly externalId: string,
   ) {}
+  /** POST, GET, and the case's cleanup DELETE. */
+  readonly requests = 3;
   check(model: Readonly<DirectoryModel>): boolean {
     return !nameTaken(
       model.groups.map((g) => g.displayName),
@@ -123,6 +125,8 @@ export class ChangeMembers extends OnGroup {
   ) {
     super(pick);
   }
+  /** PATCH, GET (a server that shows members only when asked costs one or two reads more, G-23). */
+  readonly requests = 2;
   override check(model: Readonly<DirectoryModel>): boolean {
     return model.groups.length > 0 && model.users.length > 0;
   }
@@ -162,6 +166,8 @@ export class RenameGroup extends OnGroup {
   ) {
     super(pick);
   }
+  /** PATCH, GET. */
+  readonly requests = 2;
   override check(model: Readonly<DirectoryModel>): boolean {
     return (
       model.groups.length > 0 &&

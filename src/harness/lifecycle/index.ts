@@ -15,6 +15,7 @@ import { userName } from '../../generators/user-name.js';
 import { ChangeMembers, CreateGroup, RenameGroup } from './group-commands.js';
 import { emptyModel, type DirectoryModel, type DirectorySystem } from './model.js';
 import { CreateUser, DeleteUser, RenameUser, SetActive, UpdateUser } from './user-commands.js';
+import { AtLeast, WithinBudget, type CostedCommand } from './budget.js';
 
 export { emptyModel, type DirectoryModel, type DirectorySystem, type ModelGroup, type ModelUser } from './model.js';
 export { CreateUser, DeleteUser, RenameUser, SetActive, UpdateUser, expectUserState } from './user-commands.js';
@@ -24,41 +25,102 @@ export interface LifecycleConstraints extends MarkedConstraints {
   profile: Profile;
   /** Include group commands (create, add/remove members, rename). @defaultValue true when the profile provisions groups */
   groups?: boolean;
-  /** Most commands per sequence. @defaultValue 8 */
+  /**
+   * Most requests one case sends, its cleanup included, by the commands' own estimate (./budget.ts): commands that
+   * would exceed it do not run. @defaultValue 10
+   */
+  requests?: number;
+  /**
+   * Most commands generated after the opening creates (shrinking may remove any of them); fast-check generates at
+   * most 10 at its default size. @defaultValue 10
+   */
   maxCommands?: number;
+  /**
+   * Fewest commands generated after the opening creates: enough that the budget, not the sequence, ends most cases
+   * (commands that find nothing to act on, after a delete, are skipped for free). @defaultValue maxCommands
+   */
+  minCommands?: number;
 }
 
 export type LifecycleCommand = fc.AsyncCommand<DirectoryModel, DirectorySystem>;
 
+/**
+ * Random lifecycles: each case opens as Entra's do, with a create (a user, and a group when groups are included: no
+ * case is spent on commands that find nothing to act on), then runs generated commands while its request budget
+ * lasts. On a target that answers as Entra expects most cases cost their budget or one request less; one that deletes
+ * its last user with no create after it ends early.
+ */
 export function lifecycleCommands(constraints: LifecycleConstraints): fc.Arbitrary<Iterable<LifecycleCommand>> {
   const { profile } = constraints;
   const marked = { runId: constraints.runId, label: constraints.label };
+  const budget = constraints.requests ?? 10;
+  const within = (arbitrary: fc.Arbitrary<CostedCommand>): fc.Arbitrary<LifecycleCommand> =>
+    arbitrary.map((command) => new WithinBudget(command, budget));
   const dialect: fc.Arbitrary<PatchDialect> = fc.constantFrom('default', 'flag');
   const pick = fc.nat({ max: 7 });
+  const createUser = within(userResource({ ...marked, profile }).map((u) => new CreateUser(u)));
+  const createGroup = within(
+    fc.tuple(groupDisplayName(marked), externalId(marked)).map(([name, ext]) => new CreateGroup(name, ext)),
+  );
   const user: Array<fc.Arbitrary<LifecycleCommand>> = [
-    userResource({ ...marked, profile }).map((u) => new CreateUser(u)),
-    fc
-      .tuple(pick, patchOperations({ profile, maxOperations: 3, marked }))
-      .map(([p, patch]) => new UpdateUser(p, patch)),
-    fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, false, d)),
-    fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, true, d)),
-    fc.tuple(pick, userName(marked)).map(([p, name]) => new RenameUser(p, name)),
-    pick.map((p) => new DeleteUser(p)),
+    createUser,
+    within(
+      fc
+        .tuple(pick, patchOperations({ profile, maxOperations: 3, marked }))
+        .map(([p, patch]) => new UpdateUser(p, patch)),
+    ),
+    within(fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, false, d))),
+    within(fc.tuple(pick, dialect).map(([p, d]) => new SetActive(p, true, d))),
+    within(fc.tuple(pick, userName(marked)).map(([p, name]) => new RenameUser(p, name))),
+    within(pick.map((p) => new DeleteUser(p))),
   ];
   const withGroups = constraints.groups ?? profile.resources === 'users+groups';
   const group: Array<fc.Arbitrary<LifecycleCommand>> = withGroups
     ? [
-        fc.tuple(groupDisplayName(marked), externalId(marked)).map(([name, ext]) => new CreateGroup(name, ext)),
-        fc
-          .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }), dialect)
-          .map(([g, users, d]) => new ChangeMembers(g, 'add', users, d)),
-        fc
-          .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), dialect)
-          .map(([g, users, d]) => new ChangeMembers(g, 'remove', users, d)),
-        fc.tuple(pick, groupDisplayName(marked)).map(([g, name]) => new RenameGroup(g, name)),
+        createGroup,
+        within(
+          fc
+            .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 3 }), dialect)
+            .map(([g, users, d]) => new ChangeMembers(g, 'add', users, d)),
+        ),
+        within(
+          fc
+            .tuple(pick, fc.uniqueArray(pick, { minLength: 1, maxLength: 2 }), dialect)
+            .map(([g, users, d]) => new ChangeMembers(g, 'remove', users, d)),
+        ),
+        within(fc.tuple(pick, groupDisplayName(marked)).map(([g, name]) => new RenameGroup(g, name))),
       ]
     : [];
-  return fc.commands([...user, ...group], { maxCommands: constraints.maxCommands ?? 8 });
+  const maxCommands = constraints.maxCommands ?? 10;
+  const rest = new AtLeast(
+    fc.commands([...user, ...group], { maxCommands }),
+    Math.min(constraints.minCommands ?? maxCommands, maxCommands),
+  );
+  const opening = withGroups ? fc.tuple(createUser, createGroup) : fc.tuple(createUser);
+  return fc.tuple(opening, rest).map(([first, then]) => openedWith(first, then));
+}
+
+/**
+ * The opening commands, then fast-check's generated ones. Prints as fast-check's sequences do: the commands that ran,
+ * comma-separated, then fast-check's replay note of the generated part.
+ */
+function openedWith(
+  opening: readonly LifecycleCommand[],
+  generated: Iterable<LifecycleCommand>,
+): Iterable<LifecycleCommand> {
+  const head = commandSequence(opening);
+  const sequence: Iterable<LifecycleCommand> & { toString(): string } = {
+    *[Symbol.iterator]() {
+      yield* head;
+      yield* generated;
+    },
+    toString: () => {
+      const first = String(head);
+      const then = String(generated);
+      return first === '' || then === '' || then.startsWith(' ') ? `${first}${then}` : `${first},${then}`;
+    },
+  };
+  return sequence;
 }
 
 /**

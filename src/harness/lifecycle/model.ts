@@ -32,6 +32,8 @@ export interface DirectoryModel {
   /** Ids of users deleted during the run: a target may keep them in members for a while (G-21 is RECOMMENDED). */
   deletedIds: Set<string>;
   counter: { users: number; groups: number };
+  /** Requests the budgeted commands that ran have cost so far, by their own estimate (`requests`, ./budget.ts). */
+  requests: number;
 }
 
 /** The real system: a client for the target and a tracker that deletes what is left when the run ends. */
@@ -42,7 +44,15 @@ export interface DirectorySystem {
 }
 
 export function emptyModel(profile: Profile, targets: readonly string[]): DirectoryModel {
-  return { profile, targets, users: [], groups: [], deletedIds: new Set(), counter: { users: 0, groups: 0 } };
+  return {
+    profile,
+    targets,
+    users: [],
+    groups: [],
+    deletedIds: new Set(),
+    counter: { users: 0, groups: 0 },
+    requests: 0,
+  };
 }
 
 /** The item at `pick` modulo the list length (commands carry picks, not ids, so that they do not depend on the target). */

@@ -52,6 +52,8 @@ function patchApplied(response: ScimResponse): boolean {
 
 export class CreateUser implements UserCommand {
   constructor(readonly user: GeneratedUser) {}
+  /** POST, GET, and the DELETE that removes the user later (a DeleteUser, or the case's cleanup). */
+  readonly requests = 3;
   check(model: Readonly<DirectoryModel>): boolean {
     return !nameTaken(
       model.users.map((u) => String(u.state.userName)),
@@ -88,6 +90,8 @@ export class UpdateUser extends OnUser {
   ) {
     super(pick);
   }
+  /** PATCH, GET. */
+  readonly requests = 2;
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
     const response = await system.client.patch(`/Users/${user.id}`, patchBody(this.patch.operations));
@@ -114,6 +118,8 @@ export class SetActive extends OnUser {
   ) {
     super(pick);
   }
+  /** PATCH, GET. */
+  readonly requests = 2;
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
     const operation =
@@ -138,6 +144,8 @@ export class RenameUser extends OnUser {
   ) {
     super(pick);
   }
+  /** PATCH, GET. */
+  readonly requests = 2;
   override check(model: Readonly<DirectoryModel>): boolean {
     return (
       model.users.length > 0 &&
@@ -163,6 +171,8 @@ export class RenameUser extends OnUser {
 
 /** Hard delete (U-18): 204, then GET answers 404; the user leaves every group of the model. */
 export class DeleteUser extends OnUser {
+  /** DELETE and GET; the DELETE is the one its CreateUser counted, so one more. */
+  readonly requests = 1;
   override async run(model: DirectoryModel, system: DirectorySystem): Promise<void> {
     const user = this.target(model);
     const response = await system.client.delete(`/Users/${user.id}`);
