@@ -14,7 +14,7 @@ declare module 'vitest' {
     suites: Array<{
       name: string;
       url: string;
-      /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean;
+      /** Starts after every other suite has finished (src/runner/suites.ts runsLast). */ last?: boolean;
     }>;
     /** --grep: only tests whose name ("<id> <title>") matches this regular expression are declared ('' = all). */
     grep: string;
