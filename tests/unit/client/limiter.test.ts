@@ -62,3 +62,42 @@ describe('Limiter pace', () => {
     expect(effectiveRate({ sent: 0, firstAt: 0, lastAt: 0 })).toBe(0);
   });
 });
+
+describe('Limiter priority', () => {
+  it('a freed slot goes to a waiting request of normal priority before any of low priority, whatever the order they came in', async () => {
+    const limiter = new Limiter(1);
+    const order: string[] = [];
+    const first = await limiter.acquire();
+    const waiters = [
+      ['low 1', 'low'],
+      ['normal 1', 'normal'],
+      ['low 2', 'low'],
+      ['normal 2', 'normal'],
+    ].map(async ([name, priority]) => {
+      const release = await limiter.acquire(priority as 'normal' | 'low');
+      order.push(name!);
+      release();
+    });
+    first();
+    await Promise.all(waiters);
+    expect(order).toEqual(['normal 1', 'normal 2', 'low 1', 'low 2']);
+  });
+
+  it('a request of low priority takes a free slot at once, and still counts against the bound', async () => {
+    const limiter = new Limiter(2);
+    const low = await limiter.acquire('low');
+    const normal = await limiter.acquire();
+    let third = false;
+    const waiting = limiter.acquire().then((release) => {
+      third = true;
+      release();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(third).toBe(false);
+    expect(limiter.peak).toBe(2);
+    low();
+    await waiting;
+    normal();
+    expect(third).toBe(true);
+  });
+});
