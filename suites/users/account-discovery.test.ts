@@ -4,6 +4,7 @@
 // it prepares its users beside their last tests, then walks once every one of them has ended (afterEarlierSuites), so
 // that other tests' users do not come and go under the walk; on a shared target other clients' users still may
 // (src/harness/paging.ts).
+import { inject } from 'vitest';
 import {
   behaviour,
   verify,
@@ -24,11 +25,17 @@ const WALKS = 3;
 const MAX_PAGES = 300;
 /** The smallest page the walk asks for. */
 const MIN_COUNT = 2;
+/**
+ * Its own budget (up to WALKS walks of MAX_PAGES pages), plus the longest it may wait for the other suites: every test
+ * it waits for started before it did, and vitest ends each one within the test timeout the runner gives every test
+ * (src/runner/run.ts: 8 × --timeout + 10 s).
+ */
+const TIMEOUT = 900_000 + 8 * inject('target').timeoutMs + 10_000;
 
 behaviour(
   'U-30',
   "an unfiltered listing walked with a small count lists each of this test's users exactly once, disabled ones included, with honest itemsPerPage and totalResults",
-  { timeout: 900_000 },
+  { timeout: TIMEOUT },
   async ({ client, resources, names, profile, skip, task }) => {
     const disables = profile.users.deprovision.includes('disable');
     // Prepared beside the other suites' last tests, side by side: each create, then (every other user) its disable.
