@@ -25,8 +25,6 @@ const EPISODE_MS = 1000;
 export class Limiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
-  /** Waiters of low priority: a freed slot goes to them only when no other request waits. */
-  private readonly waitingLow: Array<() => void> = [];
   private pausedUntil = 0;
   private nextAt = 0;
   private pace: number | undefined;
@@ -48,17 +46,11 @@ export class Limiter {
     this.pace = rate;
   }
 
-  /**
-   * Waits for a free slot, any run-wide pause and the pace; returns the function that frees the slot. A request of
-   * `low` priority takes a free slot like any other, but when it has to wait, every request of normal priority that
-   * waits goes first: work that can be done any time before a later step (U-30's preparation, src/harness/run-order.ts)
-   * fills slots the others leave idle without holding them up.
-   */
-  async acquire(priority: 'normal' | 'low' = 'normal'): Promise<() => void> {
+  /** Waits for a free slot, any run-wide pause and the pace; returns the function that frees the slot. */
+  async acquire(): Promise<() => void> {
     // A freed slot is handed straight to the first waiter (active stays as it is), so that no request that comes
     // in between can take it too.
-    if (this.active >= this.max)
-      await new Promise<void>((resolve) => (priority === 'low' ? this.waitingLow : this.waiting).push(resolve));
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active++;
     this.peak = Math.max(this.peak, this.active);
     // No pace (no --rate, no 429 met yet) and no pause: nothing to wait for, nor to compute (the common case).
@@ -69,7 +61,7 @@ export class Limiter {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiting.shift() ?? this.waitingLow.shift();
+      const next = this.waiting.shift();
       if (next) next();
       else this.active--;
     };

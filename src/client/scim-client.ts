@@ -42,8 +42,6 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   auth?: Auth;
-  /** 'low': while requests wait for a slot, this one lets every other go first (src/client/limiter.ts). */
-  priority?: 'normal' | 'low';
 }
 
 export interface ScimResponse {
@@ -169,7 +167,7 @@ export class ScimClient {
       durationMs: 0,
       attempt,
     };
-    const release = await this.limiter.acquire(options.priority);
+    const release = await this.limiter.acquire();
     // Queued while the breaker opened or the run was interrupted: the slot is freed, nothing is sent or recorded.
     const stop = this.options.signal?.aborted ? 'the run was interrupted' : this.breaker.openReason;
     if (stop) {

@@ -2,7 +2,7 @@
  * Creates the users and groups a test needs, Entra-shaped and marked with the run id, and deletes them when the
  * test ends, groups before users, whatever the outcome. What cannot be deleted is reported, never swallowed.
  */
-import type { RequestOptions, ScimClient, ScimResponse } from '../client/scim-client.js';
+import type { ScimClient, ScimResponse } from '../client/scim-client.js';
 import type { Exchange } from '../model/exchange.js';
 import { readObject, readString } from '../model/json.js';
 import type { ResourceRef } from '../model/result.js';
@@ -65,14 +65,11 @@ export class Resources {
     private readonly names: Names,
   ) {}
 
-  /**
-   * POST /Users with Entra's body; the test fails as a setup failure if no user with an id comes back. `priority`
-   * 'low': the POST lets other tests' waiting requests go first (ScimClient RequestOptions).
-   */
-  async createUser(extra: Record<string, unknown> = {}, priority?: RequestOptions['priority']): Promise<Created> {
+  /** POST /Users with Entra's body; the test fails as a setup failure if no user with an id comes back. */
+  async createUser(extra: Record<string, unknown> = {}): Promise<Created> {
     const userName = typeof extra.userName === 'string' ? extra.userName : this.names.userName();
     const sent = entraUserBody(userName, this.names.externalId(), extra);
-    return this.create('User', '/Users', sent, userName, priority);
+    return this.create('User', '/Users', sent, userName);
   }
 
   /** POST /Groups with Entra's body (created empty, G-05). */
@@ -227,9 +224,8 @@ export class Resources {
     path: string,
     sent: Record<string, unknown>,
     name: string,
-    priority?: RequestOptions['priority'],
   ): Promise<Created> {
-    const response = await this.client.post(path, sent, priority ? { priority } : undefined);
+    const response = await this.client.post(path, sent);
     const body = readObject(response.json);
     const id = readString(body, 'id');
     if (id) this.track(type, id, name);

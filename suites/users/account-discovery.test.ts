@@ -42,15 +42,13 @@ behaviour(
     // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
     // object should be returned in a request whether or not the user is active"). The names are drawn in order and
     // each request takes its sequence number when it is sent, so a rerun with the same seed sends the same requests.
-    // At low priority: they fill request slots the other tests leave idle, and never make those tests wait for one.
     const prepared = await Promise.allSettled(
       Array.from({ length: USERS }, async (_, i) => {
-        const user = await resources.createUser({ userName: names.userName('discover') }, 'low');
+        const user = await resources.createUser({ userName: names.userName('discover') });
         if (!disables || i % 2 === 0) return { user, label: 'active' };
         const response = await client.patch(
           `/Users/${user.id}`,
           patchBody([{ op: 'replace', path: 'active', value: false }]),
-          { priority: 'low' },
         );
         verify(response, (r) => {
           const bad = status(200, 204)(r);
