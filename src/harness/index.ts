@@ -74,6 +74,7 @@ export {
 export { throttled, retryAfterProblem, runExchanges } from './throttling.js';
 export { responseTimeLimits, slowAnswers, timedOut, timedRequest } from './timing.js';
 export { walkUsers, judgeWalk, type Walk, type WalkPage } from './paging.js';
+export { afterEarlierSuites } from './run-order.js';
 export { probeTls, type TlsProbe } from './tls.js';
 export {
   property,

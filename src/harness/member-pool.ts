@@ -20,14 +20,16 @@
  * other user has ({@link sharedMemberPrefix}), and paging only reads them. Six of G-09's 101 large-group members are
  * the member users too.
  *
- * Lifetime: the run. Each user is created when a test first asks for it (a failed create is forgotten: the next ask
- * retries), registered as created by that test, and deleted by the final cleanup after every suite, groups first
- * (src/runner/final-cleanup.ts); an interrupted run sweeps them by the run marker like any other test data.
+ * Lifetime: the run. Each user and group is created when a test first asks for it (a failed create is forgotten: the
+ * next ask retries) and registered as created by that test. U-30, which walks the listing once every other suite has
+ * ended, deletes them all before its walk ({@link takeShared}, Resources.releaseShared); whatever is left (U-30 not
+ * selected, a DELETE refused) goes at the final cleanup after every suite, groups first (src/runner/final-cleanup.ts);
+ * an interrupted run sweeps them by the run marker like any other test data.
  *
  * Earlier versions deleted them whenever no running test held them (decisions/request-budget.md): users that sat
- * at the front of every listing, or were deleted while U-30 walked the listing, changed what U-30 saw. U-30 now runs
- * after every other suite (src/runner/suites.ts RUN_LAST), so the set lives for the whole run; at --concurrency 1
- * the old generations ended after nearly every test and saved almost nothing.
+ * at the front of every listing, or were deleted while U-30 walked the listing, changed what U-30 saw. U-30 now walks
+ * after every other suite (src/runner/suites.ts RUN_LAST), so the set lives until then; at --concurrency 1 the old
+ * generations ended after nearly every test and saved almost nothing.
  */
 import type { ScimTaskMeta } from '../model/task-meta.js';
 import type { ScimClient } from '../client/scim-client.js';
@@ -224,21 +226,33 @@ export function sharedTracker(owner: ScimTaskMeta, names: Names): Resources {
   return new Resources(client, client, owner, names);
 }
 
+/** What {@link takeShared} hands over: the shared users' ids, and the shared groups with the member ids they were given. */
+export interface TakenShared {
+  users: string[];
+  groups: Array<{ id: string; members: string[] }>;
+}
+
 /**
- * Ends the run's shared users early: the ids of those created so far, forgotten by `set` (a test that asks after this
- * gets new ones, with new names). For U-30, which runs after every test that points at them (src/runner/suites.ts
- * RUN_LAST) and deletes them before it walks the whole listing, instead of the final cleanup after the run: the walk
- * then sees only its own users, and the run ends one round trip sooner. Users whose create failed are left out.
+ * Ends the run's shared users and groups early: those created so far, forgotten by `set` (a test that asks after this
+ * gets new ones, with new names). For U-30, which walks the whole listing after every test that points at them has
+ * ended (src/harness/run-order.ts) and deletes them before it walks, instead of the final cleanup after the run: the
+ * walk then sees only its own users, and the run ends sooner. Users and groups whose create failed are left out (a
+ * 'members' group whose PATCH failed too: the final cleanup deletes it).
  */
-export async function takeShared(set: SharedSet): Promise<string[]> {
-  const made: Array<Promise<Created>> = [
+export async function takeShared(set: SharedSet): Promise<TakenShared> {
+  const users: Array<Promise<Created>> = [
     ...set.members.filter((m): m is Promise<Created> => m !== undefined),
     ...set.readers.values(),
     ...(set.taken ? [set.taken] : []),
   ];
+  const groups = [...set.groups.values()];
   set.members = [];
   set.readers.clear();
+  set.groups.clear();
   delete set.taken;
-  const settled = await Promise.allSettled(made);
-  return settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.id] : []));
+  const [madeUsers, madeGroups] = await Promise.all([Promise.allSettled(users), Promise.allSettled(groups)]);
+  return {
+    users: madeUsers.flatMap((s) => (s.status === 'fulfilled' ? [s.value.id] : [])),
+    groups: madeGroups.flatMap((s) => (s.status === 'fulfilled' ? [{ id: s.value.id, members: s.value.members }] : [])),
+  };
 }

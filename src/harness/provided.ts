@@ -14,7 +14,7 @@ declare module 'vitest' {
     suites: Array<{
       name: string;
       url: string;
-      /** Runs after every other suite (src/runner/suites.ts RUN_LAST). */ last?: boolean;
+      /** Starts after every other suite has finished (src/runner/suites.ts runsLast). */ last?: boolean;
       /** Evaluated from `suitesBundle` rather than imported from `url` (compiled no later than the bundle). */
       bundled?: boolean;
     }>;

@@ -125,18 +125,27 @@ export class Resources {
   }
 
   /**
-   * Deletes the run's shared users (sharedUsers, sharedReader) now, as this test's cleanup requests, rather than at
-   * the final cleanup: only for a test that runs after every test that points at them (member-pool.ts takeShared).
-   * One that cannot be deleted is left to the final cleanup, which tries again and reports it.
+   * Deletes the run's shared users and groups (sharedUsers, sharedReader, sharedTakenUser, sharedGroup) now, as this
+   * test's cleanup requests, rather than at the final cleanup: only for a test that runs after every test that points
+   * at them (member-pool.ts takeShared). All go out together (the client's limiter bounds them), except that a user a
+   * shared group holds waits for that group's DELETE (groups before their members, as every cleanup of the run). One
+   * that cannot be deleted is left to the final cleanup, which tries again and reports it.
    */
-  async releaseSharedUsers(): Promise<void> {
-    const ids = await takeShared(runShared());
-    await Promise.all(
-      ids.map(async (id) => {
-        const response = await this.cleanupClient.delete(`/Users/${id}`).catch(() => undefined);
-        if (response && [204, 200, 404].includes(response.status)) this.meta.deleted.push({ type: 'User', id });
+  async releaseShared(): Promise<void> {
+    const { users, groups } = await takeShared(runShared());
+    const remove = async (type: ResourceRef['type'], id: string) => {
+      const response = await this.cleanupClient.delete(`/${type}s/${id}`).catch(() => undefined);
+      if (response && [204, 200, 404].includes(response.status)) this.meta.deleted.push({ type, id });
+    };
+    const groupsGone = new Map(groups.map((group) => [group.id, remove('Group', group.id)]));
+    await Promise.all([
+      ...groupsGone.values(),
+      ...users.map(async (id) => {
+        const holders = groups.filter((group) => group.members.includes(id));
+        await Promise.all(holders.flatMap((group) => groupsGone.get(group.id) ?? []));
+        await remove('User', id);
       }),
-    );
+    ]);
   }
 
   /**

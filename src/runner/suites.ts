@@ -54,20 +54,26 @@ export function areaOf(file: string): string {
 }
 
 /**
- * Suites that run after every other suite of the run has finished (src/runner/suites-entry.ts), in this order:
+ * Suites declared after every other suite of the run, in this order (src/runner/suites-entry.ts):
  * - `users/account-discovery`: U-30 walks the whole unfiltered user list, and judges it against its own users; while
  *   other tests create and delete users the offsets shift under the walk and can hide a paging bug (a server that
- *   repeats the last user of each page escaped in a third of full runs, decisions/request-budget.md). After the
- *   others, only its own users change.
+ *   repeats the last user of each page escaped in a third of full runs, decisions/request-budget.md). It runs with
+ *   the others, but its tests start after every other test has started (vitest starts them in the order declared),
+ *   and U-30 waits for every earlier suite to end before it walks (src/harness/run-order.ts): its users are created
+ *   and disabled beside the others' last tests, and the walk sees only its own users change.
  * - `timing`: its tests judge the whole run (every exchange recorded by the other tests, e.g. D-23's response times).
+ *   It starts only when every suite before it has finished ({@link runsLast}).
  */
 export const RUN_LAST: readonly string[] = ['users/account-discovery', 'timing'];
 
+/** The suites of {@link RUN_LAST} that start only when every suite before them has finished (non-concurrent). */
+const AFTER_THE_OTHERS: readonly string[] = ['timing'];
+
 export function runsLast(file: string): boolean {
-  return RUN_LAST.includes(suiteName(file));
+  return AFTER_THE_OTHERS.includes(suiteName(file));
 }
 
-/** Where a suite runs: 0 with the others, then 1, 2, … for the suites of {@link RUN_LAST}, in its order. */
+/** Where a suite is declared: 0 with the others, then 1, 2, … for the suites of {@link RUN_LAST}, in its order. */
 export function lastRank(name: string): number {
   return RUN_LAST.indexOf(name) + 1;
 }

@@ -1,7 +1,10 @@
 // Entra's Account Discovery (catalog U-30, ID Governance, 2026): unfiltered GET /Users?startIndex&count, page after
 // page, every account correlated on the matching attribute. The walk is judged against the users this test creates
-// (some of them disabled). This suite runs after the others (src/runner/suites.ts RUN_LAST), so that other tests'
-// users do not come and go under the walk; on a shared target other clients' users still may (src/harness/paging.ts).
+// (some of them disabled). This suite is declared after the other concurrent suites (src/runner/suites.ts RUN_LAST):
+// it prepares its users beside their last tests, then walks once every one of them has ended (afterEarlierSuites), so
+// that other tests' users do not come and go under the walk; on a shared target other clients' users still may
+// (src/harness/paging.ts).
+import { inject } from 'vitest';
 import {
   behaviour,
   verify,
@@ -12,8 +15,8 @@ import {
   patchBody,
   judgeWalk,
   walkUsers,
+  afterEarlierSuites,
   memberCI,
-  type Created,
 } from '#harness';
 
 const USERS = 7;
@@ -22,45 +25,50 @@ const WALKS = 3;
 const MAX_PAGES = 300;
 /** The smallest page the walk asks for. */
 const MIN_COUNT = 2;
+/**
+ * Its own budget (up to WALKS walks of MAX_PAGES pages), plus the longest it may wait for the other suites: every test
+ * it waits for started before it did, and vitest ends each one within the test timeout the runner gives every test
+ * (src/runner/run.ts: 8 × --timeout + 10 s).
+ */
+const TIMEOUT = 900_000 + 8 * inject('target').timeoutMs + 10_000;
 
 behaviour(
   'U-30',
   "an unfiltered listing walked with a small count lists each of this test's users exactly once, disabled ones included, with honest itemsPerPage and totalResults",
-  { timeout: 900_000 },
-  async ({ client, resources, names, profile, skip }) => {
+  { timeout: TIMEOUT },
+  async ({ client, resources, names, profile, skip, task }) => {
     const disables = profile.users.deprovision.includes('disable');
-    // Side by side: U-30 runs alone after the other suites (src/runner/suites.ts RUN_LAST), so its setup is a serial
-    // tail of the run; one round trip instead of seven. The names are drawn in order and each request takes its
-    // sequence number when it is sent, so a rerun with the same seed still sends the same requests in the same order.
-    // The run's shared users go meanwhile (no test that points at them is left): the walk then sees this test's users
-    // alone on a target that only this run uses, and the final cleanup has nothing left to delete.
-    const [created]: [Created[], void] = await Promise.all([
-      Promise.all(Array.from({ length: USERS }, () => resources.createUser({ userName: names.userName('discover') }))),
-      resources.releaseSharedUsers(),
-    ]);
-    const mine = new Map<string, string>(created.map((u) => [u.id, 'active']));
-    if (disables) {
-      // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
-      // object should be returned in a request whether or not the user is active").
-      const answers = await Promise.all(
-        created
-          .filter((_, i) => i % 2 === 1)
-          .map(async (user) => ({
-            user,
-            response: await client.patch(
-              `/Users/${user.id}`,
-              patchBody([{ op: 'replace', path: 'active', value: false }]),
-            ),
-          })),
-      );
-      for (const { user, response } of answers) {
+    // Prepared beside the other suites' last tests, side by side: each create, then (every other user) its disable.
+    // Entra disables rather than deletes for this profile; disabled accounts must still be discovered (DEV: "The user
+    // object should be returned in a request whether or not the user is active"). The names are drawn in order and
+    // each request takes its sequence number when it is sent, so a rerun with the same seed sends the same requests.
+    const prepared = await Promise.allSettled(
+      Array.from({ length: USERS }, async (_, i) => {
+        const user = await resources.createUser({ userName: names.userName('discover') });
+        if (!disables || i % 2 === 0) return { user, label: 'active' };
+        const response = await client.patch(
+          `/Users/${user.id}`,
+          patchBody([{ op: 'replace', path: 'active', value: false }]),
+        );
         verify(response, (r) => {
           const bad = status(200, 204)(r);
           return bad ? { ...bad, message: `setup: could not disable a test user: ${bad.message}` } : undefined;
         });
-        mine.set(user.id, 'disabled');
-      }
-    }
+        return { user, label: 'disabled' };
+      }),
+    );
+    // Every create and disable is answered before the test goes on (or fails), so that its cleanup finds every user.
+    const failed = prepared.find((p) => p.status === 'rejected');
+    if (failed) throw failed.reason;
+    const mine = new Map<string, string>(
+      prepared.flatMap((p) => (p.status === 'fulfilled' ? [[p.value.user.id, p.value.label] as const] : [])),
+    );
+
+    // The walk waits for every other suite to end (their users gone), then the run's shared users and groups go too
+    // (no test that points at them is left): the walk sees this test's users alone on a target that only this run
+    // uses, and the final cleanup has nothing left to delete.
+    await afterEarlierSuites(task, () => client.options.signal?.aborted === true);
+    await resources.releaseShared();
 
     // The walk's first page at the smallest count is also the probe: its totalResults sets the count (one more
     // request, the first page at that count, only on a target with more than 40 users).
