@@ -8,25 +8,18 @@
 // External: vitest (the run's own instance), jsonc-parser (UMD, whose require() calls a bundle cannot follow), the
 // precompiled validators (loaded by path), and src/runner/demo.js, which finds demo-worker.js next to itself.
 import { rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
+import { runtimeExternal } from './bundle-external.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const builtins = new Set(builtinModules);
 const out = join(root, 'dist', 'src', 'cli-bundle');
 const bundle = await rolldown({
   input: { main: join(root, 'dist', 'src', 'cli', 'main.js') },
   platform: 'node',
   logLevel: 'warn',
-  external: (id) =>
-    id.startsWith('node:') ||
-    builtins.has(id) ||
-    /^vitest(\/|$)/.test(id) ||
-    id === 'jsonc-parser' ||
-    id.endsWith('validators.cjs') ||
-    id.endsWith(`${join('src', 'runner', 'demo.js')}`),
+  external: (id) => runtimeExternal(id) || id.endsWith(`${join('src', 'runner', 'demo.js')}`),
 });
 // Chunk names carry a content hash: chunks of an earlier build are removed first.
 rmSync(out, { recursive: true, force: true });

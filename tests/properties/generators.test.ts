@@ -122,14 +122,20 @@ describe('hand-picked examples', () => {
   });
 });
 
-describe('every generated value is accepted by the reference server', () => {
-  let target: Awaited<ReturnType<typeof startTarget>>;
-  let client: ScimClient;
+/** A reference server started for the enclosing describe, and a client for it (read them inside the tests). */
+function referenceTarget(): { target: () => Awaited<ReturnType<typeof startTarget>>; client: () => ScimClient } {
+  let target: Awaited<ReturnType<typeof startTarget>> | undefined;
+  let client: ScimClient | undefined;
   beforeAll(async () => {
     target = await startTarget();
     client = new ScimClient({ baseUrl: target.url, token: target.token });
   });
-  afterAll(() => target.close());
+  afterAll(() => target?.close());
+  return { target: () => target!, client: () => client! };
+}
+
+describe('every generated value is accepted by the reference server', () => {
+  const ref = referenceTarget();
 
   it('users (POST 201), their PATCHes (200/204) and groups (POST 201)', async () => {
     await fc.assert(
@@ -138,42 +144,36 @@ describe('every generated value is accepted by the reference server', () => {
         patchOperations({ profile }),
         groupDisplayName(marked),
         async (user, patch, group) => {
-          const created = await client.post('/Users', user.body);
+          const created = await ref.client().post('/Users', user.body);
           expect(created.status, created.text).toBe(201);
           const id = (created.json as { id: string }).id;
-          const patched = await client.patch(`/Users/${id}`, patchBody(patch.operations));
+          const patched = await ref.client().patch(`/Users/${id}`, patchBody(patch.operations));
           expect([200, 204], patched.text).toContain(patched.status);
-          const g = await client.post('/Groups', entraGroupBody(group, 'ext'));
+          const g = await ref.client().post('/Groups', entraGroupBody(group, 'ext'));
           expect(g.status, g.text).toBe(201);
-          await client.delete(`/Groups/${(g.json as { id: string }).id}`);
-          await client.delete(`/Users/${id}`);
+          await ref.client().delete(`/Groups/${(g.json as { id: string }).id}`);
+          await ref.client().delete(`/Users/${id}`);
         },
       ),
       { seed: 11, numRuns: 100 },
     );
-    expect(target.server.store.count('User')).toBe(0);
+    expect(ref.target().server.store.count('User')).toBe(0);
   });
 
   it('the hand-picked example user (POST 201), read back exactly as sent', async () => {
     const user = exampleUser({ ...marked, profile, local: 'Zoë.O\'Neil+"q"\\1', attributes: true });
-    const created = await client.post('/Users', user.body);
+    const created = await ref.client().post('/Users', user.body);
     expect(created.status, created.text).toBe(201);
     const id = (created.json as { id: string }).id;
-    const read = await client.get(`/Users/${id}`);
+    const read = await ref.client().get(`/Users/${id}`);
     expect((read.json as { userName: string }).userName).toBe(user.userName);
-    await client.delete(`/Users/${id}`);
-    expect(target.server.store.count('User')).toBe(0);
+    await ref.client().delete(`/Users/${id}`);
+    expect(ref.target().server.store.count('User')).toBe(0);
   });
 });
 
 describe('a stateful case is bounded by requests (src/harness/lifecycle/budget.ts)', () => {
-  let target: Awaited<ReturnType<typeof startTarget>>;
-  let client: ScimClient;
-  beforeAll(async () => {
-    target = await startTarget();
-    client = new ScimClient({ baseUrl: target.url, token: target.token });
-  });
-  afterAll(() => target.close());
+  const ref = referenceTarget();
 
   it.each([
     ['users', false, 10, ['CreateUser']],
@@ -186,7 +186,7 @@ describe('a stateful case is bounded by requests (src/harness/lifecycle/budget.t
         fc.asyncProperty(lifecycleCommands({ ...marked, profile, groups, requests: budget }), async (commands) => {
           let sent = 0;
           const left = new Map<string, 'User' | 'Group'>();
-          const caseClient = client.withRecorder(() => sent++);
+          const caseClient = ref.client().withRecorder(() => sent++);
           let model: DirectoryModel | undefined;
           await fc.asyncModelRun(() => {
             model = lifecycleModel(profile);
@@ -211,7 +211,7 @@ describe('a stateful case is bounded by requests (src/harness/lifecycle/budget.t
       // The budget, not the sequence, ends most cases (a case whose last user is deleted ends early unless a create
       // follows): so a run costs about the same whatever its seed.
       expect(spent.reduce((a, b) => a + b, 0) / spent.length).toBeGreaterThanOrEqual(0.85 * budget);
-      expect(target.server.store.count('User') + target.server.store.count('Group')).toBe(0);
+      expect(ref.target().server.store.count('User') + ref.target().server.store.count('Group')).toBe(0);
     },
   );
 });
