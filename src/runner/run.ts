@@ -136,11 +136,12 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
       reporters: options.list ? [] : [reporter],
       provide: { target: options.target, profile: options.profile, suites, suitesBundle, grep: options.grep ?? '' },
       ...(options.readOnly ? { tagsFilter: ['read-only'] } : {}),
-      // Tests in flight: twice the requests in flight (--concurrency, which the client's limiter enforces). Tests that
-      // write a shared user wait for their turn (src/harness/shared-writes.ts) without sending anything; with one test
-      // per request slot those waits left slots idle (50 ms latency, concurrency 8: 1.30 x the ideal with 1 x, 1.18 and
-      // 1.20 with 2 x, 1.24 with 3 x; decisions/request-budget.md).
-      maxConcurrency: options.target.concurrency * 2,
+      // Tests in flight: three times the requests in flight (--concurrency, which the client's limiter enforces). Tests
+      // that write a shared user wait for their turn (src/harness/shared-writes.ts), and U-30 for the other suites
+      // (src/harness/run-order.ts), without sending anything; with one test per request slot those waits left slots
+      // idle (50 ms latency, concurrency 8: 1.30 x the ideal with 1 x; with this session's suites 2 x gave 1.160-1.174
+      // and 3 x 1.151-1.164 over six runs each, 4 x 1.18; decisions/request-budget.md "Session 5: tests in flight").
+      maxConcurrency: options.target.concurrency * 3,
       pool: 'threads',
       maxWorkers: 1,
       isolate: false,
