@@ -149,6 +149,7 @@ async function runAndAssemble(
       seed: plan.seed,
     });
   };
+  let early: { resources: SuiteRunOutput['resources']; cleaning: ReturnType<typeof cleanUpTarget> } | undefined;
   const { tests, errors, resources }: SuiteRunOutput = io.signal?.aborted
     ? noSuiteRun()
     : await runSuites({
@@ -164,6 +165,15 @@ async function runAndAssemble(
         onCollected: startConsole,
         // The first redactions (the header, the first progress lines) would compile the token's pattern on the way
         // to the first test; V8 compiles it on a first and again on a second use (src/client/redact.ts).
+        // The tests that send requests have all ended: the final cleanup and the sweep start now, beside the last
+        // suite and vitest's wind-down (0.05-0.1 s; issue 19). What the run's end then finds is compared with what
+        // they were given (below).
+        onOthersEnded: (ended) => {
+          if (io.signal?.aborted) return;
+          const cleaning = cleanUpTarget(settings, plan.runId, counting, ended);
+          cleaning.catch(() => undefined); // awaited below
+          early = { resources: ended, cleaning };
+        },
         whileLoading: () => {
           redactor.text(plan.runId);
           redactor.text(plan.runId);
@@ -190,7 +200,15 @@ async function runAndAssemble(
   // After the last test, side by side: the final cleanup and the sweep (requests to the target), the collection of
   // every suite for a narrowed run (M of "N of M required behaviours checked": nothing sent, 0.5-1.8 s measured,
   // decisions/verdict.md), and what the reports publish of each test (CPU, in slices between the sweep's answers).
-  const cleaning = cleanUpTarget(settings, plan.runId, counting, resources);
+  // A cleanup that began when the last suite started stands if the tests' record of what they created and deleted has
+  // not changed since (the last suite only judges); otherwise (a run interrupted meanwhile, a suite that wrote) it
+  // is followed by the whole cleanup again.
+  const cleaning =
+    early && !interrupted && sameResources(early.resources, resources)
+      ? early.cleaning.then((report) => withCleanupErrors(report, resources))
+      : (early?.cleaning.catch(() => undefined) ?? Promise.resolve()).then(() =>
+          cleanUpTarget(settings, plan.runId, counting, resources),
+        );
   cleaning.catch(() => undefined); // awaited below, after the tests are published
   const narrowed = settings.suite.length > 0 || settings.grep !== undefined || settings.readOnly;
   const declaring =
@@ -251,7 +269,21 @@ async function cleanUpTarget(
 ): Promise<RunResult['cleanup']> {
   const tracked = await finalCleanup(settings.noCleanup ? undefined : counting, resources);
   const swept = settings.noCleanup || settings.readOnly ? tracked : await sweepAndVerify(counting, runId, tracked);
-  return resources.cleanupErrors.length > 0 ? { ...swept, errors: resources.cleanupErrors } : swept;
+  return withCleanupErrors(swept, resources);
+}
+
+function withCleanupErrors(report: RunResult['cleanup'], resources: SuiteRunOutput['resources']): RunResult['cleanup'] {
+  return resources.cleanupErrors.length > 0 ? { ...report, errors: resources.cleanupErrors } : report;
+}
+
+/** The same resources created and the same deleted, in any order. */
+function sameResources(a: SuiteRunOutput['resources'], b: SuiteRunOutput['resources']): boolean {
+  const keys = (refs: Array<{ type: string; id: string }>) =>
+    refs
+      .map((r) => `${r.type}:${r.id}`)
+      .sort()
+      .join('\n');
+  return keys(a.created) === keys(b.created) && keys(a.deleted) === keys(b.deleted);
 }
 
 /**

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createVitest, type TestCase, type TestModule } from 'vitest/node';
+import { createVitest, type TestCase, type TestModule, type TestSuite } from 'vitest/node';
 import { TEST_TAGS } from '../catalog/tags.js';
 import type { Profile } from '../profiles/profile-schema.js';
 import type { TargetConfig } from '../model/target.js';
@@ -17,7 +17,7 @@ import type { TestResult } from '../model/result.js';
 import { areaOfTest, moduleErrors, noSuiteRun, resourcesOf, testCasesOf, toTestResult } from './collect.js';
 import type { Grading } from './grade.js';
 import { packageRoot } from '../model/package-root.js';
-import { compiledSuite, lastRank, runsLast, suiteName } from './suites.js';
+import { compiledSuite, lastRank, runsLast, startsAfterTheOthers, suiteName } from './suites.js';
 
 export interface SuiteRunOptions {
   target: TargetConfig;
@@ -46,6 +46,12 @@ export interface SuiteRunOptions {
    * collected (tens of ms), so main-thread work the run needs later costs no time here.
    */
   whileLoading?: () => void;
+  /**
+   * Called once, when a suite that starts only after every other suite has finished (src/runner/suites.ts
+   * runsLast: `timing`, which only judges what was recorded) starts: with what the tests so far created and deleted,
+   * so that the final cleanup and the sweep can go out while the last suite runs and vitest winds down.
+   */
+  onOthersEnded?: (resources: ReturnType<typeof resourcesOf>) => void;
 }
 
 export interface SuiteRunOutput {
@@ -70,7 +76,14 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutpu
     if (options.signal?.aborted) cancel();
   };
   let loading = options.whileLoading;
+  let othersEnded = options.onOthersEnded;
   const reporter = {
+    onTestSuiteReady(suite: TestSuite) {
+      if (!othersEnded || suite.parent.type !== 'module' || !startsAfterTheOthers(suite.name)) return;
+      const ended = othersEnded;
+      othersEnded = undefined;
+      ended(resourcesOf([...suite.module.children.allTests()].filter(selected)));
+    },
     onTestModuleQueued() {
       cancelIfAborted();
       // After vitest has answered the worker, which waits for that answer before it loads the suites.

@@ -70,7 +70,12 @@ export const RUN_LAST: readonly string[] = ['users/account-discovery', 'timing']
 const AFTER_THE_OTHERS: readonly string[] = ['timing'];
 
 export function runsLast(file: string): boolean {
-  return AFTER_THE_OTHERS.includes(suiteName(file));
+  return startsAfterTheOthers(suiteName(file));
+}
+
+/** True for a suite (by name) that starts only when every suite declared before it has finished. */
+export function startsAfterTheOthers(name: string): boolean {
+  return AFTER_THE_OTHERS.includes(name);
 }
 
 /** Where a suite is declared: 0 with the others, then 1, 2, … for the suites of {@link RUN_LAST}, in its order. */

@@ -39,6 +39,33 @@ describe('leftovers', () => {
     );
   }, 180_000);
 
+  it('with the timing suite, the final cleanup and sweep start when it does (every writing test has ended), once', async () => {
+    const log: Array<{ method: string; path: string; filter: string }> = [];
+    const t = await target([
+      {
+        name: 'log',
+        onRequest(req: FaultRequest) {
+          log.push({ method: req.method, path: req.path, filter: req.query.get('filter') ?? '' });
+          return undefined;
+        },
+      },
+    ]);
+    const run = await runCli(['--url', t.url, '--reporter', 'json', '--suite', 'users/create,timing'], { env });
+    expect(run.code, run.stderr).toBe(0);
+    const { cleanup, runId } = run.results!;
+    expect(cleanup.leftBehind).toEqual([]);
+    expect(cleanup.deleted.length).toBe(cleanup.created.length);
+    expect(left(t)).toBe(0);
+    // The sweep's listings went out once: the cleanup begun beside the timing suite stood (the tests' record had not
+    // changed by the end), it was not done a second time.
+    const sweeps = log.filter((r) => r.method === 'GET' && r.filter.includes(`sw "scimc-${runId}"`));
+    expect(sweeps.map((r) => r.path.replace(/.*\//, '')).sort()).toEqual(['Groups', 'Users']);
+    // And it came after every DELETE the tests sent (nothing of theirs was left for it to find).
+    const lastTestDelete = log.findLastIndex((r) => r.method === 'DELETE');
+    expect(log.indexOf(sweeps[0]!)).toBeGreaterThan(lastTestDelete);
+    expect(run.results!.tests.filter((test) => test.file.includes('timing')).length).toBeGreaterThan(0);
+  }, 180_000);
+
   // Bound: after the signal the run ends within 30 s (it waits at most max(10 s, 3 × --timeout) for running tests).
   it.each([
     ['SIGINT', 130],
