@@ -192,6 +192,26 @@ export class Resources {
     return slot.run(turn, use);
   }
 
+  /**
+   * Runs `change` on the slot's shared user or group, from the name it has now (userName or displayName as last read
+   * back, else as sent), and keeps what `change` returns (the resource as read back) as its state; on a user or group
+   * this test creates when the slot has none to offer. For tests that each change one attribute of the same resource
+   * and judge only their own change (U-20's renames; G-15, G-16 and G-22).
+   */
+  async changeShared(
+    slot: WrittenUserSlot | WrittenGroupSlot,
+    change: (id: string, name: string) => Promise<Record<string, unknown>>,
+  ): Promise<void> {
+    const group = 'holds' in slot;
+    const attribute = group ? 'displayName' : 'userName';
+    const use = async (shared: SharedWrite) => {
+      shared.state = await change(shared.id, String(shared.state[attribute] ?? shared.sent[attribute]));
+    };
+    if (group ? await this.sharedGroupWrite(slot, use) : await this.sharedWrite(slot, use)) return;
+    const own = group ? await this.createGroup() : await this.createUser();
+    await change(own.id, own.name);
+  }
+
   /** Registers a resource created by the test itself (e.g. a POST under test) for cleanup. */
   track(type: ResourceRef['type'], id: string, name?: string): void {
     const ref: ResourceRef = { type, id, ...(name ? { name } : {}) };

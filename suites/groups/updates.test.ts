@@ -17,7 +17,6 @@ import {
   expectMembers,
   memberPatchAnswer,
   WrittenGroupSlot,
-  type BehaviourContext,
   type ScimClient,
 } from '#harness';
 
@@ -55,22 +54,10 @@ async function expectRenamed(
 /**
  * The renames and externalId changes (G-15's two renames, G-16, G-22) share one group, one test at a time
  * (src/harness/shared-writes.ts): each changes one attribute from the value it has now and judges only that change;
- * a failed test retires the group and the next test of the slot gets a fresh one. `change` gets the group's id and
- * current displayName and returns the group as read back afterwards.
+ * a failed test retires the group and the next test of the slot gets a fresh one (Resources.changeShared: each test's
+ * change gets the group's id and current displayName and returns the group as read back afterwards).
  */
 const writes = new WrittenGroupSlot('group updates', () => ({}));
-
-async function onWrittenGroup(
-  { resources }: BehaviourContext,
-  change: (id: string, name: string) => Promise<Record<string, unknown>>,
-): Promise<void> {
-  const shared = await resources.sharedGroupWrite(writes, async (group) => {
-    group.state = await change(group.id, String(group.state.displayName ?? group.sent.displayName));
-  });
-  if (shared) return;
-  const group = await resources.createGroup();
-  await change(group.id, group.name);
-}
 
 writes.plan();
 behaviour(
@@ -81,7 +68,7 @@ behaviour(
     const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
     const newName = names.groupName('renamed');
-    await onWrittenGroup(ctx, async (id, oldName) => {
+    await ctx.resources.changeShared(writes, async (id, oldName) => {
       await patchGroup(client, id, patchBody([{ op: 'Replace', path: 'displayName', value: newName }]));
       return expectRenamed(client, id, oldName, newName, `{"op":"Replace","path":"displayName","value":"${newName}"}`);
     });
@@ -97,7 +84,7 @@ behaviour(
     const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
     const newName = names.groupName('renamed');
-    await onWrittenGroup(ctx, async (id, oldName) => {
+    await ctx.resources.changeShared(writes, async (id, oldName) => {
       await patchGroup(client, id, patchBody([{ op: 'replace', value: { displayName: newName } }]));
       return expectRenamed(client, id, oldName, newName, `{"op":"replace","value":{"displayName":"${newName}"}}`);
     });
@@ -144,7 +131,7 @@ behaviour(
     const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
     const externalId = names.externalId();
-    await onWrittenGroup(ctx, async (id) => {
+    await ctx.resources.changeShared(writes, async (id) => {
       await patchGroup(client, id, patchBody([{ op: 'replace', value: { externalId } }]));
       const { response, group: stored } = await readGroup(client, id);
       expectThat(
@@ -231,7 +218,7 @@ behaviour(
     const { client, names, profile, skip } = ctx;
     skipUnlessGroups(profile, skip);
     const externalId = names.externalId();
-    await onWrittenGroup(ctx, async (id) => {
+    await ctx.resources.changeShared(writes, async (id) => {
       const response = await client.patch(
         `/Groups/${id}`,
         patchBody([{ op: 'Replace', path: 'externalId', value: externalId }]),

@@ -27,21 +27,9 @@ type Profile = BehaviourContext['profile'];
 /**
  * The two renames share one user, one test at a time (src/harness/shared-writes.ts): each renames it from the name it
  * has now and judges only its own rename; a failed test retires the user, and the other test then renames a fresh
- * one. `rename` gets the user's id and current name and returns the user as read back after the rename.
+ * one (Resources.changeShared: each test's rename gets the user's id and current name and returns the user as read back).
  */
 const renames = new WrittenUserSlot('U-20 renames', () => ({}));
-
-async function onRenamedUser(
-  { resources }: BehaviourContext,
-  rename: (id: string, oldName: string) => Promise<Record<string, unknown>>,
-): Promise<void> {
-  const shared = await resources.sharedWrite(renames, async (user) => {
-    user.state = await rename(user.id, String(user.state.userName ?? user.sent.userName));
-  });
-  if (shared) return;
-  const user = await resources.createUser();
-  await rename(user.id, user.name);
-}
 
 renames.plan();
 behaviour(
@@ -51,7 +39,7 @@ behaviour(
   async (ctx) => {
     const { client, names } = ctx;
     const renamed = names.userName('renamed');
-    await onRenamedUser(ctx, async (id, oldName) => {
+    await ctx.resources.changeShared(renames, async (id, oldName) => {
       const patched = await patchUserOk(client, id, [{ op: 'Replace', path: 'userName', value: renamed }]);
       if (patched.status === 200 && patched.json && typeof patched.json === 'object')
         expectThat(
@@ -90,7 +78,7 @@ behaviour(
   async (ctx) => {
     const { client, names } = ctx;
     const renamed = names.userName('renamed');
-    await onRenamedUser(ctx, async (id) => {
+    await ctx.resources.changeShared(renames, async (id) => {
       await patchUserOk(client, id, [{ op: 'replace', value: { userName: renamed } }]);
       const { response, user: stored } = await getUserOk(client, id);
       expectThat(
